@@ -1,0 +1,224 @@
+//! The command line: arguments, and the run they ask for.
+
+use std::io::{IsTerminal, Read, Write};
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand};
+
+use crate::discover::{WalkOptions, discover};
+use crate::printer::{self, OutputFormat, PrintOptions, Totals};
+use crate::runner::{self, FileReport, Mode, Outcome};
+use crate::settings::Settings;
+use crate::transforms::Rule;
+
+const EXIT_CODES: &str = "\
+Exit codes:
+  0  nothing found (check), or everything fixed (fix)
+  1  findings remain (check, fix) or changes are pending (fix --dry-run)
+  2  an error: bad arguments, or a file that could not be read, parsed or written";
+
+/// Finds insecure temporary-file code in Python and rewrites it into safe
+/// `tempfile` idioms.
+#[derive(Debug, Parser)]
+#[command(name = "tempsafe", version, after_help = EXIT_CODES)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Report findings (exit 1 if any).
+    Check(RunArgs),
+    /// Apply fixes in place; with --dry-run, print the unified diff instead.
+    Fix {
+        #[command(flatten)]
+        args: RunArgs,
+        /// Print the diff of what would change and write nothing.
+        #[arg(long)]
+        dry_run: bool,
+    },
+    /// Print a transform's documentation.
+    Explain {
+        /// A code (TMP001), name (mktemp-call) or alias (S306, B306, CSP-D504).
+        code: String,
+    },
+    /// List the transforms.
+    Rules,
+}
+
+/// Options shared by `check` and `fix`.
+#[derive(Debug, clap::Args)]
+pub struct RunArgs {
+    /// Files or directories to process (`-` reads standard input).
+    #[arg(default_value = ".")]
+    pub paths: Vec<PathBuf>,
+    /// Also apply unsafe fixes (valid code whose behaviour may differ).
+    #[arg(long)]
+    pub unsafe_fixes: bool,
+    /// Only these transforms (codes, names, aliases or code prefixes).
+    #[arg(long, value_delimiter = ',')]
+    pub select: Vec<String>,
+    /// Leave out these transforms.
+    #[arg(long, value_delimiter = ',')]
+    pub ignore: Vec<String>,
+    /// Leave out paths matching this glob (repeatable).
+    #[arg(long)]
+    pub exclude: Vec<String>,
+    /// Do not respect .gitignore and similar files.
+    #[arg(long)]
+    pub no_ignore: bool,
+    #[arg(long, value_enum, default_value = "text")]
+    pub output_format: OutputFormat,
+    /// Print counts per transform and fix status.
+    #[arg(long)]
+    pub statistics: bool,
+    /// Worker threads (default: all cores).
+    #[arg(short = 'j', long)]
+    pub threads: Option<usize>,
+    #[arg(long, value_enum, default_value = "auto")]
+    pub color: Color,
+    /// The file name to report for source read from standard input.
+    #[arg(long)]
+    pub stdin_filename: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Color {
+    Auto,
+    Always,
+    Never,
+}
+
+/// Runs a parsed command line; returns the exit code.
+pub fn run(cli: Cli) -> i32 {
+    match cli.command {
+        Command::Check(args) => run_files(&args, Mode::Check),
+        Command::Fix { args, dry_run } => run_files(&args, Mode::Fix { dry_run }),
+        Command::Explain { code } => match Rule::from_code(&code) {
+            Some(rule) => {
+                let _ = writeln!(std::io::stdout(), "{}", rule.doc());
+                0
+            }
+            None => {
+                let _ = writeln!(
+                    std::io::stderr(),
+                    "error: unknown transform `{code}`\n  help: `tempsafe rules` lists them"
+                );
+                2
+            }
+        },
+        Command::Rules => {
+            let mut out = std::io::stdout();
+            for rule in Rule::ALL {
+                let _ = writeln!(
+                    out,
+                    "{}  {:<28} {:<32} {}",
+                    rule.code(),
+                    rule.name(),
+                    rule.aliases().join(", "),
+                    rule.summary()
+                );
+            }
+            0
+        }
+    }
+}
+
+fn run_files(args: &RunArgs, mode: Mode) -> i32 {
+    let settings = match Settings::from_selection(&args.select, &args.ignore, args.unsafe_fixes) {
+        Ok(settings) => settings,
+        Err(code) => {
+            let _ = writeln!(
+                std::io::stderr(),
+                "error: unknown transform `{code}` in --select/--ignore\n  help: `tempsafe rules` lists them"
+            );
+            return 2;
+        }
+    };
+    if let Some(threads) = args.threads {
+        let _ = rayon::ThreadPoolBuilder::new()
+            .num_threads(threads.max(1))
+            .build_global();
+    }
+    if args.paths.iter().any(|p| p.as_os_str() == "-") {
+        return run_stdin(args, &settings, mode);
+    }
+    let walk = WalkOptions {
+        exclude: args.exclude.clone(),
+        no_ignore: args.no_ignore,
+        threads: args.threads.unwrap_or(0),
+    };
+    let (files, walk_errors) = discover(&args.paths, &walk);
+    for e in &walk_errors {
+        let _ = writeln!(
+            std::io::stderr(),
+            "error: {}: {}",
+            printer::display_path(&e.path),
+            e.message
+        );
+    }
+    let reports = runner::run(&files, &settings, mode);
+    let options = PrintOptions {
+        format: args.output_format,
+        color: use_color(args.color),
+        statistics: args.statistics,
+        mode,
+    };
+    if printer::print_reports(&reports, options).is_err() {
+        return 2;
+    }
+    exit_code(&Totals::of(&reports), mode, !walk_errors.is_empty())
+}
+
+/// Reads source from stdin; `fix` writes the fixed source to stdout.
+fn run_stdin(args: &RunArgs, settings: &Settings, mode: Mode) -> i32 {
+    let mut text = String::new();
+    if std::io::stdin().read_to_string(&mut text).is_err() {
+        let _ = writeln!(std::io::stderr(), "error: standard input is not valid UTF-8");
+        return 2;
+    }
+    let path = args
+        .stdin_filename
+        .clone()
+        .unwrap_or_else(|| PathBuf::from("-"));
+    let outcome = runner::process_source(&text, settings, mode);
+    if let (Mode::Fix { dry_run: false }, _) = (mode, &outcome) {
+        let fixed = match &outcome {
+            Outcome::Findings { fixed: Some(f), .. } => f.source.to_string(),
+            _ => text.clone(),
+        };
+        let _ = std::io::stdout().write_all(fixed.as_bytes());
+    }
+    let reports = vec![FileReport { path, outcome }];
+    let options = PrintOptions {
+        format: args.output_format,
+        color: use_color(args.color),
+        statistics: args.statistics,
+        mode,
+    };
+    if !matches!(mode, Mode::Fix { dry_run: false }) && printer::print_reports(&reports, options).is_err() {
+        return 2;
+    }
+    exit_code(&Totals::of(&reports), mode, false)
+}
+
+fn use_color(color: Color) -> bool {
+    match color {
+        Color::Always => true,
+        Color::Never => false,
+        Color::Auto => std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
+    }
+}
+
+fn exit_code(totals: &Totals, mode: Mode, walk_failed: bool) -> i32 {
+    if totals.errors > 0 || walk_failed {
+        return 2;
+    }
+    let pending = match mode {
+        Mode::Check => totals.findings > 0,
+        Mode::Fix { dry_run: true } => totals.findings > 0,
+        Mode::Fix { dry_run: false } => totals.remaining > 0,
+    };
+    i32::from(pending)
+}

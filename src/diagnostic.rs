@@ -1,0 +1,56 @@
+//! A finding: what was found, where, and the fix for it if there is one.
+
+use ruff_diagnostics::{Applicability, Fix};
+use ruff_text_size::{TextRange, TextSize};
+
+use crate::transforms::Rule;
+
+/// One finding in one file.
+#[derive(Debug, Clone)]
+pub struct Diagnostic {
+    pub rule: Rule,
+    /// What is wrong, in one sentence.
+    pub message: String,
+    pub range: TextRange,
+    /// Start of the statement holding the finding: suppression comments
+    /// may stand on the comment lines directly above it.
+    pub stmt_start: TextSize,
+    pub fix: Option<Fix>,
+    /// What the fix does ("Replace with `tempfile.mkstemp()`").
+    pub fix_title: Option<String>,
+    /// Why there is no fix, or why the fix is unsafe.
+    pub note: Option<String>,
+}
+
+impl Diagnostic {
+    pub fn new(rule: Rule, message: String, range: TextRange, stmt_start: TextSize) -> Self {
+        Self {
+            rule,
+            message,
+            range,
+            stmt_start,
+            fix: None,
+            fix_title: None,
+            note: None,
+        }
+    }
+
+    /// The fix's applicability, if there is a fix.
+    pub fn applicability(&self) -> Option<Applicability> {
+        self.fix.as_ref().map(Fix::applicability)
+    }
+}
+
+/// What became of a finding in a `fix` run.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum FixStatus {
+    /// The fix was applied (or would be, under `--dry-run`).
+    Fixed,
+    /// A fix exists but is unsafe and `--unsafe-fixes` was not given.
+    UnsafeFixAvailable,
+    /// A fix exists but is only shown, never applied.
+    DisplayOnly,
+    /// No fix: the note says why.
+    NoFix,
+}

@@ -1,0 +1,125 @@
+//! Getting a module or one of its members into reach of a fix: reuse an
+//! existing import when one is visible, else add one in the file's style,
+//! once, after the docstring, `__future__` imports and the import block.
+
+use ruff_diagnostics::Edit;
+use ruff_python_ast::{Stmt, helpers::is_docstring_stmt};
+use ruff_python_codegen::Stylist;
+use ruff_python_importer::Insertion;
+use ruff_python_parser::Parsed;
+use ruff_text_size::Ranged;
+
+use crate::semantic::{ScopeId, Semantic};
+
+/// Resolves the names a fix needs to refer to.
+pub struct Importer<'c, 'a> {
+    pub semantic: &'c Semantic<'a>,
+    pub parsed: &'a Parsed<ruff_python_ast::ModModule>,
+    pub source: &'a str,
+    pub stylist: &'c Stylist<'a>,
+}
+
+/// A reference to an imported name: the text to write, plus the edit that
+/// adds the import if it is not there yet.
+#[derive(Debug, Clone)]
+pub struct ImportedName {
+    pub text: String,
+    pub edit: Option<Edit>,
+}
+
+impl<'c, 'a> Importer<'c, 'a> {
+    /// How to write `module` (e.g. `os`) from `scope`.
+    pub fn module(&self, scope: ScopeId, module: &str) -> Result<ImportedName, String> {
+        if let Some(alias) = self.semantic.module_alias(scope, module) {
+            return Ok(ImportedName {
+                text: alias.to_string(),
+                edit: None,
+            });
+        }
+        if !self.semantic.is_free(scope, module) {
+            return Err(format!(
+                "`{module}` is needed but the name is bound to something else"
+            ));
+        }
+        Ok(ImportedName {
+            text: module.to_string(),
+            edit: Some(self.add_statement(&format!("import {module}"))),
+        })
+    }
+
+    /// How to write `module.member` (e.g. `tempfile.mkstemp`) from `scope`:
+    /// a visible `from module import member`, a visible `import module`, a
+    /// member added to an existing `from module import …`, or a new
+    /// `import module`.
+    pub fn member(&self, scope: ScopeId, module: &str, member: &str) -> Result<ImportedName, String> {
+        if let Some(alias) = self.semantic.member_alias(scope, module, member) {
+            return Ok(ImportedName {
+                text: alias.to_string(),
+                edit: None,
+            });
+        }
+        if let Some(alias) = self.semantic.module_alias(scope, module) {
+            return Ok(ImportedName {
+                text: format!("{alias}.{member}"),
+                edit: None,
+            });
+        }
+        if self.semantic.is_free(scope, member) {
+            if let Some(edit) = self.extend_from_import(module, member) {
+                return Ok(ImportedName {
+                    text: member.to_string(),
+                    edit: Some(edit),
+                });
+            }
+        }
+        let module = self.module(scope, module)?;
+        Ok(ImportedName {
+            text: format!("{}.{member}", module.text),
+            edit: module.edit,
+        })
+    }
+
+    /// Adds `member` to the first top-level `from module import …` (the
+    /// file's own style for that module).
+    fn extend_from_import(&self, module: &str, member: &str) -> Option<Edit> {
+        let stmt = self.parsed.syntax().body.iter().find(|stmt| {
+            matches!(stmt, Stmt::ImportFrom(import)
+                if import.level == 0
+                    && import.module.as_ref().is_some_and(|m| m.id.as_str() == module)
+                    && import.names.iter().all(|a| a.name.id.as_str() != "*"))
+        })?;
+        Insertion::existing_import(stmt, self.parsed.tokens()).map(|i| i.into_edit(member))
+    }
+
+    /// An edit adding one statement after the leading docstring, `__future__`
+    /// imports and import block.
+    fn add_statement(&self, statement: &str) -> Edit {
+        let body = &self.parsed.syntax().body;
+        let mut last_import = None;
+        for (i, stmt) in body.iter().enumerate() {
+            match stmt {
+                Stmt::Import(_) | Stmt::ImportFrom(_) => last_import = Some(stmt),
+                _ if i == 0 && is_docstring_stmt(stmt) => {}
+                _ => break,
+            }
+        }
+        let insertion = match last_import {
+            Some(stmt) => Insertion::end_of_statement(stmt, self.source, self.stylist),
+            None => Insertion::start_of_file(body, self.source, self.stylist, None),
+        };
+        insertion.into_edit(statement)
+    }
+}
+
+/// Whether a top-level statement is fully on its own line(s): only
+/// whitespace before it and nothing but whitespace or a comment after it.
+pub fn stands_alone(source: &str, stmt: &impl Ranged) -> bool {
+    let start = stmt.start().to_usize();
+    let end = stmt.end().to_usize();
+    let line_start = source[..start].rfind(['\n', '\r']).map_or(0, |i| i + 1);
+    let before_ok = source[line_start..start].chars().all(|c| c == ' ' || c == '\t');
+    let rest = &source[end..];
+    let line_rest = &rest[..rest.find(['\n', '\r']).unwrap_or(rest.len())];
+    let after = line_rest.trim_start_matches([' ', '\t']);
+    before_ok && (after.is_empty() || after.starts_with('#'))
+}

@@ -1,0 +1,6 @@
+use clap::Parser;
+
+fn main() {
+    let cli = tempsafe::cli::Cli::parse();
+    std::process::exit(tempsafe::cli::run(cli));
+}

@@ -1,0 +1,274 @@
+//! How a path-valued variable is used: the facts a transform needs to decide
+//! whether the object behind the path may already exist when the use runs.
+
+use ruff_python_ast::{Expr, ExprCall, Stmt};
+use ruff_text_size::{Ranged, TextRange};
+
+use crate::semantic::{ScopeId, Semantic};
+
+/// What one use of a path does to (or asks of) the file system.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum UseKind {
+    /// Creates or truncates a regular file; an existing file is fine
+    /// (`open(p, "w")`, `sqlite3.connect(p)`, `shutil.copy(src, p)`).
+    CreateFile,
+    /// Creates a directory (`os.mkdir(p)`, `Path(p).mkdir()`).
+    CreateDir(DirCreation),
+    /// Creates something and fails if the path exists (`sock.bind(p)`,
+    /// `os.mkfifo(p)`, `os.symlink(src, p)`, `open(p, "x")`).
+    CreateExclusive,
+    /// Observes the file system: existence checks, `stat`, reading.
+    Inspect,
+    /// Removes the path; `stmt` is set when the call is a statement of its own.
+    Remove { stmt: Option<TextRange> },
+    /// Never touches the file system: string methods, comparisons, printing.
+    Neutral,
+    /// Handed to code we cannot see (an unknown callee, a container, a
+    /// return value, another name): anything may happen to the path.
+    Unknown,
+}
+
+/// The details of a directory creation that a fix may drop.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct DirCreation {
+    /// The expression statement that does only the creation, if any.
+    pub stmt: Option<TextRange>,
+    /// A mode was passed: dropping the call would change permissions.
+    pub has_mode: bool,
+    /// `exist_ok=True`: the call is harmless once the directory exists.
+    pub exist_ok: bool,
+}
+
+/// Where the path sits in a call's arguments.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum ArgPos<'a> {
+    Positional(usize),
+    Keyword(&'a str),
+}
+
+fn arg_position<'a>(call: &'a ExprCall, range: TextRange) -> Option<ArgPos<'a>> {
+    if let Some(i) = call.arguments.args.iter().position(|a| a.range() == range) {
+        return Some(ArgPos::Positional(i));
+    }
+    call.arguments
+        .keywords
+        .iter()
+        .find(|k| k.value.range() == range)
+        .and_then(|k| k.arg.as_ref().map(|a| ArgPos::Keyword(a.id.as_str())))
+}
+
+/// Positional argument `index` or keyword `name` of a call.
+pub fn argument<'a>(call: &'a ExprCall, index: usize, name: &str) -> Option<&'a Expr> {
+    call.arguments.find_argument_value(name, index)
+}
+
+fn is_pos(pos: ArgPos, index: usize, keywords: &[&str]) -> bool {
+    match pos {
+        ArgPos::Positional(i) => i == index,
+        ArgPos::Keyword(k) => keywords.contains(&k),
+    }
+}
+
+fn string_literal(expr: Option<&Expr>) -> Option<&str> {
+    match expr {
+        Some(Expr::StringLiteral(s)) => Some(s.value.to_str()),
+        _ => None,
+    }
+}
+
+fn is_true(expr: Option<&Expr>) -> bool {
+    matches!(expr, Some(Expr::BooleanLiteral(b)) if b.value)
+}
+
+/// How an `open`-style mode string treats a missing or existing file.
+fn kind_of_mode(mode: &str) -> UseKind {
+    if mode.contains('x') {
+        UseKind::CreateExclusive
+    } else if mode.contains('w') || mode.contains('a') {
+        UseKind::CreateFile
+    } else {
+        UseKind::Inspect
+    }
+}
+
+/// The statement that is exactly `call`, if the call stands alone.
+fn own_statement(stmt: Option<&Stmt>, call: &ExprCall) -> Option<TextRange> {
+    match stmt {
+        Some(Stmt::Expr(s)) if s.value.range() == call.range() => Some(s.range),
+        _ => None,
+    }
+}
+
+/// Classifies the use of the name at the top of `exprs` (its ancestors
+/// below it), inside statement `stmt`.
+pub fn classify<'a>(
+    semantic: &Semantic<'a>,
+    scope: ScopeId,
+    exprs: &[&'a Expr],
+    stmt: Option<&'a Stmt>,
+    source: &str,
+) -> UseKind {
+    let Some((name, ancestors)) = exprs.split_last() else {
+        return UseKind::Unknown;
+    };
+    let range = name.range();
+    let Some(parent) = ancestors.last() else {
+        return classify_in_statement(stmt, range);
+    };
+    match parent {
+        Expr::Call(call) if call.func.range() != range => {
+            let Some(pos) = arg_position(call, range) else {
+                return UseKind::Unknown;
+            };
+            classify_argument(semantic, scope, call, pos, ancestors, stmt, source)
+        }
+        // Ex) p.endswith(".txt"), p.encode()
+        Expr::Attribute(_) => match ancestors.iter().rev().nth(1) {
+            Some(Expr::Call(call)) if call.func.range() == parent.range() => UseKind::Neutral,
+            _ => UseKind::Unknown,
+        },
+        Expr::Compare(_) | Expr::BoolOp(_) | Expr::UnaryOp(_) => UseKind::Neutral,
+        Expr::If(if_expr) if if_expr.test.range() == range => UseKind::Neutral,
+        _ => UseKind::Unknown,
+    }
+}
+
+fn classify_in_statement(stmt: Option<&Stmt>, range: TextRange) -> UseKind {
+    match stmt {
+        // Ex) del p; assert p; if p: ...; bare `p`
+        Some(Stmt::Delete(_) | Stmt::Assert(_) | Stmt::Expr(_)) => UseKind::Neutral,
+        Some(Stmt::If(s)) if s.test.range() == range => UseKind::Neutral,
+        Some(Stmt::While(s)) if s.test.range() == range => UseKind::Neutral,
+        _ => UseKind::Unknown,
+    }
+}
+
+fn classify_argument<'a>(
+    semantic: &Semantic<'a>,
+    scope: ScopeId,
+    call: &'a ExprCall,
+    pos: ArgPos,
+    ancestors: &[&'a Expr],
+    stmt: Option<&'a Stmt>,
+    source: &str,
+) -> UseKind {
+    if let Expr::Attribute(attr) = call.func.as_ref() {
+        if let Some(kind) = classify_method(attr.attr.id.as_str(), pos) {
+            return kind;
+        }
+    }
+    let Some(qualified) = semantic.qualified_name(scope, &call.func) else {
+        return UseKind::Unknown;
+    };
+    let first = is_pos(pos, 0, &["file", "filename", "path", "name", "src", "database"]);
+    let second = is_pos(pos, 1, &["dst"]);
+    match qualified.as_slice() {
+        // Ex) open(p, "w"), io.open(p), gzip.open(p, "wb")
+        ["builtins" | "io" | "codecs" | "gzip" | "bz2" | "lzma" | "tarfile", "open"]
+        | ["zipfile", "ZipFile"]
+            if first =>
+        {
+            let mode = argument(call, 1, "mode");
+            match (mode, string_literal(mode)) {
+                (None, _) => UseKind::Inspect,
+                (Some(_), Some(mode)) => kind_of_mode(mode),
+                (Some(_), None) => UseKind::Unknown,
+            }
+        }
+        // Ex) os.open(p, os.O_WRONLY | os.O_CREAT)
+        ["os", "open"] if first => match argument(call, 1, "flags") {
+            Some(flags) => {
+                let text = &source[flags.range()];
+                if text.contains("O_EXCL") {
+                    UseKind::CreateExclusive
+                } else if text.contains("O_CREAT") {
+                    UseKind::CreateFile
+                } else {
+                    UseKind::Inspect
+                }
+            }
+            None => UseKind::Unknown,
+        },
+        ["sqlite3", "connect"] if first && argument(call, usize::MAX, "uri").is_none() => {
+            UseKind::CreateFile
+        }
+        ["os", "mkdir" | "makedirs"] if first => UseKind::CreateDir(DirCreation {
+            stmt: own_statement(stmt, call),
+            has_mode: argument(call, 1, "mode").is_some(),
+            exist_ok: is_true(argument(call, 2, "exist_ok")),
+        }),
+        ["pathlib", "Path" | "PosixPath" | "WindowsPath" | "PurePath"] if first => {
+            classify_path_method(ancestors, stmt)
+        }
+        ["os", "mkfifo" | "mknod"] if first => UseKind::CreateExclusive,
+        ["os", "symlink" | "link"] if second => UseKind::CreateExclusive,
+        ["os", "rename"] if second => UseKind::CreateExclusive,
+        ["shutil", "copytree" | "move"] if second => UseKind::CreateExclusive,
+        ["shutil", "copy" | "copy2" | "copyfile"] | ["os", "replace"] if second => {
+            UseKind::CreateFile
+        }
+        ["os", "remove" | "unlink" | "rmdir"] | ["shutil", "rmtree"] if first => UseKind::Remove {
+            stmt: own_statement(stmt, call),
+        },
+        ["os", "path", "exists" | "lexists" | "isfile" | "isdir" | "islink" | "getsize"]
+        | ["os", "path", "getmtime" | "getatime" | "getctime"]
+        | ["os", "stat" | "lstat" | "access" | "listdir" | "scandir" | "walk" | "chmod"]
+        | ["os", "utime" | "chown" | "readlink"]
+        | ["shutil", "copy" | "copy2" | "copyfile" | "copytree" | "move"]
+        | ["os", "rename" | "replace" | "link"] => UseKind::Inspect,
+        ["os", "path", _] | ["os", "fspath" | "fsencode" | "fsdecode"] => UseKind::Neutral,
+        ["builtins", "str" | "repr" | "len" | "print" | "bytes" | "isinstance" | "format"] => {
+            UseKind::Neutral
+        }
+        _ => UseKind::Unknown,
+    }
+}
+
+/// Method calls recognised by name alone, whatever the receiver.
+fn classify_method(method: &str, pos: ArgPos) -> Option<UseKind> {
+    let first = is_pos(pos, 0, &["path", "address"]);
+    match method {
+        // Ex) sock.bind(p), reactor.listenUNIX(p)
+        "bind" | "listenUNIX" | "listen_unix" if first => Some(UseKind::CreateExclusive),
+        // Ex) sock.connect(p): needs the socket to exist already.
+        "connect" | "connectUNIX" if first => Some(UseKind::Inspect),
+        // Ex) log.debug("using %s", p)
+        "debug" | "info" | "warning" | "warn" | "error" | "exception" | "critical" => {
+            Some(UseKind::Neutral)
+        }
+        _ => None,
+    }
+}
+
+/// Ex) Path(p).mkdir(), Path(p).write_text(...), Path(p).exists()
+fn classify_path_method<'a>(ancestors: &[&'a Expr], stmt: Option<&'a Stmt>) -> UseKind {
+    // ancestors: [..., method call, attribute, Path(...) call]
+    let mut up = ancestors.iter().rev();
+    let (Some(_path_call), Some(Expr::Attribute(attr)), Some(Expr::Call(method_call))) =
+        (up.next(), up.next(), up.next())
+    else {
+        return UseKind::Unknown;
+    };
+    if method_call.func.range() != attr.range {
+        return UseKind::Unknown;
+    }
+    match attr.attr.id.as_str() {
+        "mkdir" => UseKind::CreateDir(DirCreation {
+            stmt: own_statement(stmt, method_call),
+            has_mode: argument(method_call, 0, "mode").is_some(),
+            exist_ok: is_true(argument(method_call, 2, "exist_ok")),
+        }),
+        "write_text" | "write_bytes" | "touch" => UseKind::CreateFile,
+        "open" => match argument(method_call, 0, "mode") {
+            None => UseKind::Inspect,
+            Some(mode) => string_literal(Some(mode)).map_or(UseKind::Unknown, kind_of_mode),
+        },
+        "exists" | "is_file" | "is_dir" | "is_symlink" | "stat" | "lstat" | "read_text"
+        | "read_bytes" | "iterdir" | "chmod" => UseKind::Inspect,
+        "unlink" | "rmdir" => UseKind::Remove {
+            stmt: own_statement(stmt, method_call),
+        },
+        "symlink_to" | "hardlink_to" => UseKind::CreateExclusive,
+        _ => UseKind::Unknown,
+    }
+}

@@ -1,0 +1,142 @@
+//! Running check or fix over many files: in parallel, one file at a time in
+//! memory, results in path order.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use rayon::prelude::*;
+
+use crate::diagnostic::{Diagnostic, FixStatus};
+use crate::engine::{check_source, fix_source, fix_status};
+use crate::settings::Settings;
+use crate::source::{FileError, decode, read_bytes, skip_marker};
+use crate::transforms::Rule;
+use crate::writer::write_atomically;
+
+/// What to do with each file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    Check,
+    /// Apply fixes; with `dry_run`, compute the diff and write nothing.
+    Fix { dry_run: bool },
+}
+
+/// What happened to one file.
+#[derive(Debug)]
+pub enum Outcome {
+    /// Nothing to find (most files: the prefilter rules them out).
+    Clean,
+    /// Skipped on purpose, with the reason.
+    Skipped(&'static str),
+    /// Findings, each with its status, and the source they point into.
+    Findings {
+        source: Arc<str>,
+        findings: Vec<(Diagnostic, FixStatus)>,
+        /// For `fix`: the fixed text (None when nothing changed).
+        fixed: Option<FixedFile>,
+    },
+    Error(FileError),
+}
+
+/// A file that fixes changed.
+#[derive(Debug)]
+pub struct FixedFile {
+    pub source: Arc<str>,
+    /// Fixes applied per rule.
+    pub counts: BTreeMap<Rule, usize>,
+    /// Findings left in the fixed text.
+    pub remaining: Vec<Diagnostic>,
+    pub converged: bool,
+    /// Set when writing was attempted and failed.
+    pub write_error: Option<FileError>,
+}
+
+/// One file's report.
+#[derive(Debug)]
+pub struct FileReport {
+    pub path: PathBuf,
+    pub outcome: Outcome,
+}
+
+/// Processes `files` on all threads; reports come back in input order.
+pub fn run(files: &[PathBuf], settings: &Settings, mode: Mode) -> Vec<FileReport> {
+    files
+        .par_iter()
+        .map(|path| FileReport {
+            path: path.clone(),
+            outcome: process_file(path, settings, mode),
+        })
+        .collect()
+}
+
+/// Processes one file.
+pub fn process_file(path: &Path, settings: &Settings, mode: Mode) -> Outcome {
+    let bytes = match read_bytes(path) {
+        Ok(bytes) => bytes,
+        Err(e) => return Outcome::Error(e),
+    };
+    if !settings.may_match(&bytes) {
+        return Outcome::Clean;
+    }
+    let text = match decode(&bytes) {
+        Ok(text) => text,
+        Err(e) => return Outcome::Error(e),
+    };
+    let outcome = process_source(text, settings, mode);
+    match (mode, outcome) {
+        (Mode::Fix { dry_run: false }, Outcome::Findings { source, findings, fixed: Some(mut fixed) }) => {
+            if let Err(e) = write_atomically(path, &bytes, fixed.source.as_bytes()) {
+                fixed.write_error = Some(e);
+            }
+            Outcome::Findings {
+                source,
+                findings,
+                fixed: Some(fixed),
+            }
+        }
+        (_, outcome) => outcome,
+    }
+}
+
+/// Checks or fixes one source text (no file system access).
+pub fn process_source(text: &str, settings: &Settings, mode: Mode) -> Outcome {
+    if let Some(reason) = skip_marker(text) {
+        return Outcome::Skipped(reason);
+    }
+    match mode {
+        Mode::Check => match check_source(text, settings) {
+            Ok(diagnostics) if diagnostics.is_empty() => Outcome::Clean,
+            Ok(diagnostics) => Outcome::Findings {
+                source: Arc::from(text),
+                findings: diagnostics
+                    .into_iter()
+                    .map(|d| {
+                        let status = fix_status(&d, settings);
+                        (d, status)
+                    })
+                    .collect(),
+                fixed: None,
+            },
+            Err(e) => Outcome::Error(e.into()),
+        },
+        Mode::Fix { .. } => match fix_source(text, settings) {
+            Ok(result) if result.findings.is_empty() => Outcome::Clean,
+            Ok(result) => {
+                let changed = result.source != text;
+                Outcome::Findings {
+                    source: Arc::from(text),
+                    findings: result.findings,
+                    fixed: changed.then(|| FixedFile {
+                        source: Arc::from(result.source),
+                        counts: result.fixed,
+                        remaining: result.remaining,
+                        converged: result.converged,
+                        write_error: None,
+                    }),
+                }
+            }
+            Err(e) => Outcome::Error(e.into()),
+        },
+    }
+}

@@ -1,0 +1,289 @@
+//! A small semantic model: scopes, the names they bind, and what a name
+//! refers to. Only imports are tracked in detail; every other binding is
+//! "something else", which is all a transform needs to refuse a fix.
+
+use std::collections::HashMap;
+
+use ruff_python_ast::{Expr, ExprAttribute, ExprName};
+use ruff_text_size::TextRange;
+
+/// Index of a [`Scope`] in [`Semantic::scopes`].
+pub type ScopeId = usize;
+
+/// The module scope is always the first.
+pub const MODULE_SCOPE: ScopeId = 0;
+
+/// What kind of block opened a scope; class scopes are skipped by lookups
+/// from nested functions, as in Python.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ScopeKind {
+    Module,
+    Class,
+    Function,
+}
+
+/// What a name was bound to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum BindingKind<'a> {
+    /// `import os`, `import os.path` (binds `os` to module `os`), `import a.b as c`.
+    Import { module: &'a str },
+    /// `from tempfile import mktemp [as m]`.
+    FromImport { module: &'a str, member: &'a str },
+    /// Assignment, parameter, `def`, `class`, loop target, ...
+    Other,
+}
+
+/// One binding of a name in a scope.
+#[derive(Debug, Clone, Copy)]
+pub struct Binding<'a> {
+    pub kind: BindingKind<'a>,
+    /// The statement (or node) that made the binding.
+    pub range: TextRange,
+}
+
+/// A function, class or module scope.
+#[derive(Debug)]
+pub struct Scope<'a> {
+    pub kind: ScopeKind,
+    pub parent: Option<ScopeId>,
+    pub bindings: HashMap<&'a str, Vec<Binding<'a>>>,
+    /// Names declared `global` or `nonlocal` here: they bind elsewhere.
+    pub declared_elsewhere: Vec<&'a str>,
+    /// Modules star-imported into this scope (`from tempfile import *`).
+    pub star_imports: Vec<&'a str>,
+}
+
+/// What a name refers to at a given point.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Resolved<'a> {
+    /// Not bound anywhere visible: a builtin, or a `NameError`.
+    Unbound,
+    Import {
+        module: &'a str,
+    },
+    FromImport {
+        module: &'a str,
+        member: &'a str,
+    },
+    /// Bound to something we do not model.
+    Other,
+    /// Bound several ways in the same scope (an import and then a rebinding):
+    /// we cannot know which one a use sees.
+    Ambiguous,
+}
+
+/// Public names of the modules whose star imports we model.
+fn star_exports(module: &str) -> &'static [&'static str] {
+    match module {
+        "tempfile" => &[
+            "NamedTemporaryFile",
+            "TemporaryFile",
+            "SpooledTemporaryFile",
+            "TemporaryDirectory",
+            "mkstemp",
+            "mkdtemp",
+            "mktemp",
+            "gettempdir",
+            "gettempprefix",
+            "tempdir",
+        ],
+        "os" => &["tempnam", "tmpnam", "close", "remove", "unlink", "mkdir", "makedirs"],
+        _ => &[],
+    }
+}
+
+/// All scopes of one module.
+#[derive(Debug)]
+pub struct Semantic<'a> {
+    pub scopes: Vec<Scope<'a>>,
+}
+
+impl Default for Semantic<'_> {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl<'a> Semantic<'a> {
+    pub fn new() -> Self {
+        Self {
+            scopes: vec![Scope {
+                kind: ScopeKind::Module,
+                parent: None,
+                bindings: HashMap::new(),
+                declared_elsewhere: Vec::new(),
+                star_imports: Vec::new(),
+            }],
+        }
+    }
+
+    /// Opens a child scope and returns its id.
+    pub fn push_scope(&mut self, kind: ScopeKind, parent: ScopeId) -> ScopeId {
+        self.scopes.push(Scope {
+            kind,
+            parent: Some(parent),
+            bindings: HashMap::new(),
+            declared_elsewhere: Vec::new(),
+            star_imports: Vec::new(),
+        });
+        self.scopes.len() - 1
+    }
+
+    /// Records a binding of `name` in `scope` (or in the module, for a name
+    /// declared `global` there).
+    pub fn bind(&mut self, scope: ScopeId, name: &'a str, binding: Binding<'a>) {
+        let target = if self.scopes[scope].declared_elsewhere.contains(&name) {
+            MODULE_SCOPE
+        } else {
+            scope
+        };
+        self.scopes[target]
+            .bindings
+            .entry(name)
+            .or_default()
+            .push(binding);
+    }
+
+    /// The scope that owns `name` as seen from `scope`, following Python's
+    /// rules: local, enclosing functions (not classes), module.
+    pub fn owner(&self, scope: ScopeId, name: &str) -> Option<ScopeId> {
+        let mut current = Some(scope);
+        let mut first = true;
+        while let Some(id) = current {
+            let s = &self.scopes[id];
+            if s.declared_elsewhere.contains(&name) {
+                // `global x` sends us to the module; `nonlocal x` to a parent.
+                current = s.parent;
+                first = false;
+                continue;
+            }
+            let visible = first || s.kind != ScopeKind::Class;
+            if visible && s.bindings.contains_key(name) {
+                return Some(id);
+            }
+            if visible && s.kind == ScopeKind::Module && self.star_binds(id, name) {
+                return Some(id);
+            }
+            first = false;
+            current = s.parent;
+        }
+        None
+    }
+
+    fn star_binds(&self, scope: ScopeId, name: &str) -> bool {
+        self.scopes[scope]
+            .star_imports
+            .iter()
+            .any(|module| star_exports(module).contains(&name))
+    }
+
+    /// What `name` refers to from `scope`.
+    pub fn resolve_name(&self, scope: ScopeId, name: &str) -> Resolved<'a> {
+        let Some(owner) = self.owner(scope, name) else {
+            return Resolved::Unbound;
+        };
+        let s = &self.scopes[owner];
+        let Some(bindings) = s.bindings.get(name) else {
+            // Only a star import binds it.
+            let module = s
+                .star_imports
+                .iter()
+                .find(|module| star_exports(module).contains(&name))
+                .copied()
+                .unwrap_or_default();
+            return match star_exports(module).iter().find(|n| **n == name) {
+                Some(member) => Resolved::FromImport { module, member },
+                None => Resolved::Other,
+            };
+        };
+        let first = bindings[0].kind;
+        if bindings.iter().any(|b| b.kind != first) {
+            return Resolved::Ambiguous;
+        }
+        match first {
+            BindingKind::Import { module } => Resolved::Import { module },
+            BindingKind::FromImport { module, member } => Resolved::FromImport { module, member },
+            BindingKind::Other => Resolved::Other,
+        }
+    }
+
+    /// The dotted path an expression refers to, e.g. `["os", "path", "join"]`
+    /// for `os.path.join` after `import os`, or `["builtins", "open"]` for an
+    /// unbound `open`. `None` for anything not made of names and attributes.
+    pub fn qualified_name(&self, scope: ScopeId, expr: &'a Expr) -> Option<Vec<&'a str>> {
+        let mut attrs: Vec<&'a str> = Vec::new();
+        let mut current = expr;
+        loop {
+            match current {
+                Expr::Attribute(ExprAttribute { value, attr, .. }) => {
+                    attrs.push(attr.id.as_str());
+                    current = value;
+                }
+                Expr::Name(ExprName { id, .. }) => {
+                    let id = id.as_str();
+                    let mut path: Vec<&'a str> = match self.resolve_name(scope, id) {
+                        Resolved::Import { module } => module.split('.').collect(),
+                        Resolved::FromImport { module, member } => {
+                            let mut p: Vec<&'a str> = module.split('.').collect();
+                            p.push(member);
+                            p
+                        }
+                        Resolved::Unbound => vec!["builtins", id],
+                        Resolved::Other | Resolved::Ambiguous => return None,
+                    };
+                    path.extend(attrs.iter().rev());
+                    return Some(path);
+                }
+                _ => return None,
+            }
+        }
+    }
+
+    /// Whether `name` is free to be bound at module level and seen from
+    /// `scope` without shadowing anything.
+    pub fn is_free(&self, scope: ScopeId, name: &str) -> bool {
+        self.owner(scope, name).is_none() && self.owner(MODULE_SCOPE, name).is_none()
+    }
+
+    /// A name visible from `scope` that refers to `module` itself.
+    pub fn module_alias(&self, scope: ScopeId, module: &str) -> Option<&'a str> {
+        let mut current = Some(scope);
+        while let Some(id) = current {
+            for (name, bindings) in &self.scopes[id].bindings {
+                if bindings
+                    .iter()
+                    .any(|b| b.kind == BindingKind::Import { module })
+                    && self.resolve_name(scope, name) == (Resolved::Import { module })
+                {
+                    return Some(name);
+                }
+            }
+            current = self.scopes[id].parent;
+        }
+        None
+    }
+
+    /// A name visible from `scope` that refers to `module.member`.
+    pub fn member_alias(&self, scope: ScopeId, module: &str, member: &str) -> Option<&'a str> {
+        let mut current = Some(scope);
+        while let Some(id) = current {
+            let s = &self.scopes[id];
+            for (name, bindings) in &s.bindings {
+                if bindings
+                    .iter()
+                    .any(|b| b.kind == BindingKind::FromImport { module, member })
+                    && self.resolve_name(scope, name) == (Resolved::FromImport { module, member })
+                {
+                    return Some(name);
+                }
+            }
+            if s.star_imports.contains(&module)
+                && self.resolve_name(scope, member) == (Resolved::FromImport { module, member })
+            {
+                return star_exports(module).iter().find(|n| **n == member).copied();
+            }
+            current = s.parent;
+        }
+        None
+    }
+}

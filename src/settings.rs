@@ -1,0 +1,68 @@
+//! What a run does: which transforms are on and which fixes may be applied.
+
+use aho_corasick::AhoCorasick;
+
+use crate::transforms::Rule;
+
+/// The resolved settings of a run.
+#[derive(Debug, Clone)]
+pub struct Settings {
+    /// Enabled transforms, in code order.
+    pub rules: Vec<Rule>,
+    /// Apply unsafe fixes too.
+    pub unsafe_fixes: bool,
+    prefilter: Option<AhoCorasick>,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        Self::new(Rule::ALL.to_vec(), false)
+    }
+}
+
+impl Settings {
+    pub fn new(mut rules: Vec<Rule>, unsafe_fixes: bool) -> Self {
+        rules.sort();
+        rules.dedup();
+        let needles: Vec<&str> = rules.iter().flat_map(|r| r.needles()).copied().collect();
+        let prefilter = AhoCorasick::new(needles).ok();
+        Self {
+            rules,
+            unsafe_fixes,
+            prefilter,
+        }
+    }
+
+    /// Resolves `--select` / `--ignore` lists (codes, names, aliases or code
+    /// prefixes). An empty select means all transforms.
+    pub fn from_selection(
+        select: &[String],
+        ignore: &[String],
+        unsafe_fixes: bool,
+    ) -> Result<Self, String> {
+        for code in select.iter().chain(ignore) {
+            if Rule::from_code(code).is_none() {
+                return Err(code.clone());
+            }
+        }
+        let rules = Rule::ALL
+            .iter()
+            .copied()
+            .filter(|r| select.is_empty() || select.iter().any(|c| r.matches(c)))
+            .filter(|r| !ignore.iter().any(|c| r.matches(c)))
+            .collect();
+        Ok(Self::new(rules, unsafe_fixes))
+    }
+
+    pub fn is_enabled(&self, rule: Rule) -> bool {
+        self.rules.contains(&rule)
+    }
+
+    /// Whether a file may hold anything to find: it contains one of the
+    /// enabled transforms' needles. Files that do not are never parsed.
+    pub fn may_match(&self, source: &[u8]) -> bool {
+        self.prefilter
+            .as_ref()
+            .is_some_and(|ac| !self.rules.is_empty() && ac.is_match(source))
+    }
+}

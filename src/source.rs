@@ -1,0 +1,89 @@
+//! Reading a file into text without ever losing a byte: binary, undecodable,
+//! huge and unreadable files become clear errors instead.
+
+use std::path::Path;
+
+/// Files larger than this are reported, not read.
+pub const MAX_FILE_SIZE: u64 = 32 * 1024 * 1024;
+
+/// Why a file was not processed or not written.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum FileError {
+    #[error("cannot read: {0}")]
+    Read(String),
+    #[error("binary file (contains NUL bytes)")]
+    Binary,
+    #[error("not valid UTF-8 (first bad byte on line {line})")]
+    NotUtf8 { line: usize },
+    #[error("too large ({size} bytes; the limit is {MAX_FILE_SIZE})")]
+    TooLarge { size: u64 },
+    #[error("{0}")]
+    Source(#[from] crate::engine::SourceError),
+    #[error("is a symbolic link; not rewritten")]
+    Symlink,
+    #[error("is read-only; not rewritten")]
+    ReadOnly,
+    #[error("changed on disk while tempsafe was working; not overwritten")]
+    Changed,
+    #[error("cannot write: {0}")]
+    Write(String),
+}
+
+impl FileError {
+    /// What the user can do about it.
+    pub fn help(&self) -> &'static str {
+        match self {
+            FileError::Read(_) => "check that the file exists and is readable",
+            FileError::Binary => "binary files are never touched",
+            FileError::NotUtf8 { .. } => {
+                "tempsafe reads UTF-8 only; convert the file or exclude it with --exclude"
+            }
+            FileError::TooLarge { .. } => "exclude the file with --exclude",
+            FileError::Source(crate::engine::SourceError::Syntax { .. }) => {
+                "tempsafe parses Python 3; Python 2 files are reported and left as they are"
+            }
+            FileError::Source(_) => "please report this as a bug in tempsafe, with the file",
+            FileError::Symlink => "run tempsafe on the file the link points to",
+            FileError::ReadOnly => "make the file writable to let tempsafe fix it",
+            FileError::Changed => "run tempsafe again once nothing else writes the file",
+            FileError::Write(_) => "check the permissions of the file and its directory",
+        }
+    }
+}
+
+/// The bytes of a file, with the size check done first.
+pub fn read_bytes(path: &Path) -> Result<Vec<u8>, FileError> {
+    let metadata = std::fs::metadata(path).map_err(|e| FileError::Read(e.to_string()))?;
+    if metadata.len() > MAX_FILE_SIZE {
+        return Err(FileError::TooLarge {
+            size: metadata.len(),
+        });
+    }
+    std::fs::read(path).map_err(|e| FileError::Read(e.to_string()))
+}
+
+/// The text of a file's bytes: UTF-8 (with or without BOM, which is kept).
+pub fn decode(bytes: &[u8]) -> Result<&str, FileError> {
+    if memchr::memchr(0, bytes).is_some() {
+        return Err(FileError::Binary);
+    }
+    std::str::from_utf8(bytes).map_err(|e| FileError::NotUtf8 {
+        line: 1 + memchr::memchr_iter(b'\n', &bytes[..e.valid_up_to()]).count(),
+    })
+}
+
+/// Why a file is skipped on purpose.
+pub fn skip_marker(text: &str) -> Option<&'static str> {
+    for (marker, reason) in [
+        ("tempsafe: skip-file", "`# tempsafe: skip-file`"),
+        ("@generated", "@generated"),
+    ] {
+        for (at, _) in text.match_indices(marker) {
+            let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+            if text[line_start..at].trim_start().starts_with('#') {
+                return Some(reason);
+            }
+        }
+    }
+    None
+}

@@ -1,0 +1,137 @@
+//! Suppression comments: `# noqa`, `# noqa: TMP001,S306`, `# nosec`,
+//! `# nosec B306`, and the CSP-D504 seed's `# ignore` / `# ignore: CSP-D504`,
+//! on the flagged line or on the comment lines directly above its statement.
+
+use ruff_python_ast::token::{TokenKind, Tokens};
+use ruff_source_file::LineRanges;
+use ruff_text_size::{Ranged, TextRange, TextSize};
+
+use crate::transforms::Rule;
+
+/// The comments of one file, for suppression look-ups.
+pub struct Suppressions<'a> {
+    source: &'a str,
+    /// Comment ranges in source order.
+    comments: Vec<TextRange>,
+}
+
+impl<'a> Suppressions<'a> {
+    pub fn new(source: &'a str, tokens: &Tokens) -> Self {
+        let comments = tokens
+            .iter()
+            .filter(|t| t.kind() == TokenKind::Comment)
+            .map(Ranged::range)
+            .collect();
+        Self { source, comments }
+    }
+
+    /// Whether a finding of `rule` at `offset`, in the statement starting at
+    /// `stmt_start`, is suppressed.
+    pub fn is_suppressed(&self, rule: Rule, offset: TextSize, stmt_start: TextSize) -> bool {
+        // The flagged line, and the first line of its statement.
+        for at in [offset, stmt_start] {
+            let line = TextRange::new(self.source.line_start(at), self.source.line_end(at));
+            if self.comments_in(line).any(|c| suppresses(c, rule)) {
+                return true;
+            }
+        }
+        // Comment lines directly above the statement.
+        let mut line_start = self.source.line_start(stmt_start);
+        while line_start > TextSize::ZERO {
+            let prev_end = line_start - TextSize::from(1);
+            let prev_start = self.source.line_start(prev_end);
+            let text = self.source[TextRange::new(prev_start, prev_end)].trim();
+            if !text.starts_with('#') {
+                break;
+            }
+            let comment_start = prev_start
+                + TextSize::try_from(self.source[prev_start.to_usize()..].find('#').unwrap_or(0))
+                    .unwrap_or_default();
+            let Some(comment) = self.comments.iter().find(|c| c.start() == comment_start) else {
+                break; // a `#` inside a multi-line string
+            };
+            if suppresses(&self.source[*comment], rule) {
+                return true;
+            }
+            line_start = prev_start;
+        }
+        false
+    }
+
+    fn comments_in(&self, line: TextRange) -> impl Iterator<Item = &'a str> + '_ {
+        let first = self.comments.partition_point(|c| c.start() < line.start());
+        self.comments[first..]
+            .iter()
+            .take_while(move |c| c.start() < line.end())
+            .map(|c| &self.source[*c])
+    }
+}
+
+/// Whether one comment suppresses `rule`. A comment may hold several
+/// directives (`# type: ignore  # noqa: S306`).
+fn suppresses(comment: &str, rule: Rule) -> bool {
+    comment.split('#').any(|part| {
+        let part = part.trim();
+        let lower = part.to_ascii_lowercase();
+        for directive in ["noqa", "nosec", "ignore"] {
+            let Some(rest) = lower.strip_prefix(directive) else {
+                continue;
+            };
+            let rest = &part[part.len() - rest.len()..];
+            let codes = match rest.trim_start().strip_prefix(':') {
+                Some(codes) => codes,
+                // `# noqa`, `# nosec` alone: everything. `# nosec B306`: codes.
+                None if rest.trim().is_empty() => return true,
+                None if directive == "nosec" && rest.starts_with(char::is_whitespace) => rest,
+                None => continue,
+            };
+            let mut listed = codes
+                .split([',', ' ', '\t'])
+                .map(str::trim)
+                .filter(|c| !c.is_empty())
+                .peekable();
+            if listed.peek().is_none() {
+                return true;
+            }
+            if listed.any(|code| rule.is_named(code)) {
+                return true;
+            }
+        }
+        false
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn directives() {
+        let rule = Rule::MktempCall;
+        for yes in [
+            "# noqa",
+            "# noqa: TMP001",
+            "# NOQA:S306",
+            "# noqa: E501, S306",
+            "# nosec",
+            "# nosec B306",
+            "# nosec: B306",
+            "# ignore",
+            "# ignore: CSP-D504",
+            "# type: ignore # noqa: TMP001",
+        ] {
+            assert!(suppresses(yes, rule), "{yes}");
+        }
+        for no in [
+            "# noqa: E501",
+            "# nosec B108",
+            "# ignore the result",
+            "# type: ignore",
+            "# ignore: S108",
+            "# noqa: TMP",
+            "# noqanything",
+        ] {
+            assert!(!suppresses(no, rule), "{no}");
+        }
+    }
+}

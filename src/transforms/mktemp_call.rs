@@ -1,0 +1,808 @@
+//! # mktemp-call (TMP001)
+//!
+//! Aliases: CSP-D504, B306 (Bandit), S306 (Ruff), CWE-377.
+//!
+//! ## What it does
+//! Finds calls to `tempfile.mktemp()` in every import form (`import tempfile`,
+//! `import tempfile as tf`, `from tempfile import mktemp [as m]`,
+//! `from tempfile import *`) and to Python 2's `os.tempnam()` / `os.tmpnam()`.
+//!
+//! ## Why is this bad?
+//! `mktemp()` returns a name that does not exist yet and creates nothing.
+//! Between that moment and the moment the program creates the file, another
+//! local user can create it first — typically as a symbolic link to a file of
+//! yours, which your program then overwrites (a TOCTOU race). The function
+//! has been deprecated since Python 2.3.
+//!
+//! ## Example
+//! ```python
+//! import tempfile
+//!
+//! name = tempfile.mktemp(suffix=".txt")
+//! with open(name, "w") as f:
+//!     f.write("data")
+//! ```
+//!
+//! ## Use instead
+//! The fix follows how the path is used afterwards in its scope:
+//! ```python
+//! import os
+//! import tempfile
+//!
+//! # used as a file: create it atomically, close the descriptor
+//! fd, name = tempfile.mkstemp(suffix=".txt")
+//! os.close(fd)
+//! with open(name, "w") as f:
+//!     f.write("data")
+//!
+//! # used as a directory (`os.mkdir(name)`): create it atomically, the mkdir goes
+//! name = tempfile.mkdtemp()
+//!
+//! # must not exist yet (`sock.bind`, `os.mkfifo`, `os.symlink` destination,
+//! # `shutil.copytree` destination, an existence check first): a fresh private
+//! # directory with the name inside it
+//! name = os.path.join(tempfile.mkdtemp(), "tmp.sock")
+//!
+//! # opened at once: `open(tempfile.mktemp(), "w")` becomes
+//! f = tempfile.NamedTemporaryFile("w", delete=False)
+//! ```
+//! `suffix`, `prefix` and `dir` carry over, positional or keyword.
+//!
+//! ## Fix safety
+//! - Safe when every use before the path is created is known (string
+//!   operations, existence checks, removal) and the creation always runs
+//!   after the assignment: the program sees the same file system states, now
+//!   without the race.
+//! - Unsafe when the path escapes before it is created (returned, stored on
+//!   `self`, passed to a function tempfile cannot see, used in a nested
+//!   function), when nothing visible creates it, or when `os.mkdir(name, mode)`
+//!   loses its mode to `mkdtemp()`'s `0o700`. The unsafe fix puts the name in a
+//!   fresh private directory, which keeps "the path does not exist yet" true
+//!   but may leave that empty directory behind.
+//! - No fix when `*args`/`**kwargs` hide the arguments, when `mktemp` is
+//!   rebound in the same scope, or when a needed name (`os`, `tempfile`) is
+//!   bound to something else.
+//!
+//! ## References
+//! - <https://docs.python.org/3/library/tempfile.html#tempfile.mktemp>
+//! - <https://cwe.mitre.org/data/definitions/377.html>
+
+use ruff_diagnostics::{Applicability, Edit, Fix};
+use ruff_python_ast::token::{TokenKind, Tokens};
+use ruff_python_ast::{Expr, ExprCall, ModModule, Stmt};
+use ruff_python_parser::{Parsed, parse_module};
+use ruff_source_file::LineRanges;
+use ruff_text_size::{Ranged, TextRange, TextSize};
+
+use crate::checker::{Checker, Watch, WatchId};
+use crate::diagnostic::Diagnostic;
+use crate::importer::{ImportedName, Importer, stands_alone};
+use crate::checker::PathUse;
+use crate::path_use::UseKind;
+use crate::semantic::ScopeId;
+use crate::transforms::Rule;
+
+/// Which insecure function was called.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Function {
+    Mktemp,
+    Tempnam,
+    Tmpnam,
+}
+
+impl Function {
+    fn display(self) -> &'static str {
+        match self {
+            Function::Mktemp => "tempfile.mktemp()",
+            Function::Tempnam => "os.tempnam()",
+            Function::Tmpnam => "os.tmpnam()",
+        }
+    }
+}
+
+/// Where the call sits.
+#[derive(Debug)]
+enum Context<'a> {
+    /// Ex) name = tempfile.mktemp(); a = b = tempfile.mktemp()
+    Assign {
+        stmt: &'a Stmt,
+        targets: Vec<&'a str>,
+        watches: Vec<WatchId>,
+    },
+    /// Ex) open(tempfile.mktemp(), "w")
+    OpenArgument { open: &'a ExprCall },
+    /// Anything else: returned, passed on, stored on an attribute.
+    Other,
+}
+
+/// A call found during the visit, decided on once all uses are known.
+#[derive(Debug)]
+pub struct Candidate<'a> {
+    call: &'a ExprCall,
+    function: Function,
+    scope: ScopeId,
+    stmt_start: TextSize,
+    context: Context<'a>,
+}
+
+/// Called by the visitor for every call expression.
+pub fn visit_call<'a>(checker: &mut Checker<'a>, call: &'a ExprCall) {
+    let function = match checker
+        .semantic
+        .qualified_name(checker.scope, &call.func)
+        .as_deref()
+    {
+        Some(["tempfile", "mktemp"]) => Function::Mktemp,
+        Some(["os", "tempnam"]) => Function::Tempnam,
+        Some(["os", "tmpnam"]) => Function::Tmpnam,
+        _ => return,
+    };
+    let stmt = checker.current_stmt();
+    let context = match (checker.parent_expr(), stmt) {
+        (None, Some(Stmt::Assign(assign))) if assign.value.range() == call.range() => {
+            let targets: Option<Vec<&str>> = assign
+                .targets
+                .iter()
+                .map(|t| match t {
+                    Expr::Name(name) => Some(name.id.as_str()),
+                    _ => None,
+                })
+                .collect();
+            match targets {
+                Some(targets) => Context::Assign {
+                    stmt: stmt.unwrap_or_else(|| unreachable!()),
+                    watches: targets.iter().map(|t| checker.watch(t)).collect(),
+                    targets,
+                },
+                None => Context::Other,
+            }
+        }
+        (Some(Expr::Call(open)), _)
+            if open.arguments.args.first().map(Ranged::range) == Some(call.range())
+                && matches!(
+                    checker.semantic.qualified_name(checker.scope, &open.func).as_deref(),
+                    Some(["builtins" | "io", "open"])
+                ) =>
+        {
+            Context::OpenArgument { open }
+        }
+        _ => Context::Other,
+    };
+    checker.mktemp_calls.push(Candidate {
+        call,
+        function,
+        scope: checker.scope,
+        stmt_start: stmt.map_or(call.start(), Ranged::start),
+        context,
+    });
+}
+
+/// Decides a fix for every call found, now that all uses are known.
+pub fn finish(checker: &mut Checker) {
+    let candidates = std::mem::take(&mut checker.mktemp_calls);
+    for candidate in &candidates {
+        let mut diagnostic = Diagnostic::new(
+            Rule::MktempCall,
+            format!(
+                "`{}` returns a path that another process can create first",
+                candidate.function.display()
+            ),
+            candidate.call.range(),
+            candidate.stmt_start,
+        );
+        match build_fix(checker, candidate) {
+            Ok(planned) => {
+                let applicability = planned.applicability;
+                diagnostic.fix = Fix::applicable_edits_opt(planned.edits, applicability);
+                diagnostic.fix_title = Some(planned.title);
+                diagnostic.note = planned.note;
+            }
+            Err(reason) => diagnostic.note = Some(reason),
+        }
+        checker.diagnostics.push(diagnostic);
+    }
+}
+
+/// A fix before it becomes a [`Fix`].
+struct Planned {
+    edits: Vec<Edit>,
+    applicability: Applicability,
+    title: String,
+    note: Option<String>,
+}
+
+trait FixExt {
+    fn applicable_edits_opt(edits: Vec<Edit>, applicability: Applicability) -> Option<Fix>;
+}
+
+impl FixExt for Fix {
+    fn applicable_edits_opt(mut edits: Vec<Edit>, applicability: Applicability) -> Option<Fix> {
+        if edits.is_empty() {
+            return None;
+        }
+        let first = edits.remove(0);
+        Some(Fix::applicable_edits(first, edits, applicability))
+    }
+}
+
+/// The `suffix`, `prefix` and `dir` arguments of the call.
+struct NameArgs<'a> {
+    suffix: Option<&'a Expr>,
+    prefix: Option<&'a Expr>,
+    dir: Option<&'a Expr>,
+}
+
+impl<'a> NameArgs<'a> {
+    fn of(call: &'a ExprCall, function: Function) -> Result<Self, String> {
+        let arguments = &call.arguments;
+        if arguments.args.iter().any(Expr::is_starred_expr)
+            || arguments.keywords.iter().any(|k| k.arg.is_none())
+        {
+            return Err("the arguments are passed with `*` or `**`".to_string());
+        }
+        // mktemp(suffix, prefix, dir); tempnam(dir, prefix); tmpnam()
+        let names: &[&str] = match function {
+            Function::Mktemp => &["suffix", "prefix", "dir"],
+            Function::Tempnam => &["dir", "prefix"],
+            Function::Tmpnam => &[],
+        };
+        let known = |k: &str| names.contains(&k);
+        if arguments.args.len() > names.len()
+            || arguments
+                .keywords
+                .iter()
+                .any(|k| k.arg.as_ref().is_some_and(|a| !known(a.id.as_str())))
+        {
+            return Err("the call has arguments that `mktemp` does not take".to_string());
+        }
+        let find = |name: &str| {
+            let position = names.iter().position(|n| *n == name)?;
+            arguments.find_argument_value(name, position)
+        };
+        Ok(Self {
+            suffix: find("suffix"),
+            prefix: find("prefix"),
+            dir: find("dir"),
+        })
+    }
+
+    /// Keyword arguments for a `tempfile` function, from source text.
+    fn keywords(&self, source: &str, with_suffix: bool) -> Vec<String> {
+        let mut out = Vec::new();
+        if with_suffix && let Some(suffix) = self.suffix {
+            out.push(format!("suffix={}", &source[suffix.range()]));
+        }
+        if let Some(prefix) = self.prefix {
+            out.push(format!("prefix={}", &source[prefix.range()]));
+        }
+        if let Some(dir) = self.dir {
+            out.push(format!("dir={}", &source[dir.range()]));
+        }
+        out
+    }
+}
+
+/// What a fix needs from the checker.
+struct FixContext<'c, 'a> {
+    checker: &'c Checker<'a>,
+    importer: Importer<'c, 'a>,
+    scope: ScopeId,
+    edits: Vec<Edit>,
+}
+
+impl FixContext<'_, '_> {
+    fn member(&mut self, module: &str, member: &str) -> Result<String, String> {
+        let ImportedName { text, edit } = self.importer.member(self.scope, module, member)?;
+        self.edits.extend(edit);
+        Ok(text)
+    }
+
+    fn module(&mut self, module: &str) -> Result<String, String> {
+        let ImportedName { text, edit } = self.importer.module(self.scope, module)?;
+        self.edits.extend(edit);
+        Ok(text)
+    }
+
+    fn source(&self) -> &str {
+        self.checker.source
+    }
+}
+
+fn build_fix(checker: &Checker, candidate: &Candidate) -> Result<Planned, String> {
+    let call = candidate.call;
+    let args = NameArgs::of(call, candidate.function)?;
+    // A rebinding later in the scope makes the call's target uncertain.
+    if checker
+        .semantic
+        .qualified_name(candidate.scope, &call.func)
+        .is_none()
+    {
+        return Err("the called name is rebound in this scope".to_string());
+    }
+    let mut cx = FixContext {
+        checker,
+        importer: Importer {
+            semantic: &checker.semantic,
+            parsed: checker.parsed,
+            source: checker.source,
+            stylist: &checker.stylist,
+        },
+        scope: candidate.scope,
+        edits: Vec::new(),
+    };
+    match &candidate.context {
+        Context::OpenArgument { open } => named_temporary_file(&mut cx, open, &args),
+        Context::Assign {
+            stmt,
+            targets,
+            watches,
+        } => assigned(&mut cx, candidate, stmt, targets, watches, &args),
+        Context::Other => private_directory(
+            &mut cx,
+            call,
+            &args,
+            Applicability::Unsafe,
+            Some("the path is used where tempsafe cannot follow it".to_string()),
+        ),
+    }
+}
+
+/// Ex) name = tempfile.mktemp() — the fix follows the uses of `name`.
+fn assigned(
+    cx: &mut FixContext,
+    candidate: &Candidate,
+    stmt: &Stmt,
+    targets: &[&str],
+    watch_ids: &[WatchId],
+    args: &NameArgs,
+) -> Result<Planned, String> {
+    let checker = cx.checker;
+    let call = candidate.call;
+    let single_binding = targets.iter().all(|t| {
+        checker.semantic.scopes[candidate.scope]
+            .bindings
+            .get(t)
+            .is_some_and(|b| b.len() == 1)
+    });
+    if !single_binding {
+        return private_directory(
+            cx,
+            call,
+            args,
+            Applicability::Unsafe,
+            Some("the variable is assigned more than once in its scope".to_string()),
+        );
+    }
+    let watches: Vec<&Watch> = watch_ids.iter().map(|&id| &checker.watches[id]).collect();
+    let mut uses: Vec<(&PathUse, &Watch)> = watches
+        .iter()
+        .flat_map(|w| w.uses.iter().map(move |u| (u, *w)))
+        .collect();
+    uses.sort_by_key(|(u, _)| u.range.start());
+    let first_create = uses.iter().position(|(u, _)| {
+        matches!(
+            u.kind,
+            UseKind::CreateFile | UseKind::CreateDir(_) | UseKind::CreateExclusive
+        )
+    });
+    let before = &uses[..first_create.unwrap_or(uses.len())];
+    let untouched_before = before
+        .iter()
+        .all(|(u, _)| u.kind == UseKind::Neutral && !u.nested);
+    let known_before = before.iter().all(|(u, _)| {
+        !u.nested
+            && matches!(
+                u.kind,
+                UseKind::Neutral | UseKind::Inspect | UseKind::Remove { .. }
+            )
+    });
+    let Some(first) = first_create.map(|i| uses[i]) else {
+        return private_directory(
+            cx,
+            call,
+            args,
+            Applicability::Unsafe,
+            Some("nothing in this scope creates the path; it may be used elsewhere".to_string()),
+        );
+    };
+    let (first_use, first_watch) = first;
+    let always = first_use.always_runs_after(first_watch);
+    match first_use.kind {
+        // Ex) name = mktemp(); open(name, "w")
+        UseKind::CreateFile if untouched_before && always => {
+            mkstemp(cx, candidate, stmt, targets, args)
+        }
+        // Ex) name = mktemp(); os.mkdir(name)
+        UseKind::CreateDir(dir) if untouched_before && always && (dir.stmt.is_some() || dir.exist_ok) => {
+            mkdtemp(cx, candidate, dir)
+        }
+        _ if known_before => {
+            let mut planned = private_directory(cx, call, args, Applicability::Safe, None)?;
+            // The program removes the path itself: remove the directory too.
+            let removals: Vec<TextRange> = uses
+                .iter()
+                .filter_map(|(u, _)| match u.kind {
+                    UseKind::Remove { stmt: Some(stmt) } if !u.nested => Some(stmt),
+                    _ => None,
+                })
+                .collect();
+            if !removals.is_empty() {
+                let shutil = cx.module("shutil")?;
+                let os = cx.module("os")?;
+                let line = format!(
+                    "{shutil}.rmtree({os}.path.dirname({}), ignore_errors=True)",
+                    targets[0]
+                );
+                for removal in removals {
+                    cx.edits.push(statement_after(checker, removal, &line));
+                }
+                planned.edits.append(&mut cx.edits);
+            }
+            Ok(planned)
+        }
+        _ => private_directory(
+            cx,
+            call,
+            args,
+            Applicability::Unsafe,
+            Some("the path is handed to code tempsafe cannot see before it is created".to_string()),
+        ),
+    }
+}
+
+/// `fd, name = tempfile.mkstemp(...)` followed by `os.close(fd)`.
+fn mkstemp(
+    cx: &mut FixContext,
+    candidate: &Candidate,
+    stmt: &Stmt,
+    targets: &[&str],
+    args: &NameArgs,
+) -> Result<Planned, String> {
+    let checker = cx.checker;
+    let call = candidate.call;
+    let function = cx.member("tempfile", "mkstemp")?;
+    let os = cx.module("os")?;
+    let fd = fresh_name(checker, "fd");
+    // Ex) a = b = mktemp()  ->  fd, a = mkstemp(); os.close(fd); b = a
+    let Stmt::Assign(assign) = stmt else {
+        return Err("not an assignment".to_string());
+    };
+    let first = targets[0];
+    let targets_range = TextRange::new(
+        stmt.start(),
+        assign.targets.last().map_or(stmt.start(), Ranged::end),
+    );
+    cx.edits
+        .push(Edit::range_replacement(format!("{fd}, {first}"), targets_range));
+    cx.edits
+        .extend(replace_callee(cx.source(), call, candidate.function, args, &function));
+    let mut after = vec![format!("{os}.close({fd})")];
+    after.extend(targets[1..].iter().map(|t| format!("{t} = {first}")));
+    cx.edits
+        .push(statement_after(checker, stmt.range(), &after.join("\n")));
+    Ok(Planned {
+        edits: std::mem::take(&mut cx.edits),
+        applicability: Applicability::Safe,
+        title: "Create the file with `tempfile.mkstemp()` and close its descriptor".to_string(),
+        note: None,
+    })
+}
+
+/// `name = tempfile.mkdtemp(...)`; the `os.mkdir(name)` that followed goes.
+fn mkdtemp(
+    cx: &mut FixContext,
+    candidate: &Candidate,
+    dir: crate::path_use::DirCreation,
+) -> Result<Planned, String> {
+    let checker = cx.checker;
+    let call = candidate.call;
+    let function = cx.member("tempfile", "mkdtemp")?;
+    let args = NameArgs::of(call, candidate.function)?;
+    cx.edits
+        .extend(replace_callee(cx.source(), call, candidate.function, &args, &function));
+    if !dir.exist_ok
+        && let Some(stmt) = dir.stmt
+    {
+        cx.edits.push(delete_statement(checker, stmt));
+    }
+    let (applicability, note) = if dir.has_mode && !dir.exist_ok {
+        (
+            Applicability::Unsafe,
+            Some("the mode given to mkdir is dropped: mkdtemp() creates the directory with mode 0o700".to_string()),
+        )
+    } else {
+        (Applicability::Safe, None)
+    };
+    Ok(Planned {
+        edits: std::mem::take(&mut cx.edits),
+        applicability,
+        title: "Create the directory with `tempfile.mkdtemp()`".to_string(),
+        note,
+    })
+}
+
+/// `os.path.join(tempfile.mkdtemp(...), "tmp<suffix>")`: a path that does not
+/// exist yet, inside a directory nobody else can write to.
+fn private_directory(
+    cx: &mut FixContext,
+    call: &ExprCall,
+    args: &NameArgs,
+    applicability: Applicability,
+    note: Option<String>,
+) -> Result<Planned, String> {
+    let os = cx.module("os")?;
+    let function = cx.member("tempfile", "mkdtemp")?;
+    let source = cx.source();
+    let basename = match args.suffix {
+        None => quoted(cx.checker, "tmp"),
+        Some(suffix) => match plain_string_literal(source, suffix) {
+            Some((quote_len, text)) => {
+                format!("{}tmp{}", &text[..quote_len], &text[quote_len..])
+            }
+            None => format!("{} + {}", quoted(cx.checker, "tmp"), &source[suffix.range()]),
+        },
+    };
+    let keywords = args.keywords(source, false).join(", ");
+    let replacement = format!("{os}.path.join({function}({keywords}), {basename})");
+    cx.edits
+        .push(Edit::range_replacement(replacement, call.range()));
+    Ok(Planned {
+        edits: std::mem::take(&mut cx.edits),
+        applicability,
+        title: "Put the path in a fresh directory from `tempfile.mkdtemp()`".to_string(),
+        note,
+    })
+}
+
+/// Ex) open(tempfile.mktemp(".csv"), "w", newline="")
+///  -> tempfile.NamedTemporaryFile("w", newline="", suffix=".csv", delete=False)
+fn named_temporary_file(
+    cx: &mut FixContext,
+    open: &ExprCall,
+    args: &NameArgs,
+) -> Result<Planned, String> {
+    let source = cx.source();
+    let arguments = &open.arguments;
+    if arguments.args.iter().any(Expr::is_starred_expr)
+        || arguments.keywords.iter().any(|k| k.arg.is_none())
+    {
+        return Err("`open()` gets arguments with `*` or `**`".to_string());
+    }
+    // open(file, mode, buffering, encoding, errors, newline, closefd, opener)
+    const OPEN: [&str; 8] = [
+        "file", "mode", "buffering", "encoding", "errors", "newline", "closefd", "opener",
+    ];
+    let mode = arguments
+        .find_argument_value("mode", 1)
+        .ok_or("the file is opened for reading, so it must exist already")?;
+    let Some((quote_len, mode_text)) = plain_string_literal(source, mode) else {
+        return Err("the mode of `open()` is not a string literal".to_string());
+    };
+    let mode_value = &mode_text[quote_len..mode_text.len() - quote_len];
+    if !mode_value.contains(['w', 'a', 'x']) {
+        return Err("the file is opened for reading, so it must exist already".to_string());
+    }
+    // mkstemp() already created the file exclusively; "x" would now fail.
+    let mode_text = mode_text.replace('x', "w");
+    let mut out = vec![mode_text];
+    for (position, name) in OPEN.iter().enumerate().skip(2) {
+        if let Some(value) = arguments.find_argument_value(name, position) {
+            if matches!(*name, "closefd" | "opener") {
+                return Err(format!("`NamedTemporaryFile()` does not take `{name}`"));
+            }
+            out.push(format!("{name}={}", &source[value.range()]));
+        }
+    }
+    if arguments.args.len() > OPEN.len()
+        || arguments
+            .keywords
+            .iter()
+            .any(|k| k.arg.as_ref().is_some_and(|a| !OPEN.contains(&a.id.as_str())))
+    {
+        return Err("`open()` gets arguments tempsafe does not know".to_string());
+    }
+    out.extend(args.keywords(source, true));
+    out.push("delete=False".to_string());
+    let function = cx.member("tempfile", "NamedTemporaryFile")?;
+    let has_comment = cx.checker.parsed.tokens().iter().any(|t| {
+        t.kind() == TokenKind::Comment && open.range().contains_range(t.range())
+    });
+    cx.edits.push(Edit::range_replacement(
+        format!("{function}({})", out.join(", ")),
+        open.range(),
+    ));
+    let (applicability, note) = if has_comment {
+        (
+            Applicability::Unsafe,
+            Some("comments inside the `open()` call would be lost".to_string()),
+        )
+    } else {
+        (Applicability::Safe, None)
+    };
+    Ok(Planned {
+        edits: std::mem::take(&mut cx.edits),
+        applicability,
+        title: "Open the file with `tempfile.NamedTemporaryFile(delete=False)`".to_string(),
+        note,
+    })
+}
+
+/// Edits turning the call into a call of `function` with the same name
+/// arguments: only the callee changes for `mktemp` (its suffix, prefix, dir
+/// line up with mkstemp's and mkdtemp's), keywords are written for tempnam.
+fn replace_callee(
+    source: &str,
+    call: &ExprCall,
+    from: Function,
+    args: &NameArgs,
+    function: &str,
+) -> Vec<Edit> {
+    match from {
+        Function::Mktemp => vec![Edit::range_replacement(
+            function.to_string(),
+            call.func.range(),
+        )],
+        Function::Tempnam | Function::Tmpnam => vec![Edit::range_replacement(
+            format!("{function}({})", args.keywords(source, true).join(", ")),
+            call.range(),
+        )],
+    }
+}
+
+/// A string literal without prefix or implicit concatenation: returns the
+/// length of its quotes and its source text.
+fn plain_string_literal<'s>(source: &'s str, expr: &Expr) -> Option<(usize, &'s str)> {
+    let Expr::StringLiteral(literal) = expr else {
+        return None;
+    };
+    if literal.value.is_implicit_concatenated() {
+        return None;
+    }
+    let text = &source[literal.range()];
+    let quote_len = if text.starts_with("\"\"\"") || text.starts_with("'''") {
+        3
+    } else if text.starts_with(['"', '\'']) {
+        1
+    } else {
+        return None;
+    };
+    Some((quote_len, text))
+}
+
+/// A string literal in the file's preferred quote.
+fn quoted(checker: &Checker, value: &str) -> String {
+    let quote = checker.stylist.quote().as_char();
+    format!("{quote}{value}{quote}")
+}
+
+/// A name not used anywhere in the module, starting from `base`.
+fn fresh_name(checker: &Checker, base: &str) -> String {
+    if !checker.identifiers.contains(base) {
+        return base.to_string();
+    }
+    (1..)
+        .map(|i| format!("{base}{i}"))
+        .find(|n| !checker.identifiers.contains(n.as_str()))
+        .unwrap_or_else(|| unreachable!())
+}
+
+/// An edit that adds statements (one per line of `text`) right after the
+/// statement at `range`, on lines of their own with its indentation, or
+/// after a `;` when the statement shares its line.
+fn statement_after(checker: &Checker, range: TextRange, text: &str) -> Edit {
+    let source = checker.source;
+    let line_ending = checker.stylist.line_ending().as_str();
+    if !stands_alone(source, &range) {
+        let inline: Vec<&str> = text.lines().collect();
+        return Edit::insertion(format!("; {}", inline.join("; ")), range.end());
+    }
+    let line_start = source.line_start(range.start());
+    let indent = &source[TextRange::new(line_start, range.start())];
+    let end = source.full_line_end(range.end());
+    let mut content = String::new();
+    let at_eof_without_newline = end == range.end() || !source[..end.to_usize()].ends_with(['\n', '\r']);
+    if at_eof_without_newline {
+        content.push_str(line_ending);
+    }
+    let lines: Vec<String> = text.lines().map(|l| format!("{indent}{l}")).collect();
+    content.push_str(&lines.join(line_ending));
+    if !at_eof_without_newline {
+        content.push_str(line_ending);
+    }
+    Edit::insertion(content, end)
+}
+
+/// An edit removing the statement at `range`: its whole line when it stands
+/// alone (a trailing comment stays), `pass` when it is the only statement of
+/// its block.
+fn delete_statement(checker: &Checker, range: TextRange) -> Edit {
+    delete_statement_in(checker.source, checker.parsed, range)
+}
+
+fn delete_statement_in(source: &str, parsed: &Parsed<ModModule>, range: TextRange) -> Edit {
+    let only_in_block = crate::ast_util::is_only_statement_in_block(parsed.syntax(), range);
+    if only_in_block || !stands_alone(source, &range) {
+        return Edit::range_replacement("pass".to_string(), range);
+    }
+    let line_start = source.line_start(range.start());
+    let line_end = source.line_end(range.end());
+    if source[TextRange::new(range.end(), line_end)].trim().starts_with('#') {
+        // Keep the comment: delete just the statement.
+        return Edit::range_deletion(range);
+    }
+    Edit::range_deletion(TextRange::new(line_start, source.full_line_end(range.end())))
+}
+
+/// After fixing: removes `from tempfile import mktemp` (and `from os import
+/// tempnam`) when the fixes took away every use the original had. An import
+/// that was unused before is left alone.
+pub fn remove_unused_imports(
+    original: &Parsed<ModModule>,
+    original_source: &str,
+    fixed: &str,
+) -> Option<String> {
+    let parsed = parse_module(fixed).ok()?;
+    let uses = |tokens: &Tokens, source: &str, name: &str| {
+        tokens
+            .iter()
+            .filter(|t| t.kind() == TokenKind::Name && &source[t.range()] == name)
+            .count()
+    };
+    let mut edits = Vec::new();
+    let mut stack: Vec<&[Stmt]> = vec![&parsed.syntax().body];
+    while let Some(body) = stack.pop() {
+        for stmt in body {
+            stack.extend(crate::ast_util::bodies(stmt));
+            let Stmt::ImportFrom(import) = stmt else {
+                continue;
+            };
+            let insecure: &[&str] = match import.module.as_ref().map(|m| m.id.as_str()) {
+                Some("tempfile") if import.level == 0 => &["mktemp"],
+                Some("os") if import.level == 0 => &["tempnam", "tmpnam"],
+                _ => continue,
+            };
+            let unused: Vec<usize> = import
+                .names
+                .iter()
+                .enumerate()
+                .filter(|(_, alias)| insecure.contains(&alias.name.id.as_str()))
+                .filter(|(_, alias)| {
+                    let name = alias.asname.as_ref().unwrap_or(&alias.name).id.as_str();
+                    // One use is the import itself.
+                    uses(parsed.tokens(), fixed, name) == 1
+                        && uses(original.tokens(), original_source, name) > 1
+                })
+                .map(|(i, _)| i)
+                .collect();
+            if unused.len() == import.names.len() {
+                edits.push(delete_statement_in(fixed, &parsed, stmt.range()));
+            } else {
+                for i in unused {
+                    let names = &import.names;
+                    let range = if i + 1 < names.len() {
+                        TextRange::new(names[i].start(), names[i + 1].start())
+                    } else {
+                        TextRange::new(names[i - 1].end(), names[i].end())
+                    };
+                    edits.push(Edit::range_deletion(range));
+                }
+            }
+        }
+    }
+    if edits.is_empty() {
+        return None;
+    }
+    edits.sort_by_key(Ranged::start);
+    let mut out = String::with_capacity(fixed.len());
+    let mut last = 0;
+    for edit in &edits {
+        if edit.start().to_usize() < last {
+            continue;
+        }
+        out.push_str(&fixed[last..edit.start().to_usize()]);
+        out.push_str(edit.content().unwrap_or_default());
+        last = edit.end().to_usize();
+    }
+    out.push_str(&fixed[last..]);
+    Some(out)
+}

@@ -1,0 +1,94 @@
+//! The transforms: one file each, holding its documentation (the `//!`
+//! comment that `tempsafe explain` prints), its detection and its fix.
+
+pub mod mktemp_call;
+
+/// A transform's identity: stable code, kebab-case name, and the codes other
+/// tools use for the same problem (honoured in suppressions and `--select`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
+pub enum Rule {
+    MktempCall,
+}
+
+impl Rule {
+    /// Every transform, in code order.
+    pub const ALL: &'static [Rule] = &[Rule::MktempCall];
+
+    /// The stable code, e.g. `TMP001`. Codes are never renumbered.
+    pub fn code(self) -> &'static str {
+        match self {
+            Rule::MktempCall => "TMP001",
+        }
+    }
+
+    /// The kebab-case name, after the pattern it flags.
+    pub fn name(self) -> &'static str {
+        match self {
+            Rule::MktempCall => "mktemp-call",
+        }
+    }
+
+    /// Codes of other tools that mean the same finding.
+    pub fn aliases(self) -> &'static [&'static str] {
+        match self {
+            Rule::MktempCall => &["CSP-D504", "B306", "S306", "CWE-377"],
+        }
+    }
+
+    /// Byte strings of which a file must contain at least one for this
+    /// transform to have anything to find (the prefilter).
+    pub fn needles(self) -> &'static [&'static str] {
+        match self {
+            Rule::MktempCall => &["mktemp", "tempnam", "tmpnam"],
+        }
+    }
+
+    /// The documentation: the transform file's `//!` comment.
+    pub fn doc(self) -> String {
+        let file = match self {
+            Rule::MktempCall => include_str!("mktemp_call.rs"),
+        };
+        file.lines()
+            .map_while(|line| line.strip_prefix("//!"))
+            .map(|line| line.strip_prefix(' ').unwrap_or(line))
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
+
+    /// The first line of the documentation.
+    pub fn summary(self) -> String {
+        self.doc()
+            .lines()
+            .find(|l| !l.trim().is_empty() && !l.starts_with('#'))
+            .unwrap_or_default()
+            .to_string()
+    }
+
+    /// Whether `code` names this rule: its own code or name, an alias, or a
+    /// prefix of its code (`TMP` selects all), case-insensitively.
+    pub fn matches(self, code: &str) -> bool {
+        let code = code.trim();
+        if code.is_empty() {
+            return false;
+        }
+        let own = self.code();
+        own.eq_ignore_ascii_case(code)
+            || self.name().eq_ignore_ascii_case(code)
+            || (own.len() > code.len() && own[..code.len()].eq_ignore_ascii_case(code))
+            || self.aliases().iter().any(|a| a.eq_ignore_ascii_case(code))
+    }
+
+    /// Whether `code` names exactly this rule (its code, name or an alias):
+    /// what a suppression comment must say.
+    pub fn is_named(self, code: &str) -> bool {
+        let code = code.trim();
+        self.code().eq_ignore_ascii_case(code)
+            || self.name().eq_ignore_ascii_case(code)
+            || self.aliases().iter().any(|a| a.eq_ignore_ascii_case(code))
+    }
+
+    /// Looks a rule up by code, name or alias.
+    pub fn from_code(code: &str) -> Option<Rule> {
+        Rule::ALL.iter().copied().find(|r| r.matches(code))
+    }
+}
