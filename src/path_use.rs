@@ -152,17 +152,32 @@ fn classify_argument<'a>(
     stmt: Option<&'a Stmt>,
     source: &str,
 ) -> UseKind {
-    if let Expr::Attribute(attr) = call.func.as_ref() {
-        if let Some(kind) = classify_method(attr.attr.id.as_str(), pos) {
-            return kind;
-        }
+    let known = semantic
+        .qualified_name(scope, &call.func)
+        .and_then(|qualified| classify_function(&qualified, call, pos, ancestors, stmt, source));
+    if let Some(kind) = known {
+        return kind;
     }
-    let Some(qualified) = semantic.qualified_name(scope, &call.func) else {
-        return UseKind::Unknown;
-    };
+    match call.func.as_ref() {
+        Expr::Attribute(attr) => {
+            classify_method(attr.attr.id.as_str(), pos).unwrap_or(UseKind::Unknown)
+        }
+        _ => UseKind::Unknown,
+    }
+}
+
+/// Functions of the standard library known by their qualified name.
+fn classify_function<'a>(
+    qualified: &[&str],
+    call: &'a ExprCall,
+    pos: ArgPos,
+    ancestors: &[&'a Expr],
+    stmt: Option<&'a Stmt>,
+    source: &str,
+) -> Option<UseKind> {
     let first = is_pos(pos, 0, &["file", "filename", "path", "name", "src", "database"]);
     let second = is_pos(pos, 1, &["dst"]);
-    match qualified.as_slice() {
+    let kind = match qualified {
         // Ex) open(p, "w"), io.open(p), gzip.open(p, "wb")
         ["builtins" | "io" | "codecs" | "gzip" | "bz2" | "lzma" | "tarfile", "open"]
         | ["zipfile", "ZipFile"]
@@ -220,8 +235,9 @@ fn classify_argument<'a>(
         ["builtins", "str" | "repr" | "len" | "print" | "bytes" | "isinstance" | "format"] => {
             UseKind::Neutral
         }
-        _ => UseKind::Unknown,
-    }
+        _ => return None,
+    };
+    Some(kind)
 }
 
 /// Method calls recognised by name alone, whatever the receiver.

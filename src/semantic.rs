@@ -239,6 +239,16 @@ impl<'a> Semantic<'a> {
         }
     }
 
+    /// The bindings of `name` seen from `scope` when they disagree (an
+    /// import rebound in the same scope).
+    pub fn ambiguous_bindings(&self, scope: ScopeId, name: &str) -> Option<&[Binding<'a>]> {
+        if self.resolve_name(scope, name) != Resolved::Ambiguous {
+            return None;
+        }
+        let owner = self.owner(scope, name)?;
+        self.scopes[owner].bindings.get(name).map(Vec::as_slice)
+    }
+
     /// Whether `name` is free to be bound at module level and seen from
     /// `scope` without shadowing anything.
     pub fn is_free(&self, scope: ScopeId, name: &str) -> bool {

@@ -79,7 +79,7 @@ use crate::diagnostic::Diagnostic;
 use crate::importer::{ImportedName, Importer, stands_alone};
 use crate::checker::PathUse;
 use crate::path_use::UseKind;
-use crate::semantic::ScopeId;
+use crate::semantic::{BindingKind, ScopeId};
 use crate::transforms::Rule;
 
 /// Which insecure function was called.
@@ -113,6 +113,8 @@ enum Context<'a> {
     OpenArgument { open: &'a ExprCall },
     /// Anything else: returned, passed on, stored on an attribute.
     Other,
+    /// The called name is an insecure import that the same scope rebinds.
+    Rebound,
 }
 
 /// A call found during the visit, decided on once all uses are known.
@@ -135,7 +137,20 @@ pub fn visit_call<'a>(checker: &mut Checker<'a>, call: &'a ExprCall) {
         Some(["tempfile", "mktemp"]) => Function::Mktemp,
         Some(["os", "tempnam"]) => Function::Tempnam,
         Some(["os", "tmpnam"]) => Function::Tmpnam,
-        _ => return,
+        Some(_) => return,
+        None => {
+            // Ex) from tempfile import mktemp; ...; mktemp = other
+            if let Some(function) = rebound_function(checker, call) {
+                checker.mktemp_calls.push(Candidate {
+                    call,
+                    function,
+                    scope: checker.scope,
+                    stmt_start: checker.current_stmt().map_or(call.start(), Ranged::start),
+                    context: Context::Rebound,
+                });
+            }
+            return;
+        }
     };
     let stmt = checker.current_stmt();
     let context = match (checker.parent_expr(), stmt) {
@@ -175,6 +190,30 @@ pub fn visit_call<'a>(checker: &mut Checker<'a>, call: &'a ExprCall) {
         stmt_start: stmt.map_or(call.start(), Ranged::start),
         context,
     });
+}
+
+/// The insecure function a call may mean when its name is bound both to
+/// the import and to something else in one scope.
+fn rebound_function(checker: &Checker, call: &ExprCall) -> Option<Function> {
+    let (head, attr) = match call.func.as_ref() {
+        Expr::Name(name) => (name.id.as_str(), None),
+        Expr::Attribute(attribute) => match attribute.value.as_ref() {
+            Expr::Name(name) => (name.id.as_str(), Some(attribute.attr.id.as_str())),
+            _ => return None,
+        },
+        _ => return None,
+    };
+    let bindings = checker.semantic.ambiguous_bindings(checker.scope, head)?;
+    bindings.iter().find_map(|b| match (b.kind, attr) {
+        (BindingKind::FromImport { module: "tempfile", member: "mktemp" }, None) => {
+            Some(Function::Mktemp)
+        }
+        (BindingKind::FromImport { module: "os", member: "tempnam" }, None) => Some(Function::Tempnam),
+        (BindingKind::Import { module: "tempfile" }, Some("mktemp")) => Some(Function::Mktemp),
+        (BindingKind::Import { module: "os" }, Some("tempnam")) => Some(Function::Tempnam),
+        (BindingKind::Import { module: "os" }, Some("tmpnam")) => Some(Function::Tmpnam),
+        _ => None,
+    })
 }
 
 /// Decides a fix for every call found, now that all uses are known.
@@ -310,6 +349,9 @@ impl FixContext<'_, '_> {
 
 fn build_fix(checker: &Checker, candidate: &Candidate) -> Result<Planned, String> {
     let call = candidate.call;
+    if matches!(candidate.context, Context::Rebound) {
+        return Err("the called name is also bound to something else in this scope".to_string());
+    }
     let args = NameArgs::of(call, candidate.function)?;
     // A rebinding later in the scope makes the call's target uncertain.
     if checker
@@ -337,6 +379,7 @@ fn build_fix(checker: &Checker, candidate: &Candidate) -> Result<Planned, String
             targets,
             watches,
         } => assigned(&mut cx, candidate, stmt, targets, watches, &args),
+        Context::Rebound => unreachable!("handled above"),
         Context::Other => private_directory(
             &mut cx,
             call,
@@ -396,6 +439,10 @@ fn assigned(
                 UseKind::Neutral | UseKind::Inspect | UseKind::Remove { .. }
             )
     });
+    // A removal in a nested function would leave the fresh directory behind.
+    let removed_elsewhere = uses
+        .iter()
+        .any(|(u, _)| u.nested && matches!(u.kind, UseKind::Remove { .. }));
     let Some(first) = first_create.map(|i| uses[i]) else {
         return private_directory(
             cx,
@@ -416,11 +463,15 @@ fn assigned(
         UseKind::CreateDir(dir) if untouched_before && always && (dir.stmt.is_some() || dir.exist_ok) => {
             mkdtemp(cx, candidate, dir)
         }
-        _ if known_before => {
+        _ if known_before && !removed_elsewhere => {
             let mut planned = private_directory(cx, call, args, Applicability::Safe, None)?;
             // The program removes the path itself: remove the directory too.
+            // Only removals after the creation: an earlier one ("make sure it
+            // is gone") must not take the fresh directory with it.
+            let created_at = first_use.range.start();
             let removals: Vec<TextRange> = uses
                 .iter()
+                .filter(|(u, _)| u.range.start() > created_at)
                 .filter_map(|(u, _)| match u.kind {
                     UseKind::Remove { stmt: Some(stmt) } if !u.nested => Some(stmt),
                     _ => None,
@@ -726,9 +777,11 @@ fn delete_statement_in(source: &str, parsed: &Parsed<ModModule>, range: TextRang
     }
     let line_start = source.line_start(range.start());
     let line_end = source.line_end(range.end());
-    if source[TextRange::new(range.end(), line_end)].trim().starts_with('#') {
-        // Keep the comment: delete just the statement.
-        return Edit::range_deletion(range);
+    let after = &source[TextRange::new(range.end(), line_end)];
+    if let Some(comment) = after.find('#') {
+        // Keep the comment, where the statement was.
+        let comment_start = range.end() + TextSize::try_from(comment).unwrap_or_default();
+        return Edit::range_deletion(TextRange::new(range.start(), comment_start));
     }
     Edit::range_deletion(TextRange::new(line_start, source.full_line_end(range.end())))
 }

@@ -1,0 +1,106 @@
+//! Behaviour kept: each program under `tests/programs/<transform>/` runs
+//! with python3 before and after `tempsafe fix`, with a fresh `$TMPDIR` each
+//! time. Safe fixes must keep stdout and leave no more entries in `$TMPDIR`
+//! than the original did; unsafe fixes must keep stdout. A program that no
+//! fix changes proves nothing, so that fails too.
+
+mod common;
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+struct Run {
+    stdout: String,
+    leftovers: usize,
+}
+
+fn run_python(program: &Path) -> Run {
+    let tmp = tempfile::Builder::new().prefix("ts").tempdir_in("/tmp").unwrap();
+    let output = Command::new("python3")
+        .arg(program)
+        .env("TMPDIR", tmp.path())
+        .current_dir(program.parent().unwrap())
+        .output()
+        .expect("python3 runs");
+    assert!(
+        output.status.success(),
+        "{} failed:\n{}",
+        program.display(),
+        String::from_utf8_lossy(&output.stderr)
+    );
+    Run {
+        stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
+        leftovers: std::fs::read_dir(tmp.path()).unwrap().count(),
+    }
+}
+
+fn programs() -> Vec<PathBuf> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/programs");
+    let mut found = Vec::new();
+    for dir in std::fs::read_dir(root).unwrap() {
+        for file in std::fs::read_dir(dir.unwrap().path()).unwrap() {
+            let path = file.unwrap().path();
+            if path.extension().is_some_and(|e| e == "py") {
+                found.push(path);
+            }
+        }
+    }
+    found.sort();
+    found
+}
+
+fn fixed_copy(program: &Path, work: &Path, unsafe_fixes: bool) -> (PathBuf, bool) {
+    let copy = work.join(program.file_name().unwrap());
+    std::fs::copy(program, &copy).unwrap();
+    let mut cmd = Command::new(common::tempsafe());
+    cmd.arg("fix").arg(&copy);
+    if unsafe_fixes {
+        cmd.arg("--unsafe-fixes");
+    }
+    let status = cmd.output().unwrap().status;
+    assert_ne!(status.code(), Some(2), "tempsafe failed on {}", program.display());
+    let changed = std::fs::read(&copy).unwrap() != std::fs::read(program).unwrap();
+    (copy, changed)
+}
+
+#[test]
+fn programs_behave_the_same_after_fixing() {
+    let programs = programs();
+    assert!(programs.len() >= 10, "the programs are missing");
+    let mut failures = Vec::new();
+    for program in &programs {
+        let before = run_python(program);
+        let mut changed_any = false;
+        for unsafe_fixes in [false, true] {
+            let work = tempfile::tempdir().unwrap();
+            let (copy, changed) = fixed_copy(program, work.path(), unsafe_fixes);
+            changed_any |= changed;
+            if !changed {
+                continue;
+            }
+            let after = run_python(&copy);
+            let label = if unsafe_fixes { "unsafe" } else { "safe" };
+            if after.stdout != before.stdout {
+                failures.push(format!(
+                    "{} ({label}): output changed\n--- before\n{}--- after\n{}--- fixed source\n{}",
+                    program.display(),
+                    before.stdout,
+                    after.stdout,
+                    std::fs::read_to_string(&copy).unwrap()
+                ));
+            }
+            if !unsafe_fixes && after.leftovers > before.leftovers {
+                failures.push(format!(
+                    "{} (safe): {} entries left in $TMPDIR, {} before",
+                    program.display(),
+                    after.leftovers,
+                    before.leftovers
+                ));
+            }
+        }
+        if !changed_any {
+            failures.push(format!("{}: no fix changed it", program.display()));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n\n"));
+}

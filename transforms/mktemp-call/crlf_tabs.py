@@ -1,0 +1,11 @@
+import os
+import tempfile
+
+
+def f():
+	name = tempfile.mktemp()
+	os.mkdir(name)
+	text = """
+  keep	this
+"""
+	return name, text

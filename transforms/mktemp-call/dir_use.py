@@ -1,0 +1,46 @@
+# The path is used as a directory: mkdtemp() creates it, the mkdir goes.
+import os
+import tempfile
+from pathlib import Path
+
+
+def plain_mkdir():
+    d = tempfile.mktemp()
+    os.mkdir(d)
+    return os.listdir(d)
+
+
+def makedirs_with_prefix():
+    root = tempfile.mktemp(prefix="build_")
+    os.makedirs(root)  # the build root
+    os.makedirs(os.path.join(root, "a", "b"))
+
+
+def pathlib_mkdir():
+    d = tempfile.mktemp(suffix="_work")
+    Path(d).mkdir()
+    (Path(d) / "f").write_text("x")
+
+
+def exist_ok_kept():
+    d = tempfile.mktemp()
+    os.makedirs(d, exist_ok=True)
+    print(d)
+
+
+def mode_is_unsafe():
+    d = tempfile.mktemp()
+    os.mkdir(d, 0o755)
+
+
+def only_statement_in_block(flag):
+    d = tempfile.mktemp()
+    with open(os.devnull) as _:
+        os.mkdir(d)
+    print(d)
+
+
+def conditional_mkdir(flag):
+    d = tempfile.mktemp()
+    if flag:
+        os.mkdir(d)

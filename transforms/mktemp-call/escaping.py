@@ -1,0 +1,43 @@
+# The path escapes before it is created: reported, fixed only with --unsafe-fixes.
+import subprocess
+import tempfile
+
+
+def returned():
+    return tempfile.mktemp()
+
+
+class Holder:
+    def __init__(self):
+        self.path = tempfile.mktemp(suffix=".db")
+
+
+def passed_on(run):
+    out = tempfile.mktemp()
+    subprocess.check_call(["tar", "cf", out, "."])
+    return out
+
+
+def used_in_nested_function():
+    p = tempfile.mktemp()
+
+    def write():
+        with open(p, "w") as f:
+            f.write("x")
+
+    write()
+
+
+def assigned_twice():
+    p = tempfile.mktemp()
+    p = p + ".bak"
+    open(p, "w").close()
+
+
+def never_created():
+    name = tempfile.mktemp()
+    print(len(name))
+
+
+def kwargs_are_not_fixed(**kwargs):
+    return tempfile.mktemp(**kwargs)

@@ -1,0 +1,9 @@
+from tempfile import mktemp as make_name
+import os
+
+
+def f():
+    name = make_name(suffix=".dat")
+    with open(name, "w") as fh:
+        fh.write("x")
+    os.remove(name)

@@ -1,0 +1,5 @@
+def f():
+    import tempfile
+    name = tempfile.mktemp()
+    with open(name, "w") as fh:
+        fh.write("x")

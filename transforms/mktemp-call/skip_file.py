@@ -1,0 +1,4 @@
+# tempsafe: skip-file
+import tempfile
+
+name = tempfile.mktemp()
