@@ -15,7 +15,11 @@ pub fn bodies(stmt: &Stmt) -> Vec<&[Stmt]> {
         Stmt::While(s) => vec![&s.body, &s.orelse],
         Stmt::With(s) => vec![&s.body],
         Stmt::Try(s) => std::iter::once(&s.body[..])
-            .chain(s.handlers.iter().map(|ExceptHandler::ExceptHandler(h)| &h.body[..]))
+            .chain(
+                s.handlers
+                    .iter()
+                    .map(|ExceptHandler::ExceptHandler(h)| &h.body[..]),
+            )
             .chain([&s.orelse[..], &s.finalbody[..]])
             .collect(),
         Stmt::Match(s) => s.cases.iter().map(|c| &c.body[..]).collect(),

@@ -164,7 +164,8 @@ impl<'a> Checker<'a> {
 
     fn bind(&mut self, name: &'a str, kind: BindingKind<'a>, range: TextRange) {
         self.identifiers.insert(name);
-        self.semantic.bind(self.scope, name, Binding { kind, range });
+        self.semantic
+            .bind(self.scope, name, Binding { kind, range });
     }
 
     fn bind_parameters(&mut self, parameters: &'a Parameters) {
@@ -177,7 +178,10 @@ impl<'a> Checker<'a> {
             let name = &p.parameter.name;
             self.bind(name.id.as_str(), BindingKind::Other, name.range);
         }
-        for p in [&parameters.vararg, &parameters.kwarg].into_iter().flatten() {
+        for p in [&parameters.vararg, &parameters.kwarg]
+            .into_iter()
+            .flatten()
+        {
             self.bind(p.name.id.as_str(), BindingKind::Other, p.name.range);
         }
     }
@@ -189,9 +193,11 @@ impl<'a> Checker<'a> {
                     let module = alias.name.id.as_str();
                     match &alias.asname {
                         // Ex) import tempfile as tf
-                        Some(asname) => {
-                            self.bind(asname.id.as_str(), BindingKind::Import { module }, stmt.range())
-                        }
+                        Some(asname) => self.bind(
+                            asname.id.as_str(),
+                            BindingKind::Import { module },
+                            stmt.range(),
+                        ),
                         // Ex) import os.path (binds `os`)
                         None => {
                             let top = module.split('.').next().unwrap_or(module);
@@ -241,7 +247,11 @@ impl<'a> Checker<'a> {
                 self.visit_expr(default);
             }
         }
-        self.bind(function.name.id.as_str(), BindingKind::Other, function.range);
+        self.bind(
+            function.name.id.as_str(),
+            BindingKind::Other,
+            function.range,
+        );
         let scope = self.semantic.push_scope(ScopeKind::Function, self.scope);
         let outer = std::mem::replace(&mut self.scope, scope);
         self.bind_parameters(&function.parameters);
@@ -284,7 +294,11 @@ impl<'a> Checker<'a> {
         let Some(owner) = self.semantic.owner(self.scope, name) else {
             return;
         };
-        let Some(&id) = ids.iter().rev().find(|&&id| self.watches[id].scope == owner) else {
+        let Some(&id) = ids
+            .iter()
+            .rev()
+            .find(|&&id| self.watches[id].scope == owner)
+        else {
             return;
         };
         let nested = owner != self.scope;

@@ -175,7 +175,10 @@ fn run_files(args: &RunArgs, mode: Mode) -> i32 {
 fn run_stdin(args: &RunArgs, settings: &Settings, mode: Mode) -> i32 {
     let mut text = String::new();
     if std::io::stdin().read_to_string(&mut text).is_err() {
-        let _ = writeln!(std::io::stderr(), "error: standard input is not valid UTF-8");
+        let _ = writeln!(
+            std::io::stderr(),
+            "error: standard input is not valid UTF-8"
+        );
         return 2;
     }
     let path = args
@@ -197,7 +200,9 @@ fn run_stdin(args: &RunArgs, settings: &Settings, mode: Mode) -> i32 {
         statistics: args.statistics,
         mode,
     };
-    if !matches!(mode, Mode::Fix { dry_run: false }) && printer::print_reports(&reports, options).is_err() {
+    if !matches!(mode, Mode::Fix { dry_run: false })
+        && printer::print_reports(&reports, options).is_err()
+    {
         return 2;
     }
     exit_code(&Totals::of(&reports), mode, false)

@@ -9,9 +9,26 @@ use ignore::overrides::OverrideBuilder;
 
 /// Folder names never walked into.
 const SKIPPED_DIRS: &[&str] = &[
-    ".git", ".hg", ".svn", ".bzr", ".tox", ".nox", ".venv", "venv", ".eggs", "__pycache__",
-    "__pypackages__", "node_modules", "site-packages", "build", "dist", "_build", ".mypy_cache",
-    ".pytest_cache", ".ruff_cache", "buck-out",
+    ".git",
+    ".hg",
+    ".svn",
+    ".bzr",
+    ".tox",
+    ".nox",
+    ".venv",
+    "venv",
+    ".eggs",
+    "__pycache__",
+    "__pypackages__",
+    "node_modules",
+    "site-packages",
+    "build",
+    "dist",
+    "_build",
+    ".mypy_cache",
+    ".pytest_cache",
+    ".ruff_cache",
+    "buck-out",
 ];
 
 /// How to walk.
@@ -39,7 +56,10 @@ fn is_python(path: &Path) -> bool {
 }
 
 fn is_skipped_dir(path: &Path) -> bool {
-    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or_default();
+    let name = path
+        .file_name()
+        .and_then(|n| n.to_str())
+        .unwrap_or_default();
     SKIPPED_DIRS.contains(&name) || name.ends_with(".egg-info") || path.join("pyvenv.cfg").is_file()
 }
 
@@ -51,22 +71,31 @@ pub fn discover(roots: &[PathBuf], options: &WalkOptions) -> (Vec<PathBuf>, Vec<
         if !root.is_dir() {
             // An explicit file is always processed (even a link, or no .py).
             if root.symlink_metadata().is_ok() {
-                files.lock().unwrap_or_else(|e| e.into_inner()).push(root.clone());
+                files
+                    .lock()
+                    .unwrap_or_else(|e| e.into_inner())
+                    .push(root.clone());
             } else {
-                errors.lock().unwrap_or_else(|e| e.into_inner()).push(WalkError {
-                    path: root.clone(),
-                    message: "no such file or directory".to_string(),
-                });
+                errors
+                    .lock()
+                    .unwrap_or_else(|e| e.into_inner())
+                    .push(WalkError {
+                        path: root.clone(),
+                        message: "no such file or directory".to_string(),
+                    });
             }
             continue;
         }
         let mut overrides = OverrideBuilder::new(root);
         for glob in &options.exclude {
             if let Err(e) = overrides.add(&format!("!{glob}")) {
-                errors.lock().unwrap_or_else(|e| e.into_inner()).push(WalkError {
-                    path: PathBuf::from(glob),
-                    message: format!("invalid --exclude glob: {e}"),
-                });
+                errors
+                    .lock()
+                    .unwrap_or_else(|e| e.into_inner())
+                    .push(WalkError {
+                        path: PathBuf::from(glob),
+                        message: format!("invalid --exclude glob: {e}"),
+                    });
             }
         }
         let mut builder = ignore::WalkBuilder::new(root);
@@ -75,7 +104,9 @@ pub fn discover(roots: &[PathBuf], options: &WalkOptions) -> (Vec<PathBuf>, Vec<
             .hidden(false)
             .require_git(false)
             .threads(options.threads)
-            .filter_entry(|entry| !(entry.depth() > 0 && entry.path().is_dir() && is_skipped_dir(entry.path())));
+            .filter_entry(|entry| {
+                !(entry.depth() > 0 && entry.path().is_dir() && is_skipped_dir(entry.path()))
+            });
         if let Ok(overrides) = overrides.build() {
             builder.overrides(overrides);
         }
@@ -85,13 +116,19 @@ pub fn discover(roots: &[PathBuf], options: &WalkOptions) -> (Vec<PathBuf>, Vec<
                     Ok(entry) => {
                         let is_file = entry.file_type().is_some_and(|t| t.is_file());
                         if is_file && is_python(entry.path()) {
-                            files.lock().unwrap_or_else(|e| e.into_inner()).push(entry.into_path());
+                            files
+                                .lock()
+                                .unwrap_or_else(|e| e.into_inner())
+                                .push(entry.into_path());
                         }
                     }
-                    Err(e) => errors.lock().unwrap_or_else(|e| e.into_inner()).push(WalkError {
-                        path: PathBuf::new(),
-                        message: e.to_string(),
-                    }),
+                    Err(e) => errors
+                        .lock()
+                        .unwrap_or_else(|e| e.into_inner())
+                        .push(WalkError {
+                            path: PathBuf::new(),
+                            message: e.to_string(),
+                        }),
                 }
                 WalkState::Continue
             })
@@ -100,5 +137,8 @@ pub fn discover(roots: &[PathBuf], options: &WalkOptions) -> (Vec<PathBuf>, Vec<
     let mut files = files.into_inner().unwrap_or_else(|e| e.into_inner());
     files.sort();
     files.dedup();
-    (files, errors.into_inner().unwrap_or_else(|e| e.into_inner()))
+    (
+        files,
+        errors.into_inner().unwrap_or_else(|e| e.into_inner()),
+    )
 }

@@ -28,7 +28,9 @@ pub enum SourceError {
         column: usize,
         message: String,
     },
-    #[error("the fixes of {rules} produced invalid syntax ({message}); the file was left as it was")]
+    #[error(
+        "the fixes of {rules} produced invalid syntax ({message}); the file was left as it was"
+    )]
     FixBrokeSyntax { rules: String, message: String },
 }
 
@@ -126,7 +128,10 @@ pub fn fix_source(source: &str, settings: &Settings) -> Result<FixedSource, Sour
             let mut rules: Vec<&str> = applied.rules.iter().map(|r| r.code()).collect();
             rules.sort_unstable();
             rules.dedup();
-            let message = parsed.err().map(|e| e.error.to_string()).unwrap_or_default();
+            let message = parsed
+                .err()
+                .map(|e| e.error.to_string())
+                .unwrap_or_default();
             return Err(SourceError::FixBrokeSyntax {
                 rules: rules.join(", "),
                 message,

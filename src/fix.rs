@@ -73,7 +73,11 @@ mod tests {
         let c = Fix::safe_edit(replace(3, 5, "??"));
         let applied = apply_fixes(
             source,
-            [(Rule::MktempCall, &a), (Rule::MktempCall, &b), (Rule::MktempCall, &c)],
+            [
+                (Rule::MktempCall, &a),
+                (Rule::MktempCall, &b),
+                (Rule::MktempCall, &c),
+            ],
         );
         assert_eq!(applied.source, "XabCDefGhij");
         assert_eq!(applied.rules.len(), 2);

@@ -51,7 +51,12 @@ impl<'c, 'a> Importer<'c, 'a> {
     /// a visible `from module import member`, a visible `import module`, a
     /// member added to an existing `from module import …`, or a new
     /// `import module`.
-    pub fn member(&self, scope: ScopeId, module: &str, member: &str) -> Result<ImportedName, String> {
+    pub fn member(
+        &self,
+        scope: ScopeId,
+        module: &str,
+        member: &str,
+    ) -> Result<ImportedName, String> {
         if let Some(alias) = self.semantic.member_alias(scope, module, member) {
             return Ok(ImportedName {
                 text: alias.to_string(),
@@ -64,13 +69,13 @@ impl<'c, 'a> Importer<'c, 'a> {
                 edit: None,
             });
         }
-        if self.semantic.is_free(scope, member) {
-            if let Some(edit) = self.extend_from_import(module, member) {
-                return Ok(ImportedName {
-                    text: member.to_string(),
-                    edit: Some(edit),
-                });
-            }
+        if self.semantic.is_free(scope, member)
+            && let Some(edit) = self.extend_from_import(module, member)
+        {
+            return Ok(ImportedName {
+                text: member.to_string(),
+                edit: Some(edit),
+            });
         }
         let module = self.module(scope, module)?;
         Ok(ImportedName {
@@ -117,7 +122,9 @@ pub fn stands_alone(source: &str, stmt: &impl Ranged) -> bool {
     let start = stmt.start().to_usize();
     let end = stmt.end().to_usize();
     let line_start = source[..start].rfind(['\n', '\r']).map_or(0, |i| i + 1);
-    let before_ok = source[line_start..start].chars().all(|c| c == ' ' || c == '\t');
+    let before_ok = source[line_start..start]
+        .chars()
+        .all(|c| c == ' ' || c == '\t');
     let rest = &source[end..];
     let line_rest = &rest[..rest.find(['\n', '\r']).unwrap_or(rest.len())];
     let after = line_rest.trim_start_matches([' ', '\t']);

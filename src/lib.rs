@@ -10,8 +10,8 @@
 pub mod ast_util;
 pub mod checker;
 pub mod cli;
-pub mod discover;
 pub mod diagnostic;
+pub mod discover;
 pub mod engine;
 pub mod fix;
 pub mod importer;

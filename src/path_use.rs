@@ -23,6 +23,9 @@ pub enum UseKind {
     Remove { stmt: Option<TextRange> },
     /// Never touches the file system: string methods, comparisons, printing.
     Neutral,
+    /// Takes the file name itself (`os.path.basename(p)`): the name, not just
+    /// the location, matters to the program.
+    NameOnly,
     /// Handed to code we cannot see (an unknown callee, a container, a
     /// return value, another name): anything may happen to the path.
     Unknown,
@@ -175,11 +178,18 @@ fn classify_function<'a>(
     stmt: Option<&'a Stmt>,
     source: &str,
 ) -> Option<UseKind> {
-    let first = is_pos(pos, 0, &["file", "filename", "path", "name", "src", "database"]);
+    let first = is_pos(
+        pos,
+        0,
+        &["file", "filename", "path", "name", "src", "database"],
+    );
     let second = is_pos(pos, 1, &["dst"]);
     let kind = match qualified {
         // Ex) open(p, "w"), io.open(p), gzip.open(p, "wb")
-        ["builtins" | "io" | "codecs" | "gzip" | "bz2" | "lzma" | "tarfile", "open"]
+        [
+            "builtins" | "io" | "codecs" | "gzip" | "bz2" | "lzma" | "tarfile",
+            "open",
+        ]
         | ["zipfile", "ZipFile"]
             if first =>
         {
@@ -225,16 +235,28 @@ fn classify_function<'a>(
         ["os", "remove" | "unlink" | "rmdir"] | ["shutil", "rmtree"] if first => UseKind::Remove {
             stmt: own_statement(stmt, call),
         },
-        ["os", "path", "exists" | "lexists" | "isfile" | "isdir" | "islink" | "getsize"]
+        [
+            "os",
+            "path",
+            "exists" | "lexists" | "isfile" | "isdir" | "islink" | "getsize",
+        ]
         | ["os", "path", "getmtime" | "getatime" | "getctime"]
-        | ["os", "stat" | "lstat" | "access" | "listdir" | "scandir" | "walk" | "chmod"]
+        | [
+            "os",
+            "stat" | "lstat" | "access" | "listdir" | "scandir" | "walk" | "chmod",
+        ]
         | ["os", "utime" | "chown" | "readlink"]
-        | ["shutil", "copy" | "copy2" | "copyfile" | "copytree" | "move"]
+        | [
+            "shutil",
+            "copy" | "copy2" | "copyfile" | "copytree" | "move",
+        ]
         | ["os", "rename" | "replace" | "link"] => UseKind::Inspect,
+        ["os", "path", "basename" | "split" | "splitext"] => UseKind::NameOnly,
         ["os", "path", _] | ["os", "fspath" | "fsencode" | "fsdecode"] => UseKind::Neutral,
-        ["builtins", "str" | "repr" | "len" | "print" | "bytes" | "isinstance" | "format"] => {
-            UseKind::Neutral
-        }
+        [
+            "builtins",
+            "str" | "repr" | "len" | "print" | "bytes" | "isinstance" | "format",
+        ] => UseKind::Neutral,
         _ => return None,
     };
     Some(kind)

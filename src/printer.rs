@@ -150,7 +150,13 @@ pub fn print_reports(reports: &[FileReport], options: PrintOptions) -> io::Resul
                     }
                     (Mode::Fix { dry_run: true }, None) => {}
                     (Mode::Fix { dry_run: false }, Some(fixed)) if fixed.write_error.is_none() => {
-                        print_findings(&mut out, &path, &fixed.source, fixed.remaining.iter(), options)?;
+                        print_findings(
+                            &mut out,
+                            &path,
+                            &fixed.source,
+                            fixed.remaining.iter(),
+                            options,
+                        )?;
                     }
                     _ => print_findings(
                         &mut out,
@@ -185,19 +191,32 @@ fn print_findings<'d>(
         let fixable = if diagnostic.fix.is_some() { "[*] " } else { "" };
         let head = format!(
             "{path}:{}:{}: {} {fixable}{}",
-            location.line, location.column, diagnostic.rule.code(), diagnostic.message
+            location.line,
+            location.column,
+            diagnostic.rule.code(),
+            diagnostic.message
         );
         if options.format == OutputFormat::Concise {
             writeln!(out, "{head}")?;
             continue;
         }
-        writeln!(out, "{}", render_snippet(path, source, diagnostic, &head, options.color))?;
+        writeln!(
+            out,
+            "{}",
+            render_snippet(path, source, diagnostic, &head, options.color)
+        )?;
     }
     Ok(())
 }
 
 /// A finding rendered by miette: header, snippet with a label, help.
-fn render_snippet(path: &str, source: &str, diagnostic: &Diagnostic, head: &str, color: bool) -> String {
+fn render_snippet(
+    path: &str,
+    source: &str,
+    diagnostic: &Diagnostic,
+    head: &str,
+    color: bool,
+) -> String {
     let label = match (&diagnostic.fix_title, &diagnostic.note) {
         (Some(title), _) => title.clone(),
         (None, Some(note)) => format!("no fix: {note}"),
@@ -207,7 +226,10 @@ fn render_snippet(path: &str, source: &str, diagnostic: &Diagnostic, head: &str,
     if let (Some(_), Some(note)) = (&diagnostic.fix_title, &diagnostic.note) {
         help.push(format!("unsafe fix: {note} (apply with --unsafe-fixes)"));
     }
-    help.push(format!("run `tempsafe explain {}` for details", diagnostic.rule.code()));
+    help.push(format!(
+        "run `tempsafe explain {}` for details",
+        diagnostic.rule.code()
+    ));
     let span = SourceSpan::new(
         diagnostic.start().to_usize().into(),
         diagnostic.range.len().to_usize(),
@@ -215,7 +237,8 @@ fn render_snippet(path: &str, source: &str, diagnostic: &Diagnostic, head: &str,
     let report = miette::MietteDiagnostic::new(head.to_string())
         .with_labels([LabeledSpan::new_primary_with_span(Some(label), span)])
         .with_help(help.join("\n"));
-    let report = miette::Report::new(report).with_source_code(NamedSource::new(path, source.to_string()));
+    let report =
+        miette::Report::new(report).with_source_code(NamedSource::new(path, source.to_string()));
     let theme = if color {
         GraphicalTheme::unicode()
     } else {
@@ -223,7 +246,10 @@ fn render_snippet(path: &str, source: &str, diagnostic: &Diagnostic, head: &str,
     };
     let mut rendered = String::new();
     let handler = GraphicalReportHandler::new_themed(theme).with_width(100);
-    if handler.render_report(&mut rendered, report.as_ref()).is_err() {
+    if handler
+        .render_report(&mut rendered, report.as_ref())
+        .is_err()
+    {
         return head.to_string();
     }
     rendered
@@ -231,6 +257,8 @@ fn render_snippet(path: &str, source: &str, diagnostic: &Diagnostic, head: &str,
 
 /// A unified diff that `git apply` and `patch -p1` accept.
 pub fn unified_diff(path: &str, old: &str, new: &str) -> String {
+    // An absolute path loses its leading `/`: `patch -p1` from `/` applies it.
+    let path = path.trim_start_matches('/');
     similar::TextDiff::from_lines(old, new)
         .unified_diff()
         .context_radius(3)
@@ -276,7 +304,12 @@ fn summary(t: &Totals, mode: Mode) -> String {
             s
         }
     };
-    let _ = write!(line, "; {} files checked", t.files);
+    let _ = write!(
+        line,
+        "; {} {} checked",
+        t.files,
+        plural(t.files, "file", "files")
+    );
     if t.skipped > 0 {
         let _ = write!(line, ", {} skipped", t.skipped);
     }
@@ -304,7 +337,12 @@ fn print_statistics(err: &mut impl Write, reports: &[FileReport]) -> io::Result<
             .ok()
             .and_then(|v| v.as_str().map(str::to_string))
             .unwrap_or_default();
-        writeln!(err, "{n:>6}  {:<7} {:<22} {status}", rule.code(), rule.name())?;
+        writeln!(
+            err,
+            "{n:>6}  {:<7} {:<22} {status}",
+            rule.code(),
+            rule.name()
+        )?;
     }
     Ok(())
 }

@@ -19,7 +19,9 @@ use crate::writer::write_atomically;
 pub enum Mode {
     Check,
     /// Apply fixes; with `dry_run`, compute the diff and write nothing.
-    Fix { dry_run: bool },
+    Fix {
+        dry_run: bool,
+    },
 }
 
 /// What happened to one file.
@@ -85,7 +87,14 @@ pub fn process_file(path: &Path, settings: &Settings, mode: Mode) -> Outcome {
     };
     let outcome = process_source(text, settings, mode);
     match (mode, outcome) {
-        (Mode::Fix { dry_run: false }, Outcome::Findings { source, findings, fixed: Some(mut fixed) }) => {
+        (
+            Mode::Fix { dry_run: false },
+            Outcome::Findings {
+                source,
+                findings,
+                fixed: Some(mut fixed),
+            },
+        ) => {
             if let Err(e) = write_atomically(path, &bytes, fixed.source.as_bytes()) {
                 fixed.write_error = Some(e);
             }

@@ -87,7 +87,9 @@ fn star_exports(module: &str) -> &'static [&'static str] {
             "gettempprefix",
             "tempdir",
         ],
-        "os" => &["tempnam", "tmpnam", "close", "remove", "unlink", "mkdir", "makedirs"],
+        "os" => &[
+            "tempnam", "tmpnam", "close", "remove", "unlink", "mkdir", "makedirs",
+        ],
         _ => &[],
     }
 }

@@ -24,7 +24,10 @@ pub fn write_atomically(path: &Path, original: &[u8], content: &[u8]) -> Result<
     if now != original {
         return Err(FileError::Changed);
     }
-    let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
     let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("file");
     let temp = dir.join(format!(
         ".{name}.tempsafe-{}-{}",
@@ -32,7 +35,10 @@ pub fn write_atomically(path: &Path, original: &[u8], content: &[u8]) -> Result<
         COUNTER.fetch_add(1, Ordering::Relaxed)
     ));
     let result = (|| {
-        let mut file: File = OpenOptions::new().write(true).create_new(true).open(&temp)?;
+        let mut file: File = OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(&temp)?;
         file.write_all(content)?;
         file.set_permissions(link.permissions())?;
         file.sync_all()?;

@@ -15,7 +15,10 @@ struct Run {
 }
 
 fn run_python(program: &Path) -> Run {
-    let tmp = tempfile::Builder::new().prefix("ts").tempdir_in("/tmp").unwrap();
+    let tmp = tempfile::Builder::new()
+        .prefix("ts")
+        .tempdir_in("/tmp")
+        .unwrap();
     let output = Command::new("python3")
         .arg(program)
         .env("TMPDIR", tmp.path())
@@ -58,7 +61,12 @@ fn fixed_copy(program: &Path, work: &Path, unsafe_fixes: bool) -> (PathBuf, bool
         cmd.arg("--unsafe-fixes");
     }
     let status = cmd.output().unwrap().status;
-    assert_ne!(status.code(), Some(2), "tempsafe failed on {}", program.display());
+    assert_ne!(
+        status.code(),
+        Some(2),
+        "tempsafe failed on {}",
+        program.display()
+    );
     let changed = std::fs::read(&copy).unwrap() != std::fs::read(program).unwrap();
     (copy, changed)
 }

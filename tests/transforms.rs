@@ -27,14 +27,25 @@ fn render(path: &Path, source: &str, python_outputs: &mut Vec<(String, String)>)
             Some(a) => format!("{a:?}").to_lowercase(),
             None => "no fix".to_string(),
         };
-        writeln!(out, "{}:{} {} [{applicability}] {}", at.line, at.column, d.rule.code(), d.message).unwrap();
+        writeln!(
+            out,
+            "{}:{} {} [{applicability}] {}",
+            at.line,
+            at.column,
+            d.rule.code(),
+            d.message
+        )
+        .unwrap();
         if let Some(title) = &d.fix_title {
             writeln!(out, "    fix: {title}").unwrap();
         }
         if let Some(note) = &d.note {
             writeln!(out, "    note: {note}").unwrap();
         }
-        assert!(d.fix.is_none() || d.fix_title.is_some(), "{name}: a fix without a title");
+        assert!(
+            d.fix.is_none() || d.fix_title.is_some(),
+            "{name}: a fix without a title"
+        );
     }
     for (label, unsafe_fixes) in [("safe", false), ("unsafe", true)] {
         let settings = Settings::new(Settings::default().rules, unsafe_fixes);
@@ -42,7 +53,10 @@ fn render(path: &Path, source: &str, python_outputs: &mut Vec<(String, String)>)
         assert!(fixed.converged, "{name}: {label} fixes did not converge");
         common::assert_lossless_shape(source, &fixed.source, &name);
         let again = fix_source(&fixed.source, &settings).expect("fixed source parses");
-        assert_eq!(again.source, fixed.source, "{name}: a second {label} run changed the file");
+        assert_eq!(
+            again.source, fixed.source,
+            "{name}: a second {label} run changed the file"
+        );
         writeln!(out, "--- fix ({label}) ---").unwrap();
         if fixed.source == source {
             out.push_str("(no change)\n");

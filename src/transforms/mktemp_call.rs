@@ -74,10 +74,10 @@ use ruff_python_parser::{Parsed, parse_module};
 use ruff_source_file::LineRanges;
 use ruff_text_size::{Ranged, TextRange, TextSize};
 
+use crate::checker::PathUse;
 use crate::checker::{Checker, Watch, WatchId};
 use crate::diagnostic::Diagnostic;
 use crate::importer::{ImportedName, Importer, stands_alone};
-use crate::checker::PathUse;
 use crate::path_use::UseKind;
 use crate::semantic::{BindingKind, ScopeId};
 use crate::transforms::Rule;
@@ -175,7 +175,10 @@ pub fn visit_call<'a>(checker: &mut Checker<'a>, call: &'a ExprCall) {
         (Some(Expr::Call(open)), _)
             if open.arguments.args.first().map(Ranged::range) == Some(call.range())
                 && matches!(
-                    checker.semantic.qualified_name(checker.scope, &open.func).as_deref(),
+                    checker
+                        .semantic
+                        .qualified_name(checker.scope, &open.func)
+                        .as_deref(),
                     Some(["builtins" | "io", "open"])
                 ) =>
         {
@@ -205,10 +208,20 @@ fn rebound_function(checker: &Checker, call: &ExprCall) -> Option<Function> {
     };
     let bindings = checker.semantic.ambiguous_bindings(checker.scope, head)?;
     bindings.iter().find_map(|b| match (b.kind, attr) {
-        (BindingKind::FromImport { module: "tempfile", member: "mktemp" }, None) => {
-            Some(Function::Mktemp)
-        }
-        (BindingKind::FromImport { module: "os", member: "tempnam" }, None) => Some(Function::Tempnam),
+        (
+            BindingKind::FromImport {
+                module: "tempfile",
+                member: "mktemp",
+            },
+            None,
+        ) => Some(Function::Mktemp),
+        (
+            BindingKind::FromImport {
+                module: "os",
+                member: "tempnam",
+            },
+            None,
+        ) => Some(Function::Tempnam),
         (BindingKind::Import { module: "tempfile" }, Some("mktemp")) => Some(Function::Mktemp),
         (BindingKind::Import { module: "os" }, Some("tempnam")) => Some(Function::Tempnam),
         (BindingKind::Import { module: "os" }, Some("tmpnam")) => Some(Function::Tmpnam),
@@ -443,6 +456,16 @@ fn assigned(
     let removed_elsewhere = uses
         .iter()
         .any(|(u, _)| u.nested && matches!(u.kind, UseKind::Remove { .. }));
+    // Ex) name = mktemp(); return os.path.basename(name) — the random name is
+    // the point; a fresh directory would keep its location random, not its name.
+    let name_used = uses.iter().any(|(u, _)| u.kind == UseKind::NameOnly);
+    if first_create.is_none() && name_used {
+        return Err(
+            "only the name is used (os.path.basename), and nothing here creates the path: \
+             reserve a name with mkstemp() or mkdtemp() by hand"
+                .to_string(),
+        );
+    }
     let Some(first) = first_create.map(|i| uses[i]) else {
         return private_directory(
             cx,
@@ -460,7 +483,9 @@ fn assigned(
             mkstemp(cx, candidate, stmt, targets, args)
         }
         // Ex) name = mktemp(); os.mkdir(name)
-        UseKind::CreateDir(dir) if untouched_before && always && (dir.stmt.is_some() || dir.exist_ok) => {
+        UseKind::CreateDir(dir)
+            if untouched_before && always && (dir.stmt.is_some() || dir.exist_ok) =>
+        {
             mkdtemp(cx, candidate, dir)
         }
         _ if known_before && !removed_elsewhere => {
@@ -523,10 +548,17 @@ fn mkstemp(
         stmt.start(),
         assign.targets.last().map_or(stmt.start(), Ranged::end),
     );
-    cx.edits
-        .push(Edit::range_replacement(format!("{fd}, {first}"), targets_range));
-    cx.edits
-        .extend(replace_callee(cx.source(), call, candidate.function, args, &function));
+    cx.edits.push(Edit::range_replacement(
+        format!("{fd}, {first}"),
+        targets_range,
+    ));
+    cx.edits.extend(replace_callee(
+        cx.source(),
+        call,
+        candidate.function,
+        args,
+        &function,
+    ));
     let mut after = vec![format!("{os}.close({fd})")];
     after.extend(targets[1..].iter().map(|t| format!("{t} = {first}")));
     cx.edits
@@ -549,8 +581,13 @@ fn mkdtemp(
     let call = candidate.call;
     let function = cx.member("tempfile", "mkdtemp")?;
     let args = NameArgs::of(call, candidate.function)?;
-    cx.edits
-        .extend(replace_callee(cx.source(), call, candidate.function, &args, &function));
+    cx.edits.extend(replace_callee(
+        cx.source(),
+        call,
+        candidate.function,
+        &args,
+        &function,
+    ));
     if !dir.exist_ok
         && let Some(stmt) = dir.stmt
     {
@@ -590,7 +627,11 @@ fn private_directory(
             Some((quote_len, text)) => {
                 format!("{}tmp{}", &text[..quote_len], &text[quote_len..])
             }
-            None => format!("{} + {}", quoted(cx.checker, "tmp"), &source[suffix.range()]),
+            None => format!(
+                "{} + {}",
+                quoted(cx.checker, "tmp"),
+                &source[suffix.range()]
+            ),
         },
     };
     let keywords = args.keywords(source, false).join(", ");
@@ -621,7 +662,14 @@ fn named_temporary_file(
     }
     // open(file, mode, buffering, encoding, errors, newline, closefd, opener)
     const OPEN: [&str; 8] = [
-        "file", "mode", "buffering", "encoding", "errors", "newline", "closefd", "opener",
+        "file",
+        "mode",
+        "buffering",
+        "encoding",
+        "errors",
+        "newline",
+        "closefd",
+        "opener",
     ];
     let mode = arguments
         .find_argument_value("mode", 1)
@@ -645,19 +693,23 @@ fn named_temporary_file(
         }
     }
     if arguments.args.len() > OPEN.len()
-        || arguments
-            .keywords
-            .iter()
-            .any(|k| k.arg.as_ref().is_some_and(|a| !OPEN.contains(&a.id.as_str())))
+        || arguments.keywords.iter().any(|k| {
+            k.arg
+                .as_ref()
+                .is_some_and(|a| !OPEN.contains(&a.id.as_str()))
+        })
     {
         return Err("`open()` gets arguments tempsafe does not know".to_string());
     }
     out.extend(args.keywords(source, true));
     out.push("delete=False".to_string());
     let function = cx.member("tempfile", "NamedTemporaryFile")?;
-    let has_comment = cx.checker.parsed.tokens().iter().any(|t| {
-        t.kind() == TokenKind::Comment && open.range().contains_range(t.range())
-    });
+    let has_comment = cx
+        .checker
+        .parsed
+        .tokens()
+        .iter()
+        .any(|t| t.kind() == TokenKind::Comment && open.range().contains_range(t.range()));
     cx.edits.push(Edit::range_replacement(
         format!("{function}({})", out.join(", ")),
         open.range(),
@@ -751,7 +803,8 @@ fn statement_after(checker: &Checker, range: TextRange, text: &str) -> Edit {
     let indent = &source[TextRange::new(line_start, range.start())];
     let end = source.full_line_end(range.end());
     let mut content = String::new();
-    let at_eof_without_newline = end == range.end() || !source[..end.to_usize()].ends_with(['\n', '\r']);
+    let at_eof_without_newline =
+        end == range.end() || !source[..end.to_usize()].ends_with(['\n', '\r']);
     if at_eof_without_newline {
         content.push_str(line_ending);
     }
@@ -783,7 +836,10 @@ fn delete_statement_in(source: &str, parsed: &Parsed<ModModule>, range: TextRang
         let comment_start = range.end() + TextSize::try_from(comment).unwrap_or_default();
         return Edit::range_deletion(TextRange::new(range.start(), comment_start));
     }
-    Edit::range_deletion(TextRange::new(line_start, source.full_line_end(range.end())))
+    Edit::range_deletion(TextRange::new(
+        line_start,
+        source.full_line_end(range.end()),
+    ))
 }
 
 /// After fixing: removes `from tempfile import mktemp` (and `from os import

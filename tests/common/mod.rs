@@ -24,7 +24,10 @@ pub fn assert_lossless_shape(before: &str, after: &str, name: &str) {
     );
     let crlf_only = |s: &str| s.contains("\r\n") && !s.replace("\r\n", "").contains('\n');
     if crlf_only(before) {
-        assert!(crlf_only(after), "{name}: a bare LF was added to a CRLF file");
+        assert!(
+            crlf_only(after),
+            "{name}: a bare LF was added to a CRLF file"
+        );
     }
 }
 

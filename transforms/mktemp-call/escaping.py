@@ -1,4 +1,5 @@
 # The path escapes before it is created: reported, fixed only with --unsafe-fixes.
+import os
 import subprocess
 import tempfile
 
@@ -41,3 +42,11 @@ def never_created():
 
 def kwargs_are_not_fixed(**kwargs):
     return tempfile.mktemp(**kwargs)
+
+
+def reserve_a_name(prefix, suffix, dir):
+    # pyftpdlib's get_testfn(): the name is reserved, never created here.
+    while True:
+        name = tempfile.mktemp(prefix=prefix, suffix=suffix, dir=dir)
+        if not os.path.exists(name):
+            return os.path.basename(name)

@@ -1,0 +1,360 @@
+//! The public command line: exit codes, dry runs, diffs that apply, walks,
+//! bad input that is reported and never lost.
+
+mod common;
+
+use std::fs;
+use std::path::Path;
+use std::process::Command;
+
+use assert_cmd::prelude::*;
+
+const INSECURE: &str = "import os\nimport tempfile\n\n\ndef f():\n    name = tempfile.mktemp()\n    with open(name, \"w\") as fh:\n        fh.write(\"x\")\n    os.remove(name)\n";
+
+fn tempsafe(dir: &Path) -> Command {
+    let mut cmd = Command::new(common::tempsafe());
+    cmd.current_dir(dir).env("NO_COLOR", "1");
+    cmd
+}
+
+fn write(dir: &Path, name: &str, content: &[u8]) {
+    let path = dir.join(name);
+    fs::create_dir_all(path.parent().unwrap()).unwrap();
+    fs::write(path, content).unwrap();
+}
+
+fn stdout(cmd: &mut Command) -> (i32, String, String) {
+    let out = cmd.output().unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into_owned(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn exit_codes() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "clean.py",
+        b"import tempfile\nfd, p = tempfile.mkstemp()\n",
+    );
+    tempsafe(dir.path())
+        .args(["check", "clean.py"])
+        .assert()
+        .code(0);
+    write(dir.path(), "bad.py", INSECURE.as_bytes());
+    tempsafe(dir.path()).args(["check", "."]).assert().code(1);
+    tempsafe(dir.path())
+        .args(["fix", "--dry-run", "."])
+        .assert()
+        .code(1);
+    tempsafe(dir.path())
+        .args(["check", "--select", "NOPE"])
+        .assert()
+        .code(2);
+    tempsafe(dir.path())
+        .args(["check", "missing.py"])
+        .assert()
+        .code(2);
+    // After fixing, nothing is left: exit 0.
+    tempsafe(dir.path()).args(["fix", "."]).assert().code(0);
+    tempsafe(dir.path()).args(["check", "."]).assert().code(0);
+}
+
+#[test]
+fn select_and_ignore_take_aliases() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "bad.py", INSECURE.as_bytes());
+    for code in ["TMP001", "S306", "B306", "CSP-D504", "mktemp-call", "TMP"] {
+        tempsafe(dir.path())
+            .args(["check", "--select", code])
+            .assert()
+            .code(1);
+    }
+    tempsafe(dir.path())
+        .args(["check", "--ignore", "S306"])
+        .assert()
+        .code(0);
+}
+
+#[test]
+fn dry_run_writes_nothing_and_its_diff_applies_with_git() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "pkg/a.py", INSECURE.as_bytes());
+    let crlf = INSECURE.replace('\n', "\r\n");
+    write(dir.path(), "pkg/b.py", crlf.as_bytes());
+    let (code, diff, _) = stdout(tempsafe(dir.path()).args(["fix", "--dry-run", "pkg"]));
+    assert_eq!(code, 1);
+    assert!(
+        diff.contains("--- a/pkg/a.py") && diff.contains("+++ b/pkg/b.py"),
+        "{diff}"
+    );
+    assert_eq!(
+        fs::read_to_string(dir.path().join("pkg/a.py")).unwrap(),
+        INSECURE
+    );
+
+    // The diff applied by git equals what `fix` writes, byte for byte.
+    let applied = tempfile::tempdir().unwrap();
+    common::copy_tree(dir.path(), applied.path());
+    fs::write(applied.path().join("change.patch"), &diff).unwrap();
+    let git = Command::new("git")
+        .args(["apply", "--whitespace=nowarn", "change.patch"])
+        .current_dir(applied.path())
+        .output()
+        .unwrap();
+    assert!(
+        git.status.success(),
+        "{}",
+        String::from_utf8_lossy(&git.stderr)
+    );
+    tempsafe(dir.path()).args(["fix", "pkg"]).assert().code(0);
+    for name in ["pkg/a.py", "pkg/b.py"] {
+        assert_eq!(
+            fs::read(applied.path().join(name)).unwrap(),
+            fs::read(dir.path().join(name)).unwrap(),
+            "{name}"
+        );
+    }
+    let fixed = fs::read_to_string(dir.path().join("pkg/b.py")).unwrap();
+    assert!(
+        fixed.contains("mkstemp()\r\n    os.close(fd)\r\n"),
+        "{fixed:?}"
+    );
+}
+
+#[test]
+fn gitignore_is_respected_but_explicit_files_are_not_skipped() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), ".gitignore", b"ignored/\n");
+    write(dir.path(), "ignored/a.py", INSECURE.as_bytes());
+    write(dir.path(), ".venv/lib/b.py", INSECURE.as_bytes());
+    write(dir.path(), "env/pyvenv.cfg", b"home = /usr\n");
+    write(dir.path(), "env/lib/c.py", INSECURE.as_bytes());
+    tempsafe(dir.path()).args(["check", "."]).assert().code(0);
+    tempsafe(dir.path())
+        .args(["check", "ignored/a.py"])
+        .assert()
+        .code(1);
+    tempsafe(dir.path())
+        .args(["check", "--no-ignore", "."])
+        .assert()
+        .code(1);
+    write(dir.path(), "src/d.py", INSECURE.as_bytes());
+    tempsafe(dir.path())
+        .args(["check", "--exclude", "src", "."])
+        .assert()
+        .code(0);
+}
+
+#[test]
+fn bad_files_are_reported_and_the_run_goes_on() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "good.py", INSECURE.as_bytes());
+    write(
+        dir.path(),
+        "py2.py",
+        b"import tempfile\nprint tempfile.mktemp()\n",
+    );
+    write(dir.path(), "binary.py", b"mktemp\x00\x01\x02");
+    write(
+        dir.path(),
+        "latin1.py",
+        b"# -*- coding: latin-1 -*-\nimport tempfile\nx = '\xe9'\ny = tempfile.mktemp()\n",
+    );
+    let before: Vec<Vec<u8>> = ["py2.py", "binary.py", "latin1.py"]
+        .iter()
+        .map(|n| fs::read(dir.path().join(n)).unwrap())
+        .collect();
+    let (code, _, err) = stdout(tempsafe(dir.path()).args(["fix", "."]));
+    assert_eq!(code, 2, "{err}");
+    assert!(err.contains("py2.py: syntax error at 2:7"), "{err}");
+    assert!(err.contains("binary.py: binary file"), "{err}");
+    assert!(
+        err.contains("latin1.py: not valid UTF-8 (first bad byte on line 3)"),
+        "{err}"
+    );
+    assert!(err.contains("help: "), "{err}");
+    // The good file was fixed, the bad ones are untouched.
+    assert!(
+        fs::read_to_string(dir.path().join("good.py"))
+            .unwrap()
+            .contains("mkstemp")
+    );
+    for (name, bytes) in ["py2.py", "binary.py", "latin1.py"].iter().zip(before) {
+        assert_eq!(fs::read(dir.path().join(name)).unwrap(), bytes, "{name}");
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn links_and_read_only_files_are_not_rewritten() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "target.py", INSECURE.as_bytes());
+    std::os::unix::fs::symlink("target.py", dir.path().join("link.py")).unwrap();
+    let (code, _, err) = stdout(tempsafe(dir.path()).args(["fix", "link.py"]));
+    assert_eq!(code, 2);
+    assert!(err.contains("link.py: is a symbolic link"), "{err}");
+    assert!(
+        dir.path()
+            .join("link.py")
+            .symlink_metadata()
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+    assert_eq!(
+        fs::read_to_string(dir.path().join("target.py")).unwrap(),
+        INSECURE
+    );
+
+    write(dir.path(), "ro.py", INSECURE.as_bytes());
+    let ro = dir.path().join("ro.py");
+    fs::set_permissions(&ro, fs::Permissions::from_mode(0o444)).unwrap();
+    let (code, _, err) = stdout(tempsafe(dir.path()).args(["fix", "ro.py"]));
+    assert_eq!(code, 2);
+    assert!(err.contains("ro.py: is read-only"), "{err}");
+    assert_eq!(fs::read_to_string(&ro).unwrap(), INSECURE);
+}
+
+#[cfg(unix)]
+#[test]
+fn fixing_keeps_permissions() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "script.py", INSECURE.as_bytes());
+    let path = dir.path().join("script.py");
+    fs::set_permissions(&path, fs::Permissions::from_mode(0o751)).unwrap();
+    tempsafe(dir.path())
+        .args(["fix", "script.py"])
+        .assert()
+        .code(0);
+    assert_eq!(
+        fs::metadata(&path).unwrap().permissions().mode() & 0o777,
+        0o751
+    );
+    let leftovers: Vec<_> = fs::read_dir(dir.path()).unwrap().collect();
+    assert_eq!(leftovers.len(), 1, "no temporary file is left next to it");
+}
+
+#[test]
+fn generated_and_skip_file_markers_skip_the_file() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "gen.py",
+        format!("# @generated\n{INSECURE}").as_bytes(),
+    );
+    let (code, _, err) = stdout(tempsafe(dir.path()).args(["check", "."]));
+    assert_eq!(code, 0);
+    assert!(
+        err.contains("skipped: gen.py: @generated") && err.contains("1 skipped"),
+        "{err}"
+    );
+}
+
+#[test]
+fn text_output_has_location_snippet_and_fix_marker() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "bad.py", INSECURE.as_bytes());
+    let (_, out, err) = stdout(tempsafe(dir.path()).args(["check", "bad.py"]));
+    assert!(out.contains("bad.py:6:12: TMP001 [*]"), "{out}");
+    assert!(out.contains("name = tempfile.mktemp()"), "{out}");
+    assert!(
+        out.contains("Create the file with `tempfile.mkstemp()`"),
+        "{out}"
+    );
+    assert!(err.contains("Found 1 issue in 1 file (1 fixable)"), "{err}");
+}
+
+#[test]
+fn json_report() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "bad.py", INSECURE.as_bytes());
+    write(
+        dir.path(),
+        "esc.py",
+        b"import tempfile\n\ndef f():\n    return tempfile.mktemp()\n",
+    );
+    let (_, out, _) =
+        stdout(tempsafe(dir.path()).args(["fix", "--dry-run", "--output-format", "json", "."]));
+    let report: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let files = report["files"].as_array().unwrap();
+    assert_eq!(files.len(), 2);
+    assert_eq!(files[0]["path"], "bad.py");
+    assert_eq!(files[0]["status"], "would-fix");
+    assert_eq!(files[0]["findings"][0]["code"], "TMP001");
+    assert_eq!(files[0]["findings"][0]["line"], 6);
+    assert_eq!(files[0]["findings"][0]["fix_status"], "fixed");
+    assert_eq!(
+        files[1]["findings"][0]["fix_status"],
+        "unsafe-fix-available"
+    );
+    assert_eq!(files[1]["findings"][0]["applicability"], "unsafe");
+    assert_eq!(report["summary"]["unsafe_fixable"], 1);
+}
+
+#[test]
+fn unsafe_fixes_flag() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "esc.py",
+        b"import tempfile\n\ndef f():\n    return tempfile.mktemp()\n",
+    );
+    let (code, _, err) = stdout(tempsafe(dir.path()).args(["fix", "."]));
+    assert_eq!(code, 1);
+    assert!(
+        err.contains("Fixed 0 issues in 0 files (1 more with --unsafe-fixes)"),
+        "{err}"
+    );
+    tempsafe(dir.path())
+        .args(["fix", "--unsafe-fixes", "."])
+        .assert()
+        .code(0);
+    assert!(
+        fs::read_to_string(dir.path().join("esc.py"))
+            .unwrap()
+            .contains("mkdtemp()")
+    );
+}
+
+#[test]
+fn stdin_round_trip() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut cmd = tempsafe(dir.path());
+    cmd.args(["fix", "-", "--stdin-filename", "x.py"]);
+    let out = assert_cmd::Command::from_std(cmd)
+        .write_stdin(INSECURE)
+        .output()
+        .unwrap();
+    let text = String::from_utf8(out.stdout).unwrap();
+    assert!(text.contains("fd, name = tempfile.mkstemp()"), "{text}");
+}
+
+#[test]
+fn explain_and_rules() {
+    let dir = tempfile::tempdir().unwrap();
+    let (code, out, _) = stdout(tempsafe(dir.path()).args(["explain", "S306"]));
+    assert_eq!(code, 0);
+    for heading in [
+        "## What it does",
+        "## Why is this bad?",
+        "## Example",
+        "## Use instead",
+        "## Fix safety",
+        "## References",
+    ] {
+        assert!(out.contains(heading), "{heading}");
+    }
+    let (code, out, _) = stdout(tempsafe(dir.path()).arg("rules"));
+    assert_eq!(code, 0);
+    assert!(out.contains("TMP001") && out.contains("mktemp-call") && out.contains("CSP-D504"));
+    tempsafe(dir.path())
+        .args(["explain", "X999"])
+        .assert()
+        .code(2);
+}
