@@ -17,14 +17,16 @@ use crate::diagnostic::Diagnostic;
 use crate::path_use::{self, UseKind};
 use crate::semantic::{Binding, BindingKind, MODULE_SCOPE, ScopeId, ScopeKind, Semantic};
 use crate::settings::Settings;
-use crate::transforms::{Rule, mktemp_call};
+use crate::transforms::{Rule, mktemp_call, temp_without_cleanup};
 
 /// How a block relates to the statements around it: does entering it
 /// guarantee that its first statement runs?
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum BlockKind {
-    /// `with` bodies and `finally` clauses: always entered.
+    /// `with` bodies: always entered.
     Always,
+    /// `finally` clauses: always run, even on exceptions.
+    Finally,
     /// A `try` body: entered, but may be left early by an exception.
     TryBody,
     /// `if`, loops, `except`, `else`, `match` cases: maybe never entered.
@@ -47,6 +49,8 @@ pub struct Watch {
     pub blocks: Vec<Block>,
     /// Every use after the binding, in visit order.
     pub uses: Vec<PathUse>,
+    /// The watch this one was derived from (`q = os.path.join(p, "x")`).
+    pub parent: Option<WatchId>,
 }
 
 /// One use of a watched variable.
@@ -75,6 +79,13 @@ impl PathUse {
     }
 }
 
+/// A function being visited, and the class it is a method of.
+#[derive(Debug, Clone, Copy)]
+pub struct FunctionContext<'a> {
+    pub def: &'a StmtFunctionDef,
+    pub class: Option<&'a StmtClassDef>,
+}
+
 /// Index of a [`Watch`].
 pub type WatchId = usize;
 
@@ -95,8 +106,12 @@ pub struct Checker<'a> {
     pub identifiers: HashSet<&'a str>,
     pub watches: Vec<Watch>,
     watched_names: HashMap<&'a str, Vec<WatchId>>,
-    deferred: Vec<(ScopeId, &'a StmtFunctionDef)>,
+    deferred: Vec<(ScopeId, FunctionContext<'a>)>,
+    classes: Vec<&'a StmtClassDef>,
+    /// The function whose body is being visited (None at module level).
+    pub function: Option<FunctionContext<'a>>,
     pub mktemp_calls: Vec<mktemp_call::Candidate<'a>>,
+    pub temp_creations: Vec<temp_without_cleanup::Candidate<'a>>,
     pub diagnostics: Vec<Diagnostic>,
 }
 
@@ -116,7 +131,10 @@ impl<'a> Checker<'a> {
             watches: Vec::new(),
             watched_names: HashMap::new(),
             deferred: Vec::new(),
+            classes: Vec::new(),
+            function: None,
             mktemp_calls: Vec::new(),
+            temp_creations: Vec::new(),
             diagnostics: Vec::new(),
         }
     }
@@ -130,11 +148,15 @@ impl<'a> Checker<'a> {
             for (scope, function) in deferred {
                 self.scope = scope;
                 self.blocks.clear();
-                self.visit_body(&function.body);
+                self.function = Some(function);
+                self.visit_body(&function.def.body);
             }
         }
         if self.settings.is_enabled(Rule::MktempCall) {
             mktemp_call::finish(&mut self);
+        }
+        if self.settings.is_enabled(Rule::TempWithoutCleanup) {
+            temp_without_cleanup::finish(&mut self);
         }
         self.diagnostics
     }
@@ -142,11 +164,16 @@ impl<'a> Checker<'a> {
     /// Starts recording the uses of `name`, which the statement being
     /// visited binds in the current scope.
     pub fn watch(&mut self, name: &'a str) -> WatchId {
+        self.watch_derived(name, None)
+    }
+
+    fn watch_derived(&mut self, name: &'a str, parent: Option<WatchId>) -> WatchId {
         let id = self.watches.len();
         self.watches.push(Watch {
             scope: self.scope,
             blocks: self.blocks.clone(),
             uses: Vec::new(),
+            parent,
         });
         self.watched_names.entry(name).or_default().push(id);
         id
@@ -256,7 +283,17 @@ impl<'a> Checker<'a> {
         let outer = std::mem::replace(&mut self.scope, scope);
         self.bind_parameters(&function.parameters);
         self.scope = outer;
-        self.deferred.push((scope, function));
+        let class = match self.semantic.scopes[outer].kind {
+            ScopeKind::Class => self.classes.last().copied(),
+            _ => None,
+        };
+        self.deferred.push((
+            scope,
+            FunctionContext {
+                def: function,
+                class,
+            },
+        ));
     }
 
     fn visit_class(&mut self, class: &'a StmtClassDef) {
@@ -270,7 +307,9 @@ impl<'a> Checker<'a> {
         let scope = self.semantic.push_scope(ScopeKind::Class, self.scope);
         let outer = std::mem::replace(&mut self.scope, scope);
         let blocks = std::mem::take(&mut self.blocks);
+        self.classes.push(class);
         self.visit_body(&class.body);
+        self.classes.pop();
         self.blocks = blocks;
         self.scope = outer;
     }
@@ -320,6 +359,33 @@ impl<'a> Checker<'a> {
             nested,
             blocks,
         });
+        // Follow the new name too.
+        if kind == UseKind::Derived
+            && let Some(Stmt::Assign(assign)) = self.current_stmt()
+            && let [Expr::Name(target)] = assign.targets.as_slice()
+        {
+            self.watch_derived(target.id.as_str(), Some(id));
+        }
+    }
+
+    /// Every use of `id` and of the names derived from it, in source order.
+    pub fn uses_with_derived(&self, id: WatchId) -> Vec<&PathUse> {
+        let mut ids = vec![id];
+        let mut i = 0;
+        while i < ids.len() {
+            let current = ids[i];
+            ids.extend(
+                self.watches
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, w)| w.parent == Some(current))
+                    .map(|(j, _)| j),
+            );
+            i += 1;
+        }
+        let mut uses: Vec<&PathUse> = ids.iter().flat_map(|&i| &self.watches[i].uses).collect();
+        uses.sort_by_key(|u| u.range.start());
+        uses
     }
 }
 
@@ -391,7 +457,7 @@ impl<'a> Visitor<'a> for Checker<'a> {
                     self.visit_block(BlockKind::Conditional, &handler.body);
                 }
                 self.visit_block(BlockKind::Conditional, &try_stmt.orelse);
-                self.visit_block(BlockKind::Always, &try_stmt.finalbody);
+                self.visit_block(BlockKind::Finally, &try_stmt.finalbody);
             }
             Stmt::Match(match_stmt) => {
                 self.visit_expr(&match_stmt.subject);
@@ -426,6 +492,9 @@ impl<'a> Visitor<'a> for Checker<'a> {
                 visitor::walk_expr(self, expr);
                 if self.settings.is_enabled(Rule::MktempCall) {
                     mktemp_call::visit_call(self, call);
+                }
+                if self.settings.is_enabled(Rule::TempWithoutCleanup) {
+                    temp_without_cleanup::visit_call(self, call);
                 }
                 self.exprs.pop();
                 return;

@@ -12,6 +12,7 @@ pub mod checker;
 pub mod cli;
 pub mod diagnostic;
 pub mod discover;
+pub mod edits;
 pub mod engine;
 pub mod fix;
 pub mod importer;
@@ -23,6 +24,7 @@ pub mod settings;
 pub mod source;
 pub mod suppression;
 pub mod transforms;
+pub mod wrap;
 pub mod writer;
 
 pub use diagnostic::{Diagnostic, FixStatus};

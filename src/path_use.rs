@@ -1,7 +1,7 @@
 //! How a path-valued variable is used: the facts a transform needs to decide
 //! whether the object behind the path may already exist when the use runs.
 
-use ruff_python_ast::{Expr, ExprCall, Stmt};
+use ruff_python_ast::{Expr, ExprCall, Operator, Stmt};
 use ruff_text_size::{Ranged, TextRange};
 
 use crate::semantic::{ScopeId, Semantic};
@@ -27,8 +27,16 @@ pub enum UseKind {
     /// the location, matters to the program.
     NameOnly,
     /// Handed to code we cannot see (an unknown callee, a container, a
-    /// return value, another name): anything may happen to the path.
+    /// return value, an attribute): anything may happen to the path.
     Unknown,
+    /// Assigned (as is, or a path derived from it) to another name, whose
+    /// uses are followed too.
+    Derived,
+    /// A path derived from it (`os.path.join(p, "x")`) is used in a known
+    /// way: something inside the path, not the path itself.
+    Inside,
+    /// Its removal is registered for later (`self.addCleanup(shutil.rmtree, p)`).
+    CleanupRegistered,
 }
 
 /// The details of a directory creation that a fix may drop.
@@ -103,7 +111,9 @@ fn own_statement(stmt: Option<&Stmt>, call: &ExprCall) -> Option<TextRange> {
 }
 
 /// Classifies the use of the name at the top of `exprs` (its ancestors
-/// below it), inside statement `stmt`.
+/// below it), inside statement `stmt`. A path derived from the name
+/// (`os.path.join(p, "x")`, `Path(p) / "x"`, `p + ".bak"`, `f.name`) is
+/// followed up to where it is used.
 pub fn classify<'a>(
     semantic: &Semantic<'a>,
     scope: ScopeId,
@@ -111,10 +121,97 @@ pub fn classify<'a>(
     stmt: Option<&'a Stmt>,
     source: &str,
 ) -> UseKind {
-    let Some((name, ancestors)) = exprs.split_last() else {
+    let Some((mut current, mut ancestors)) = exprs.split_last() else {
         return UseKind::Unknown;
     };
-    let range = name.range();
+    let mut derived = false;
+    while let Some((parent, up)) = ancestors.split_last() {
+        match derivation(semantic, scope, parent, current, up.last().copied()) {
+            None => break,
+            Some(Derivation::NewPath) => derived = true,
+            Some(Derivation::SamePath) => {}
+        }
+        current = parent;
+        ancestors = up;
+    }
+    let kind = classify_expr(semantic, scope, current, ancestors, stmt, source);
+    match kind {
+        UseKind::Unknown | UseKind::Derived => kind,
+        _ if derived => UseKind::Inside,
+        _ => kind,
+    }
+}
+
+/// How an expression relates to the path it is computed from.
+enum Derivation {
+    /// Another path or string: `os.path.join(p, "x")`, `p + ".bak"`.
+    NewPath,
+    /// The same path in another form: `str(p)`, `Path(p)`, `f.name`.
+    SamePath,
+}
+
+/// Whether (and how) `parent` computes a path from `child`.
+fn derivation(
+    semantic: &Semantic,
+    scope: ScopeId,
+    parent: &Expr,
+    child: &Expr,
+    grandparent: Option<&Expr>,
+) -> Option<Derivation> {
+    let range = child.range();
+    match parent {
+        // Ex) p + ".bak", "%s/x" % p, Path(p) / "x"
+        Expr::BinOp(op) if matches!(op.op, Operator::Add | Operator::Mod | Operator::Div) => {
+            Some(Derivation::NewPath)
+        }
+        // Ex) f"{p}/x"
+        Expr::FString(_) => Some(Derivation::NewPath),
+        // Ex) f.name, td.name
+        Expr::Attribute(attr) if attr.attr.id.as_str() == "name" && attr.value.range() == range => {
+            Some(Derivation::SamePath)
+        }
+        Expr::Call(call) if call.func.range() != range => {
+            if !call
+                .arguments
+                .args
+                .first()
+                .is_some_and(|a| a.range() == range)
+            {
+                return None;
+            }
+            match semantic.qualified_name(scope, &call.func).as_deref() {
+                Some(["os", "path", "join"]) => Some(Derivation::NewPath),
+                Some(
+                    [
+                        "os",
+                        "path",
+                        "abspath" | "realpath" | "normpath" | "expanduser",
+                    ]
+                    | ["builtins", "str"]
+                    | ["os", "fspath" | "fsencode" | "fsdecode"],
+                ) => Some(Derivation::SamePath),
+                // Path(p).mkdir() is a use of its own, not a derivation.
+                Some(["pathlib", "Path" | "PurePath" | "PosixPath"])
+                    if !matches!(grandparent, Some(Expr::Attribute(_))) =>
+                {
+                    Some(Derivation::SamePath)
+                }
+                _ => None,
+            }
+        }
+        _ => None,
+    }
+}
+
+fn classify_expr<'a>(
+    semantic: &Semantic<'a>,
+    scope: ScopeId,
+    current: &'a Expr,
+    ancestors: &[&'a Expr],
+    stmt: Option<&'a Stmt>,
+    source: &str,
+) -> UseKind {
+    let range = current.range();
     let Some(parent) = ancestors.last() else {
         return classify_in_statement(stmt, range);
     };
@@ -125,19 +222,50 @@ pub fn classify<'a>(
             };
             classify_argument(semantic, scope, call, pos, ancestors, stmt, source)
         }
-        // Ex) p.endswith(".txt"), p.encode()
-        Expr::Attribute(_) => match ancestors.iter().rev().nth(1) {
-            Some(Expr::Call(call)) if call.func.range() == parent.range() => UseKind::Neutral,
+        // Ex) p.endswith(".txt"), p.encode(); td.cleanup() removes.
+        Expr::Attribute(attr) => match ancestors.iter().rev().nth(1) {
+            Some(Expr::Call(call)) if call.func.range() == parent.range() => {
+                if attr.attr.id.as_str() == "cleanup" {
+                    UseKind::Remove {
+                        stmt: own_statement(stmt, call),
+                    }
+                } else {
+                    UseKind::Neutral
+                }
+            }
             _ => UseKind::Unknown,
         },
         Expr::Compare(_) | Expr::BoolOp(_) | Expr::UnaryOp(_) => UseKind::Neutral,
         Expr::If(if_expr) if if_expr.test.range() == range => UseKind::Neutral,
+        // Ex) subprocess.run(["tar", "-C", p]): the command sees the path.
+        Expr::List(_) | Expr::Tuple(_) => match ancestors.iter().rev().nth(1) {
+            Some(Expr::Call(call))
+                if call
+                    .arguments
+                    .args
+                    .first()
+                    .is_some_and(|a| a.range() == parent.range())
+                    && matches!(
+                        semantic.qualified_name(scope, &call.func).as_deref(),
+                        Some(["subprocess", "run" | "call" | "check_call" | "check_output"])
+                    ) =>
+            {
+                UseKind::Neutral
+            }
+            _ => UseKind::Unknown,
+        },
         _ => UseKind::Unknown,
     }
 }
 
 fn classify_in_statement(stmt: Option<&Stmt>, range: TextRange) -> UseKind {
     match stmt {
+        // Ex) q = p; q = os.path.join(p, "x"): the new name is followed too.
+        Some(Stmt::Assign(s))
+            if s.value.range() == range && matches!(s.targets.as_slice(), [Expr::Name(_)]) =>
+        {
+            UseKind::Derived
+        }
         // Ex) del p; assert p; if p: ...; bare `p`
         Some(Stmt::Delete(_) | Stmt::Assert(_) | Stmt::Expr(_)) => UseKind::Neutral,
         Some(Stmt::If(s)) if s.test.range() == range => UseKind::Neutral,
@@ -253,6 +381,7 @@ fn classify_function<'a>(
         | ["os", "rename" | "replace" | "link"] => UseKind::Inspect,
         ["os", "path", "basename" | "split" | "splitext"] => UseKind::NameOnly,
         ["os", "path", _] | ["os", "fspath" | "fsencode" | "fsdecode"] => UseKind::Neutral,
+        ["atexit", "register"] => UseKind::CleanupRegistered,
         [
             "builtins",
             "str" | "repr" | "len" | "print" | "bytes" | "isinstance" | "format",
@@ -274,6 +403,10 @@ fn classify_method(method: &str, pos: ArgPos) -> Option<UseKind> {
         "debug" | "info" | "warning" | "warn" | "error" | "exception" | "critical" => {
             Some(UseKind::Neutral)
         }
+        // Ex) self.assertTrue(os.path.isdir(p)), self.assertEqual(p, q)
+        _ if method.starts_with("assert") => Some(UseKind::Neutral),
+        // Ex) self.addCleanup(shutil.rmtree, p), stack.callback(os.remove, p)
+        "addCleanup" | "callback" | "register" => Some(UseKind::CleanupRegistered),
         _ => None,
     }
 }

@@ -67,17 +67,17 @@
 //! - <https://docs.python.org/3/library/tempfile.html#tempfile.mktemp>
 //! - <https://cwe.mitre.org/data/definitions/377.html>
 
-use ruff_diagnostics::{Applicability, Edit, Fix};
+use ruff_diagnostics::{Applicability, Edit};
 use ruff_python_ast::token::{TokenKind, Tokens};
 use ruff_python_ast::{Expr, ExprCall, ModModule, Stmt};
 use ruff_python_parser::{Parsed, parse_module};
-use ruff_source_file::LineRanges;
 use ruff_text_size::{Ranged, TextRange, TextSize};
 
 use crate::checker::PathUse;
 use crate::checker::{Checker, Watch, WatchId};
 use crate::diagnostic::Diagnostic;
-use crate::importer::{ImportedName, Importer, stands_alone};
+use crate::edits::{delete_statement, fix_from, fresh_name, statement_after};
+use crate::importer::{ImportedName, Importer};
 use crate::path_use::UseKind;
 use crate::semantic::{BindingKind, ScopeId};
 use crate::transforms::Rule;
@@ -245,7 +245,7 @@ pub fn finish(checker: &mut Checker) {
         match build_fix(checker, candidate) {
             Ok(planned) => {
                 let applicability = planned.applicability;
-                diagnostic.fix = Fix::applicable_edits_opt(planned.edits, applicability);
+                diagnostic.fix = fix_from(planned.edits, applicability);
                 diagnostic.fix_title = Some(planned.title);
                 diagnostic.note = planned.note;
             }
@@ -261,20 +261,6 @@ struct Planned {
     applicability: Applicability,
     title: String,
     note: Option<String>,
-}
-
-trait FixExt {
-    fn applicable_edits_opt(edits: Vec<Edit>, applicability: Applicability) -> Option<Fix>;
-}
-
-impl FixExt for Fix {
-    fn applicable_edits_opt(mut edits: Vec<Edit>, applicability: Applicability) -> Option<Fix> {
-        if edits.is_empty() {
-            return None;
-        }
-        let first = edits.remove(0);
-        Some(Fix::applicable_edits(first, edits, applicability))
-    }
 }
 
 /// The `suffix`, `prefix` and `dir` arguments of the call.
@@ -442,14 +428,22 @@ fn assigned(
         )
     });
     let before = &uses[..first_create.unwrap_or(uses.len())];
-    let untouched_before = before
-        .iter()
-        .all(|(u, _)| u.kind == UseKind::Neutral && !u.nested);
+    let untouched_before = before.iter().all(|(u, _)| {
+        !u.nested
+            && matches!(
+                u.kind,
+                UseKind::Neutral | UseKind::Derived | UseKind::Inside
+            )
+    });
     let known_before = before.iter().all(|(u, _)| {
         !u.nested
             && matches!(
                 u.kind,
-                UseKind::Neutral | UseKind::Inspect | UseKind::Remove { .. }
+                UseKind::Neutral
+                    | UseKind::Derived
+                    | UseKind::Inside
+                    | UseKind::Inspect
+                    | UseKind::Remove { .. }
             )
     });
     // A removal in a nested function would leave the fresh directory behind.
@@ -510,7 +504,12 @@ fn assigned(
                     targets[0]
                 );
                 for removal in removals {
-                    cx.edits.push(statement_after(checker, removal, &line));
+                    cx.edits.push(statement_after(
+                        checker.source,
+                        &checker.stylist,
+                        removal,
+                        &line,
+                    ));
                 }
                 planned.edits.append(&mut cx.edits);
             }
@@ -538,7 +537,7 @@ fn mkstemp(
     let call = candidate.call;
     let function = cx.member("tempfile", "mkstemp")?;
     let os = cx.module("os")?;
-    let fd = fresh_name(checker, "fd");
+    let fd = fresh_name(&checker.identifiers, "fd");
     // Ex) a = b = mktemp()  ->  fd, a = mkstemp(); os.close(fd); b = a
     let Stmt::Assign(assign) = stmt else {
         return Err("not an assignment".to_string());
@@ -561,8 +560,12 @@ fn mkstemp(
     ));
     let mut after = vec![format!("{os}.close({fd})")];
     after.extend(targets[1..].iter().map(|t| format!("{t} = {first}")));
-    cx.edits
-        .push(statement_after(checker, stmt.range(), &after.join("\n")));
+    cx.edits.push(statement_after(
+        checker.source,
+        &checker.stylist,
+        stmt.range(),
+        &after.join("\n"),
+    ));
     Ok(Planned {
         edits: std::mem::take(&mut cx.edits),
         applicability: Applicability::Safe,
@@ -591,7 +594,8 @@ fn mkdtemp(
     if !dir.exist_ok
         && let Some(stmt) = dir.stmt
     {
-        cx.edits.push(delete_statement(checker, stmt));
+        cx.edits
+            .push(delete_statement(checker.source, checker.parsed, stmt));
     }
     let (applicability, note) = if dir.has_mode && !dir.exist_ok {
         (
@@ -778,70 +782,6 @@ fn quoted(checker: &Checker, value: &str) -> String {
     format!("{quote}{value}{quote}")
 }
 
-/// A name not used anywhere in the module, starting from `base`.
-fn fresh_name(checker: &Checker, base: &str) -> String {
-    if !checker.identifiers.contains(base) {
-        return base.to_string();
-    }
-    (1..)
-        .map(|i| format!("{base}{i}"))
-        .find(|n| !checker.identifiers.contains(n.as_str()))
-        .unwrap_or_else(|| unreachable!())
-}
-
-/// An edit that adds statements (one per line of `text`) right after the
-/// statement at `range`, on lines of their own with its indentation, or
-/// after a `;` when the statement shares its line.
-fn statement_after(checker: &Checker, range: TextRange, text: &str) -> Edit {
-    let source = checker.source;
-    let line_ending = checker.stylist.line_ending().as_str();
-    if !stands_alone(source, &range) {
-        let inline: Vec<&str> = text.lines().collect();
-        return Edit::insertion(format!("; {}", inline.join("; ")), range.end());
-    }
-    let line_start = source.line_start(range.start());
-    let indent = &source[TextRange::new(line_start, range.start())];
-    let end = source.full_line_end(range.end());
-    let mut content = String::new();
-    let at_eof_without_newline =
-        end == range.end() || !source[..end.to_usize()].ends_with(['\n', '\r']);
-    if at_eof_without_newline {
-        content.push_str(line_ending);
-    }
-    let lines: Vec<String> = text.lines().map(|l| format!("{indent}{l}")).collect();
-    content.push_str(&lines.join(line_ending));
-    if !at_eof_without_newline {
-        content.push_str(line_ending);
-    }
-    Edit::insertion(content, end)
-}
-
-/// An edit removing the statement at `range`: its whole line when it stands
-/// alone (a trailing comment stays), `pass` when it is the only statement of
-/// its block.
-fn delete_statement(checker: &Checker, range: TextRange) -> Edit {
-    delete_statement_in(checker.source, checker.parsed, range)
-}
-
-fn delete_statement_in(source: &str, parsed: &Parsed<ModModule>, range: TextRange) -> Edit {
-    let only_in_block = crate::ast_util::is_only_statement_in_block(parsed.syntax(), range);
-    if only_in_block || !stands_alone(source, &range) {
-        return Edit::range_replacement("pass".to_string(), range);
-    }
-    let line_start = source.line_start(range.start());
-    let line_end = source.line_end(range.end());
-    let after = &source[TextRange::new(range.end(), line_end)];
-    if let Some(comment) = after.find('#') {
-        // Keep the comment, where the statement was.
-        let comment_start = range.end() + TextSize::try_from(comment).unwrap_or_default();
-        return Edit::range_deletion(TextRange::new(range.start(), comment_start));
-    }
-    Edit::range_deletion(TextRange::new(
-        line_start,
-        source.full_line_end(range.end()),
-    ))
-}
-
 /// After fixing: removes `from tempfile import mktemp` (and `from os import
 /// tempnam`) when the fixes took away every use the original had. An import
 /// that was unused before is left alone.
@@ -884,7 +824,7 @@ pub fn remove_unused_imports(
                 .map(|(i, _)| i)
                 .collect();
             if unused.len() == import.names.len() {
-                edits.push(delete_statement_in(fixed, &parsed, stmt.range()));
+                edits.push(delete_statement(fixed, &parsed, stmt.range()));
             } else {
                 for i in unused {
                     let names = &import.names;

@@ -2,22 +2,25 @@
 //! comment that `tempsafe explain` prints), its detection and its fix.
 
 pub mod mktemp_call;
+pub mod temp_without_cleanup;
 
 /// A transform's identity: stable code, kebab-case name, and the codes other
 /// tools use for the same problem (honoured in suppressions and `--select`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
 pub enum Rule {
     MktempCall,
+    TempWithoutCleanup,
 }
 
 impl Rule {
     /// Every transform, in code order.
-    pub const ALL: &'static [Rule] = &[Rule::MktempCall];
+    pub const ALL: &'static [Rule] = &[Rule::MktempCall, Rule::TempWithoutCleanup];
 
     /// The stable code, e.g. `TMP001`. Codes are never renumbered.
     pub fn code(self) -> &'static str {
         match self {
             Rule::MktempCall => "TMP001",
+            Rule::TempWithoutCleanup => "TMP003",
         }
     }
 
@@ -25,6 +28,7 @@ impl Rule {
     pub fn name(self) -> &'static str {
         match self {
             Rule::MktempCall => "mktemp-call",
+            Rule::TempWithoutCleanup => "temp-without-cleanup",
         }
     }
 
@@ -32,6 +36,7 @@ impl Rule {
     pub fn aliases(self) -> &'static [&'static str] {
         match self {
             Rule::MktempCall => &["CSP-D504", "B306", "S306", "CWE-377"],
+            Rule::TempWithoutCleanup => &["CWE-459"],
         }
     }
 
@@ -40,6 +45,12 @@ impl Rule {
     pub fn needles(self) -> &'static [&'static str] {
         match self {
             Rule::MktempCall => &["mktemp", "tempnam", "tmpnam"],
+            Rule::TempWithoutCleanup => &[
+                "mkdtemp",
+                "mkstemp",
+                "NamedTemporaryFile",
+                "TemporaryDirectory",
+            ],
         }
     }
 
@@ -47,6 +58,7 @@ impl Rule {
     pub fn doc(self) -> String {
         let file = match self {
             Rule::MktempCall => include_str!("mktemp_call.rs"),
+            Rule::TempWithoutCleanup => include_str!("temp_without_cleanup.rs"),
         };
         file.lines()
             .map_while(|line| line.strip_prefix("//!"))

@@ -1,0 +1,103 @@
+# tempfile.mkdtemp() directories that their function never removes.
+import os
+import shutil
+import subprocess
+import tempfile
+
+
+def never_removed(files):
+    work = tempfile.mkdtemp(prefix="build_")
+    for name in files:
+        with open(os.path.join(work, name), "w") as f:
+            f.write(name)
+    subprocess.run(["ls", work], check=True)
+    return len(os.listdir(work))
+
+
+def removed_without_finally():
+    d = tempfile.mkdtemp()
+    out = os.path.join(d, "out.txt")
+    with open(out, "w") as f:
+        f.write("x")
+    size = os.path.getsize(out)
+    shutil.rmtree(d)
+    return size
+
+
+def already_safe():
+    # The guide's model: nothing to do.
+    temp_dir = tempfile.mkdtemp(prefix="ciris_", suffix="_secure")
+    try:
+        print(os.listdir(temp_dir))
+    finally:
+        shutil.rmtree(temp_dir, ignore_errors=True)
+
+
+def in_a_loop(jobs):
+    for job in jobs:
+        scratch = tempfile.mkdtemp()
+        subprocess.run(["make", "-C", scratch, job], check=True)
+        print(os.path.exists(scratch))
+
+
+def returned():
+    d = tempfile.mkdtemp()
+    os.mkdir(os.path.join(d, "sub"))
+    return d
+
+
+def derived_path_returned():
+    d = tempfile.mkdtemp()
+    return os.path.join(d, "result.txt")
+
+
+def handed_to_unknown_code(builder):
+    d = tempfile.mkdtemp()
+    builder.build(d)
+
+
+def used_after_its_block(flag):
+    if flag:
+        d = tempfile.mkdtemp()
+        print(d)
+    print(d)
+
+
+def captured_by_nested_function():
+    d = tempfile.mkdtemp()
+
+    def inner():
+        return d
+
+    return inner
+
+
+def fixture_with_yield():
+    """Provide a temporary workspace for tests (the guide's fixture)."""
+    temp_dir = tempfile.mkdtemp(prefix="ciris_test_")
+    yield temp_dir
+    shutil.rmtree(temp_dir, ignore_errors=True)
+
+
+def registered_cleanup(self):
+    d = tempfile.mkdtemp()
+    self.addCleanup(shutil.rmtree, d)
+    print(d)
+
+
+def multiline_string_in_block():
+    d = tempfile.mkdtemp()
+    script = """#!/bin/sh
+echo hello
+  indented line
+"""
+    with open(os.path.join(d, "run.sh"), "w") as f:  # the script
+        f.write(script)
+    return os.path.getsize(os.path.join(d, "run.sh"))
+
+
+def last_statement():
+    d = tempfile.mkdtemp()
+
+
+module_level_dir = tempfile.mkdtemp()

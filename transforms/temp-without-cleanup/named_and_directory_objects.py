@@ -1,0 +1,38 @@
+import os
+import tempfile
+
+
+def named_file_kept():
+    f = tempfile.NamedTemporaryFile(mode="w", suffix=".txt", delete=False)
+    f.write("data")
+    f.flush()
+    return os.path.getsize(f.name)
+
+
+def named_file_in_with():
+    with tempfile.NamedTemporaryFile("w", delete=False) as f:
+        f.write("data")
+    print(os.path.getsize(f.name))
+
+
+def named_file_removed():
+    with tempfile.NamedTemporaryFile("w", delete=False) as f:
+        f.write("data")
+    os.unlink(f.name)
+
+
+def deleted_on_close():
+    with tempfile.NamedTemporaryFile("w") as f:
+        f.write("data")
+
+
+def directory_object():
+    td = tempfile.TemporaryDirectory()
+    path = os.path.join(td.name, "x")
+    open(path, "w").close()
+    return os.path.exists(path)
+
+
+def directory_object_in_with():
+    with tempfile.TemporaryDirectory() as d:
+        print(d)

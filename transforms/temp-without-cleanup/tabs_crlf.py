@@ -1,0 +1,13 @@
+import os
+import tempfile
+
+
+def f():
+	d = tempfile.mkdtemp()
+	doc = """
+	keep
+  as is
+"""
+	if d:
+		print(doc, os.path.isdir(d))
+	return 1

@@ -1,0 +1,30 @@
+import shutil
+import tempfile
+import unittest
+
+
+class WithoutTearDown(unittest.TestCase):
+    def setUp(self):
+        self.test_dir = tempfile.mkdtemp(prefix="test_ciris_")
+
+    def test_something(self):
+        self.assertTrue(self.test_dir)
+
+
+class WithTearDown(unittest.TestCase):
+    # The guide's unit-test example: already cleaned up.
+    def setUp(self):
+        # Create test-specific temp directory
+        self.test_dir = tempfile.mkdtemp(prefix='test_ciris_')
+
+    def tearDown(self):
+        # Clean up
+        shutil.rmtree(self.test_dir, ignore_errors=True)
+
+
+class WithDirectoryObject(unittest.TestCase):
+    def setUp(self):
+        self.tmp = tempfile.TemporaryDirectory()
+
+    def test_it(self):
+        self.assertTrue(self.tmp.name)
