@@ -170,6 +170,20 @@ fn derivation(
         Expr::Attribute(attr) if attr.attr.id.as_str() == "name" && attr.value.range() == range => {
             Some(Derivation::SamePath)
         }
+        // Ex) "/tmp/{}.log".format(x): the attribute, then its call.
+        Expr::Attribute(attr)
+            if attr.attr.id.as_str() == "format"
+                && attr.value.range() == range
+                && matches!(grandparent, Some(Expr::Call(call)) if call.func.range() == attr.range) =>
+        {
+            Some(Derivation::NewPath)
+        }
+        Expr::Call(call)
+            if call.func.range() == range
+                && matches!(child, Expr::Attribute(a) if a.attr.id.as_str() == "format") =>
+        {
+            Some(Derivation::NewPath)
+        }
         Expr::Call(call) if call.func.range() != range => {
             if !call
                 .arguments
@@ -222,16 +236,10 @@ fn classify_expr<'a>(
             };
             classify_argument(semantic, scope, call, pos, ancestors, stmt, source)
         }
-        // Ex) p.endswith(".txt"), p.encode(); td.cleanup() removes.
+        // Ex) p.mkdir() on a Path, td.cleanup(); p.endswith(".txt") on a str.
         Expr::Attribute(attr) => match ancestors.iter().rev().nth(1) {
             Some(Expr::Call(call)) if call.func.range() == parent.range() => {
-                if attr.attr.id.as_str() == "cleanup" {
-                    UseKind::Remove {
-                        stmt: own_statement(stmt, call),
-                    }
-                } else {
-                    UseKind::Neutral
-                }
+                path_method(attr.attr.id.as_str(), call, stmt).unwrap_or(UseKind::Neutral)
             }
             _ => UseKind::Unknown,
         },
@@ -423,23 +431,28 @@ fn classify_path_method<'a>(ancestors: &[&'a Expr], stmt: Option<&'a Stmt>) -> U
     if method_call.func.range() != attr.range {
         return UseKind::Unknown;
     }
-    match attr.attr.id.as_str() {
+    path_method(attr.attr.id.as_str(), method_call, stmt).unwrap_or(UseKind::Unknown)
+}
+
+/// A `pathlib.Path` method called on the path: `p.mkdir()`, `p.exists()`.
+fn path_method(method: &str, call: &ExprCall, stmt: Option<&Stmt>) -> Option<UseKind> {
+    Some(match method {
         "mkdir" => UseKind::CreateDir(DirCreation {
-            stmt: own_statement(stmt, method_call),
-            has_mode: argument(method_call, 0, "mode").is_some(),
-            exist_ok: is_true(argument(method_call, 2, "exist_ok")),
+            stmt: own_statement(stmt, call),
+            has_mode: argument(call, 0, "mode").is_some(),
+            exist_ok: is_true(argument(call, 2, "exist_ok")),
         }),
         "write_text" | "write_bytes" | "touch" => UseKind::CreateFile,
-        "open" => match argument(method_call, 0, "mode") {
+        "open" => match argument(call, 0, "mode") {
             None => UseKind::Inspect,
             Some(mode) => string_literal(Some(mode)).map_or(UseKind::Unknown, kind_of_mode),
         },
         "exists" | "is_file" | "is_dir" | "is_symlink" | "stat" | "lstat" | "read_text"
-        | "read_bytes" | "iterdir" | "chmod" => UseKind::Inspect,
-        "unlink" | "rmdir" => UseKind::Remove {
-            stmt: own_statement(stmt, method_call),
+        | "read_bytes" | "iterdir" | "chmod" | "glob" | "rglob" => UseKind::Inspect,
+        "unlink" | "rmdir" | "cleanup" => UseKind::Remove {
+            stmt: own_statement(stmt, call),
         },
         "symlink_to" | "hardlink_to" => UseKind::CreateExclusive,
-        _ => UseKind::Unknown,
-    }
+        _ => return None,
+    })
 }

@@ -11,15 +11,23 @@ use std::path::Path;
 
 use tempsafe::printer::unified_diff;
 use tempsafe::runner::{Mode, Outcome, process_source};
-use tempsafe::{Settings, check_source, fix_source};
+use tempsafe::{Rule, Settings, check_source, fix_source};
+
+/// The transform a case folder belongs to (`transforms/<name>/`).
+fn rule_of(path: &Path) -> Rule {
+    let folder = path.parent().unwrap().file_name().unwrap().to_str().unwrap();
+    Rule::from_code(folder).unwrap_or_else(|| panic!("no transform named {folder}"))
+}
 
 fn render(path: &Path, source: &str, python_outputs: &mut Vec<(String, String)>) -> String {
     let name = path.file_name().unwrap().to_string_lossy().to_string();
-    if let Outcome::Skipped(reason) = process_source(source, &Settings::default(), Mode::Check) {
+    let rules = vec![rule_of(path)];
+    let settings = Settings::new(rules.clone(), false);
+    if let Outcome::Skipped(reason) = process_source(source, &settings, Mode::Check) {
         return format!("skipped: {reason}\n");
     }
     let mut out = String::from("--- findings ---\n");
-    let diagnostics = check_source(source, &Settings::default()).expect("case parses");
+    let diagnostics = check_source(source, &settings).expect("case parses");
     let index = ruff_source_file::LineIndex::from_source_text(source);
     for d in &diagnostics {
         let at = index.line_column(d.range.start(), source);
@@ -48,7 +56,7 @@ fn render(path: &Path, source: &str, python_outputs: &mut Vec<(String, String)>)
         );
     }
     for (label, unsafe_fixes) in [("safe", false), ("unsafe", true)] {
-        let settings = Settings::new(Settings::default().rules, unsafe_fixes);
+        let settings = Settings::new(rules.clone(), unsafe_fixes);
         let fixed = fix_source(source, &settings).expect("fixing never breaks a case");
         assert!(fixed.converged, "{name}: {label} fixes did not converge");
         common::assert_lossless_shape(source, &fixed.source, &name);
