@@ -17,7 +17,7 @@ use crate::diagnostic::Diagnostic;
 use crate::path_use::{self, UseKind};
 use crate::semantic::{Binding, BindingKind, MODULE_SCOPE, ScopeId, ScopeKind, Semantic};
 use crate::settings::Settings;
-use crate::transforms::{Rule, mktemp_call, temp_without_cleanup};
+use crate::transforms::{Rule, hardcoded_tmp_path, mktemp_call, temp_without_cleanup};
 
 /// How a block relates to the statements around it: does entering it
 /// guarantee that its first statement runs?
@@ -112,6 +112,7 @@ pub struct Checker<'a> {
     pub function: Option<FunctionContext<'a>>,
     pub mktemp_calls: Vec<mktemp_call::Candidate<'a>>,
     pub temp_creations: Vec<temp_without_cleanup::Candidate<'a>>,
+    pub tmp_paths: Vec<hardcoded_tmp_path::Candidate<'a>>,
     pub diagnostics: Vec<Diagnostic>,
 }
 
@@ -135,6 +136,7 @@ impl<'a> Checker<'a> {
             function: None,
             mktemp_calls: Vec::new(),
             temp_creations: Vec::new(),
+            tmp_paths: Vec::new(),
             diagnostics: Vec::new(),
         }
     }
@@ -157,6 +159,9 @@ impl<'a> Checker<'a> {
         }
         if self.settings.is_enabled(Rule::TempWithoutCleanup) {
             temp_without_cleanup::finish(&mut self);
+        }
+        if self.settings.is_enabled(Rule::HardcodedTmpPath) {
+            hardcoded_tmp_path::finish(&mut self);
         }
         self.diagnostics
     }
@@ -340,7 +345,9 @@ impl<'a> Checker<'a> {
         else {
             return;
         };
-        let nested = owner != self.scope;
+        // A use in a comprehension runs in place; one in a nested function
+        // or lambda may run at any time.
+        let nested = !self.semantic.runs_inline(self.scope, owner);
         let kind = path_use::classify(
             &self.semantic,
             self.scope,
@@ -499,6 +506,11 @@ impl<'a> Visitor<'a> for Checker<'a> {
                 self.exprs.pop();
                 return;
             }
+            Expr::StringLiteral(_) | Expr::FString(_)
+                if self.settings.is_enabled(Rule::HardcodedTmpPath) =>
+            {
+                hardcoded_tmp_path::visit_string(self, expr);
+            }
             Expr::Lambda(lambda) => {
                 let scope = self.semantic.push_scope(ScopeKind::Function, self.scope);
                 let outer = std::mem::replace(&mut self.scope, scope);
@@ -512,7 +524,9 @@ impl<'a> Visitor<'a> for Checker<'a> {
             }
             Expr::ListComp(_) | Expr::SetComp(_) | Expr::DictComp(_) | Expr::Generator(_) => {
                 // Comprehension variables do not leak into the enclosing scope.
-                let scope = self.semantic.push_scope(ScopeKind::Function, self.scope);
+                let scope = self
+                    .semantic
+                    .push_scope(ScopeKind::Comprehension, self.scope);
                 let outer = std::mem::replace(&mut self.scope, scope);
                 visitor::walk_expr(self, expr);
                 self.scope = outer;

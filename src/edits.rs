@@ -6,12 +6,15 @@ use ruff_python_ast::ModModule;
 use ruff_python_codegen::Stylist;
 use ruff_python_parser::Parsed;
 use ruff_source_file::LineRanges;
-use ruff_text_size::{TextRange, TextSize};
+use ruff_text_size::{Ranged, TextRange, TextSize};
 
 use crate::importer::stands_alone;
 
 /// A fix of `edits` (none: no fix).
 pub fn fix_from(mut edits: Vec<Edit>, applicability: Applicability) -> Option<Fix> {
+    // The same import requested twice is made once.
+    edits.sort_by(|a, b| (a.start(), a.end(), a.content()).cmp(&(b.start(), b.end(), b.content())));
+    edits.dedup();
     if edits.is_empty() {
         return None;
     }

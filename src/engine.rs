@@ -17,7 +17,7 @@ use crate::suppression::Suppressions;
 use crate::transforms::{Rule, mktemp_call};
 
 /// How many rounds of fixing before giving up on convergence.
-const MAX_ROUNDS: usize = 10;
+const MAX_ROUNDS: usize = 50;
 
 /// Why a source text could not be processed.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]

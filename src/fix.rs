@@ -31,6 +31,10 @@ pub fn apply_fixes<'a>(source: &str, fixes: impl IntoIterator<Item = (Rule, &'a 
             .iter()
             .filter(|edit| !applied.contains(edit))
             .collect();
+        // A fix whose own edits overlap is a bug in its transform: skip it.
+        if edits.windows(2).any(|w| w[0].end() > w[1].start()) {
+            continue;
+        }
         let Some(first) = edits.first() else {
             // Every edit was already made by another fix.
             rules.push(rule);

@@ -160,6 +160,14 @@ fn derivation(
 ) -> Option<Derivation> {
     let range = child.range();
     match parent {
+        // Ex) "/tmp/job_%d.log" % n: the template's own path.
+        Expr::BinOp(op)
+            if op.op == Operator::Mod
+                && op.left.range() == range
+                && matches!(child, Expr::StringLiteral(_) | Expr::FString(_)) =>
+        {
+            Some(Derivation::SamePath)
+        }
         // Ex) p + ".bak", "%s/x" % p, Path(p) / "x"
         Expr::BinOp(op) if matches!(op.op, Operator::Add | Operator::Mod | Operator::Div) => {
             Some(Derivation::NewPath)
@@ -170,19 +178,29 @@ fn derivation(
         Expr::Attribute(attr) if attr.attr.id.as_str() == "name" && attr.value.range() == range => {
             Some(Derivation::SamePath)
         }
-        // Ex) "/tmp/{}.log".format(x): the attribute, then its call.
+        // Ex) "/tmp/{}.log".format(x): the attribute, then its call; the
+        // template's own path when the template is a literal.
         Expr::Attribute(attr)
             if attr.attr.id.as_str() == "format"
                 && attr.value.range() == range
                 && matches!(grandparent, Some(Expr::Call(call)) if call.func.range() == attr.range) =>
         {
-            Some(Derivation::NewPath)
+            Some(if matches!(child, Expr::StringLiteral(_)) {
+                Derivation::SamePath
+            } else {
+                Derivation::NewPath
+            })
         }
         Expr::Call(call)
             if call.func.range() == range
                 && matches!(child, Expr::Attribute(a) if a.attr.id.as_str() == "format") =>
         {
-            Some(Derivation::NewPath)
+            Some(match child {
+                Expr::Attribute(a) if matches!(a.value.as_ref(), Expr::StringLiteral(_)) => {
+                    Derivation::SamePath
+                }
+                _ => Derivation::NewPath,
+            })
         }
         Expr::Call(call) if call.func.range() != range => {
             if !call
@@ -411,6 +429,10 @@ fn classify_method(method: &str, pos: ArgPos) -> Option<UseKind> {
         "debug" | "info" | "warning" | "warn" | "error" | "exception" | "critical" => {
             Some(UseKind::Neutral)
         }
+        // Ex) name.startswith("/tmp/"), text.replace("/tmp", d): string methods.
+        "startswith" | "endswith" | "replace" | "split" | "rsplit" | "find" | "rfind" | "index"
+        | "count" | "strip" | "lstrip" | "rstrip" | "removeprefix" | "removesuffix"
+        | "partition" | "format" => Some(UseKind::Neutral),
         // Ex) self.assertTrue(os.path.isdir(p)), self.assertEqual(p, q)
         _ if method.starts_with("assert") => Some(UseKind::Neutral),
         // Ex) self.addCleanup(shutil.rmtree, p), stack.callback(os.remove, p)

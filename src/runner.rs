@@ -72,8 +72,20 @@ pub fn run(files: &[PathBuf], settings: &Settings, mode: Mode) -> Vec<FileReport
         .collect()
 }
 
-/// Processes one file.
+/// Processes one file. A bug in tempsafe that panics on one file is
+/// reported for that file; the run goes on.
 pub fn process_file(path: &Path, settings: &Settings, mode: Mode) -> Outcome {
+    std::panic::catch_unwind(|| process_file_inner(path, settings, mode)).unwrap_or_else(|panic| {
+        let message = panic
+            .downcast_ref::<String>()
+            .cloned()
+            .or_else(|| panic.downcast_ref::<&str>().map(ToString::to_string))
+            .unwrap_or_default();
+        Outcome::Error(FileError::Internal(message))
+    })
+}
+
+fn process_file_inner(path: &Path, settings: &Settings, mode: Mode) -> Outcome {
     let bytes = match read_bytes(path) {
         Ok(bytes) => bytes,
         Err(e) => return Outcome::Error(e),

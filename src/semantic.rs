@@ -20,6 +20,8 @@ pub enum ScopeKind {
     Module,
     Class,
     Function,
+    /// A comprehension or generator expression: runs where it stands.
+    Comprehension,
 }
 
 /// What a name was bound to.
@@ -249,6 +251,22 @@ impl<'a> Semantic<'a> {
         }
         let owner = self.owner(scope, name)?;
         self.scopes[owner].bindings.get(name).map(Vec::as_slice)
+    }
+
+    /// Whether `inner` runs where it stands inside `outer`: the scopes
+    /// between them are all comprehensions.
+    pub fn runs_inline(&self, mut inner: ScopeId, outer: ScopeId) -> bool {
+        while inner != outer {
+            let scope = &self.scopes[inner];
+            if scope.kind != ScopeKind::Comprehension {
+                return false;
+            }
+            let Some(parent) = scope.parent else {
+                return false;
+            };
+            inner = parent;
+        }
+        true
     }
 
     /// Whether `name` is free to be bound at module level and seen from

@@ -11,8 +11,13 @@ pub struct Settings {
     pub rules: Vec<Rule>,
     /// Apply unsafe fixes too.
     pub unsafe_fixes: bool,
+    /// Directories whose hardcoded paths TMP002 reports.
+    pub tmp_dirs: Vec<String>,
     prefilter: Option<AhoCorasick>,
 }
+
+/// The shared temporary directories of Unix systems.
+pub const DEFAULT_TMP_DIRS: &[&str] = &["/tmp", "/var/tmp", "/dev/shm"];
 
 impl Default for Settings {
     fn default() -> Self {
@@ -21,16 +26,41 @@ impl Default for Settings {
 }
 
 impl Settings {
-    pub fn new(mut rules: Vec<Rule>, unsafe_fixes: bool) -> Self {
+    pub fn new(rules: Vec<Rule>, unsafe_fixes: bool) -> Self {
+        Self::with_tmp_dirs(
+            rules,
+            unsafe_fixes,
+            DEFAULT_TMP_DIRS.iter().map(|d| d.to_string()).collect(),
+        )
+    }
+
+    /// Settings with extra temporary directories (`tmp-dirs` in the config).
+    pub fn with_tmp_dirs(mut rules: Vec<Rule>, unsafe_fixes: bool, tmp_dirs: Vec<String>) -> Self {
         rules.sort();
         rules.dedup();
-        let needles: Vec<&str> = rules.iter().flat_map(|r| r.needles()).copied().collect();
+        let mut needles: Vec<&str> = rules.iter().flat_map(|r| r.needles()).copied().collect();
+        if rules.contains(&Rule::HardcodedTmpPath) {
+            needles.extend(tmp_dirs.iter().map(String::as_str));
+        }
         let prefilter = AhoCorasick::new(needles).ok();
         Self {
             rules,
             unsafe_fixes,
+            tmp_dirs,
             prefilter,
         }
+    }
+
+    /// The temporary directory `path` starts with (`/tmp` for `/tmp/x`, not
+    /// for `/tmpfoo`).
+    pub fn tmp_dir_of<'s>(&'s self, path: &str) -> Option<&'s str> {
+        self.tmp_dirs
+            .iter()
+            .map(|d| d.trim_end_matches('/'))
+            .find(|d| {
+                path.strip_prefix(d)
+                    .is_some_and(|rest| rest.is_empty() || rest.starts_with('/'))
+            })
     }
 
     /// Resolves `--select` / `--ignore` lists (codes, names, aliases or code

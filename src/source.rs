@@ -27,6 +27,8 @@ pub enum FileError {
     Changed,
     #[error("cannot write: {0}")]
     Write(String),
+    #[error("internal error in tempsafe: {0}; the file was left as it was")]
+    Internal(String),
 }
 
 impl FileError {
@@ -47,6 +49,7 @@ impl FileError {
             FileError::ReadOnly => "make the file writable to let tempsafe fix it",
             FileError::Changed => "run tempsafe again once nothing else writes the file",
             FileError::Write(_) => "check the permissions of the file and its directory",
+            FileError::Internal(_) => "please report this as a bug in tempsafe, with the file",
         }
     }
 }

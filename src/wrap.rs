@@ -25,6 +25,23 @@ pub fn wrap_rest_of_block(
     from: usize,
     cleanup: &[CleanupLine],
 ) -> Option<Edit> {
+    wrap_with(source, tokens, stylist, body, from, &[], cleanup, &[])
+}
+
+/// Like [`wrap_rest_of_block`], with `prelude` statements added before the
+/// `try:` and `inner` edits (single-line replacements or whole-line
+/// deletions inside the wrapped statements) applied to the wrapped text.
+#[allow(clippy::too_many_arguments)]
+pub fn wrap_with(
+    source: &str,
+    tokens: &Tokens,
+    stylist: &Stylist,
+    body: &[Stmt],
+    from: usize,
+    prelude: &[String],
+    cleanup: &[CleanupLine],
+    inner: &[Edit],
+) -> Option<Edit> {
     let first = body.get(from)?;
     let last = body.last()?;
     if !stands_alone(source, first) || !stands_alone(source, last) {
@@ -34,14 +51,30 @@ pub fn wrap_rest_of_block(
     let indent = &source[TextRange::new(start, first.start())];
     let end = source.full_line_end(last.end());
     let range = TextRange::new(start, end);
+    if inner.iter().any(|e| !range.contains_range(e.range())) {
+        return None;
+    }
+    let mut sorted: Vec<&Edit> = inner.iter().collect();
+    sorted.sort_by_key(|e| e.start());
+    if sorted.windows(2).any(|w| w[0].end() > w[1].start()) {
+        return None;
+    }
     let unit = stylist.indentation().as_str();
     let line_ending = stylist.line_ending().as_str();
 
     let protected = string_continuations(tokens, range);
     let mut out = String::with_capacity(range.len().to_usize() + 128);
+    for line in prelude {
+        out.push_str(indent);
+        out.push_str(line);
+        out.push_str(line_ending);
+    }
     out.push_str(indent);
     out.push_str("try:");
     out.push_str(line_ending);
+    let body_start = out.len();
+    // Where an indent unit went in, as offsets into the original text.
+    let mut indented: Vec<TextSize> = Vec::new();
     let text = &source[range];
     let mut offset = start;
     for line in text.split_inclusive('\n') {
@@ -50,9 +83,25 @@ pub fn wrap_rest_of_block(
             .any(|p| p.start() < offset && offset < p.end());
         if !inside_string && !line.trim().is_empty() {
             out.push_str(unit);
+            indented.push(offset);
         }
         out.push_str(line);
         offset += TextSize::of(line);
+    }
+    // Inner edits, last first, at their offsets in the re-indented text. An
+    // edit at a line start goes before that line's new indent, so a deleted
+    // line takes its indent with it.
+    let unit_len = unit.len();
+    let shifted = |at: TextSize| {
+        body_start + (at - start).to_usize() + unit_len * indented.partition_point(|&p| p < at)
+    };
+    let mut inner: Vec<&Edit> = inner.iter().collect();
+    inner.sort_by_key(|e| std::cmp::Reverse(e.start()));
+    for edit in inner {
+        out.replace_range(
+            shifted(edit.start())..shifted(edit.end()),
+            edit.content().unwrap_or_default(),
+        );
     }
     let ends_with_newline = text.ends_with(['\n', '\r']);
     if !ends_with_newline {
@@ -75,20 +124,27 @@ pub fn wrap_rest_of_block(
     Some(Edit::range_replacement(out, range))
 }
 
-/// Ranges of string tokens in `range` that span lines: the line starts
-/// strictly inside them belong to the string's value.
+/// Ranges of strings in `range` that may span lines: plain string tokens
+/// and whole f-/t-strings (a line inside one that starts with `{` or with the
+/// closing quotes is part of the string's value too).
 fn string_continuations(tokens: &Tokens, range: TextRange) -> Vec<TextRange> {
-    tokens
-        .in_range(range)
-        .iter()
-        .filter(|t| {
-            matches!(
-                t.kind(),
-                TokenKind::String | TokenKind::FStringMiddle | TokenKind::TStringMiddle
-            )
-        })
-        .map(Ranged::range)
-        .collect()
+    let mut ranges = Vec::new();
+    let mut open: Vec<TextSize> = Vec::new();
+    for token in tokens.in_range(range) {
+        match token.kind() {
+            TokenKind::String => ranges.push(token.range()),
+            TokenKind::FStringStart | TokenKind::TStringStart => open.push(token.start()),
+            TokenKind::FStringEnd | TokenKind::TStringEnd => {
+                if let Some(start) = open.pop()
+                    && open.is_empty()
+                {
+                    ranges.push(TextRange::new(start, token.end()));
+                }
+            }
+            _ => {}
+        }
+    }
+    ranges
 }
 
 #[cfg(test)]
@@ -121,11 +177,57 @@ mod tests {
     }
 
     #[test]
+    fn keeps_multiline_fstrings() {
+        let source = "def f(port):\n    a = 1\n    text = f\"\"\"\n{port // 2} x\n  y {a}\n\"\"\"\n    return text\n";
+        assert_eq!(
+            wrap(source, 1),
+            "def f(port):\n    a = 1\n    try:\n        text = f\"\"\"\n{port // 2} x\n  y {a}\n\"\"\"\n        return text\n    finally:\n        cleanup()\n"
+        );
+    }
+
+    #[test]
     fn keeps_multiline_strings_and_comments() {
         let source = "def f():\n    a = 1\n    text = \"\"\"\nline\n  indented\n\"\"\"\n\n    # comment\n    if a:\n        g(a,\n          2)  # trailing\n";
         assert_eq!(
             wrap(source, 1),
             "def f():\n    a = 1\n    try:\n        text = \"\"\"\nline\n  indented\n\"\"\"\n\n        # comment\n        if a:\n            g(a,\n              2)  # trailing\n    finally:\n        cleanup()\n"
+        );
+    }
+
+    #[test]
+    fn prelude_and_inner_edits() {
+        let source = "def f():\n    a = \"/tmp/x\"\n    os.mkdir(a)\n    g(a)\n";
+        let parsed = parse_module(source).unwrap();
+        let stylist = Stylist::from_tokens(parsed.tokens(), source);
+        let ruff_python_ast::Stmt::FunctionDef(f) = &parsed.syntax().body[0] else {
+            panic!()
+        };
+        let literal = TextRange::new(17.into(), 25.into());
+        assert_eq!(&source[literal], "\"/tmp/x\"");
+        let mkdir_line = TextRange::new(26.into(), 42.into());
+        assert_eq!(&source[mkdir_line], "    os.mkdir(a)\n");
+        let edit = wrap_with(
+            source,
+            parsed.tokens(),
+            &stylist,
+            &f.body,
+            0,
+            &["d = make()".to_string()],
+            &[(0, "clean(d)".to_string())],
+            &[
+                Edit::range_replacement("d".to_string(), literal),
+                Edit::range_deletion(mkdir_line),
+            ],
+        )
+        .unwrap();
+        let mut out = source.to_string();
+        out.replace_range(
+            edit.range().start().to_usize()..edit.range().end().to_usize(),
+            edit.content().unwrap(),
+        );
+        assert_eq!(
+            out,
+            "def f():\n    d = make()\n    try:\n        a = d\n        g(a)\n    finally:\n        clean(d)\n"
         );
     }
 

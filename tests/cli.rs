@@ -120,8 +120,14 @@ fn dry_run_writes_nothing_and_its_diff_applies_with_git() {
     }
     // TMP001 makes the file with mkstemp; TMP003 then removes it in a finally.
     let fixed = fs::read_to_string(dir.path().join("pkg/b.py")).unwrap();
-    assert!(fixed.contains("mkstemp()\r\n    try:\r\n        os.close(fd)\r\n"), "{fixed:?}");
-    assert!(fixed.contains("    finally:\r\n        if os.path.exists(name):\r\n"), "{fixed:?}");
+    assert!(
+        fixed.contains("mkstemp()\r\n    try:\r\n        os.close(fd)\r\n"),
+        "{fixed:?}"
+    );
+    assert!(
+        fixed.contains("    finally:\r\n        if os.path.exists(name):\r\n"),
+        "{fixed:?}"
+    );
 }
 
 #[test]

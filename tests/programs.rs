@@ -2,7 +2,9 @@
 //! with python3 before and after `tempsafe fix`, with a fresh `$TMPDIR` each
 //! time. Safe fixes must keep stdout and leave no more entries in `$TMPDIR`
 //! than the original did; unsafe fixes must keep stdout. A program that no
-//! fix changes proves nothing, so that fails too.
+//! fix changes proves nothing, so that fails too. A program marked
+//! `# expect-clean-after-fix` leaks into `$TMPDIR` before the fix and must
+//! leave it empty after the safe fix.
 
 mod common;
 
@@ -95,6 +97,17 @@ fn programs_behave_the_same_after_fixing() {
                     before.stdout,
                     after.stdout,
                     std::fs::read_to_string(&copy).unwrap()
+                ));
+            }
+            let expect_clean = std::fs::read_to_string(program)
+                .unwrap()
+                .contains("# expect-clean-after-fix");
+            if !unsafe_fixes && expect_clean && (before.leftovers == 0 || after.leftovers != 0) {
+                failures.push(format!(
+                    "{} (safe): expected a leak before ({}) and none after ({})",
+                    program.display(),
+                    before.leftovers,
+                    after.leftovers
                 ));
             }
             if !unsafe_fixes && after.leftovers > before.leftovers {

@@ -15,7 +15,13 @@ use tempsafe::{Rule, Settings, check_source, fix_source};
 
 /// The transform a case folder belongs to (`transforms/<name>/`).
 fn rule_of(path: &Path) -> Rule {
-    let folder = path.parent().unwrap().file_name().unwrap().to_str().unwrap();
+    let folder = path
+        .parent()
+        .unwrap()
+        .file_name()
+        .unwrap()
+        .to_str()
+        .unwrap();
     Rule::from_code(folder).unwrap_or_else(|| panic!("no transform named {folder}"))
 }
 

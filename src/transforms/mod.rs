@@ -1,6 +1,7 @@
 //! The transforms: one file each, holding its documentation (the `//!`
 //! comment that `tempsafe explain` prints), its detection and its fix.
 
+pub mod hardcoded_tmp_path;
 pub mod mktemp_call;
 pub mod temp_without_cleanup;
 
@@ -9,17 +10,23 @@ pub mod temp_without_cleanup;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
 pub enum Rule {
     MktempCall,
+    HardcodedTmpPath,
     TempWithoutCleanup,
 }
 
 impl Rule {
     /// Every transform, in code order.
-    pub const ALL: &'static [Rule] = &[Rule::MktempCall, Rule::TempWithoutCleanup];
+    pub const ALL: &'static [Rule] = &[
+        Rule::MktempCall,
+        Rule::HardcodedTmpPath,
+        Rule::TempWithoutCleanup,
+    ];
 
     /// The stable code, e.g. `TMP001`. Codes are never renumbered.
     pub fn code(self) -> &'static str {
         match self {
             Rule::MktempCall => "TMP001",
+            Rule::HardcodedTmpPath => "TMP002",
             Rule::TempWithoutCleanup => "TMP003",
         }
     }
@@ -28,6 +35,7 @@ impl Rule {
     pub fn name(self) -> &'static str {
         match self {
             Rule::MktempCall => "mktemp-call",
+            Rule::HardcodedTmpPath => "hardcoded-tmp-path",
             Rule::TempWithoutCleanup => "temp-without-cleanup",
         }
     }
@@ -36,6 +44,7 @@ impl Rule {
     pub fn aliases(self) -> &'static [&'static str] {
         match self {
             Rule::MktempCall => &["CSP-D504", "B306", "S306", "CWE-377"],
+            Rule::HardcodedTmpPath => &["B108", "S108"],
             Rule::TempWithoutCleanup => &["CWE-459"],
         }
     }
@@ -45,6 +54,8 @@ impl Rule {
     pub fn needles(self) -> &'static [&'static str] {
         match self {
             Rule::MktempCall => &["mktemp", "tempnam", "tmpnam"],
+            // The configured temporary directories are added by the settings.
+            Rule::HardcodedTmpPath => &[],
             Rule::TempWithoutCleanup => &[
                 "mkdtemp",
                 "mkstemp",
@@ -58,6 +69,7 @@ impl Rule {
     pub fn doc(self) -> String {
         let file = match self {
             Rule::MktempCall => include_str!("mktemp_call.rs"),
+            Rule::HardcodedTmpPath => include_str!("hardcoded_tmp_path.rs"),
             Rule::TempWithoutCleanup => include_str!("temp_without_cleanup.rs"),
         };
         file.lines()

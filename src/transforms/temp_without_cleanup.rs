@@ -335,6 +335,20 @@ fn local(
         "is never removed"
     };
     let mut d = diagnostic(candidate, what);
+    // The cleanup names the variable: it must still mean this object at the end.
+    let rebound = [Some(name), descriptor.map(|(fd, _, _)| fd)]
+        .into_iter()
+        .flatten()
+        .any(|n| {
+            checker.semantic.scopes[candidate.scope]
+                .bindings
+                .get(n)
+                .is_some_and(|b| b.len() > 1)
+        });
+    if rebound {
+        d.note = Some(format!("`{name}` is assigned more than once in its scope"));
+        return Some(d);
+    }
     if life.escapes && unused_fd.is_none() {
         d.note = Some(format!(
             "`{name}` escapes (returned, stored, or passed where tempsafe cannot follow it): the code it escapes to decides when to remove it"

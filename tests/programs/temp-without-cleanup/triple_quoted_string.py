@@ -1,7 +1,7 @@
-# Shape: a function that creates a mkdtemp directory and then contains multi-line triple-quoted
-# strings (plain and f-string, with lines at column 0 and indented lines inside) that are written
-# into a file in the directory, read back and printed verbatim. The directory is never removed
-# (leaks one directory).
+# Shape: a function that creates a mkdtemp directory and then holds multi-line triple-quoted
+# strings (plain and f-string: lines at column 0, indented lines, a line that starts with a
+# replacement field, a closing quote at column 0) that are written into a file in the directory,
+# read back and printed verbatim. The directory is never removed (leaks one directory).
 # Expected fix: the rest of the function in `try:` with
 # `finally: shutil.rmtree(d, ignore_errors=True)`; the statements are re-indented but the
 # contents of the strings must stay byte-for-byte identical, or the printed text changes.
@@ -24,6 +24,7 @@ def render(port):
         f.write(template.replace("PORT", str(port)))
         f.write(f"""# generated
   # port {port}
+{port // 2} is half of it
 \tend
 """)
     with open(path) as f:

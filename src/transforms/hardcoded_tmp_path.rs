@@ -1,0 +1,891 @@
+//! # hardcoded-tmp-path (TMP002)
+//!
+//! Aliases: B108 (Bandit), S108 (Ruff), CWE-377.
+//!
+//! ## What it does
+//! Finds string and f-string paths under `/tmp`, `/var/tmp` and `/dev/shm`
+//! (plus `tmp-dirs` from the configuration) that reach the file system:
+//! `open`, `pathlib.Path` and its methods, `os.*`, `os.path.*`, `shutil.*`,
+//! `sqlite3.connect`, `sock.bind`, directly or through a variable, an
+//! `os.path.join("/tmp", …)`, a `%`/`.format`/`+` built string. `"/tmpfoo"` is
+//! not a temporary path. Strings that never reach the file system (log and
+//! print messages, docstrings, help text, values only compared) are not
+//! reported.
+//!
+//! ## Why is this bad?
+//! Everybody can write to these directories. A path known in advance can be
+//! created first by another local user — as a symbolic link to a file of
+//! yours, or as a directory they control — and your program then writes
+//! where they chose, or reads what they wrote (CWE-377).
+//!
+//! ## Example
+//! ```python
+//! def generate():
+//!     test_dir = Path("/tmp/test_nginx")
+//!     test_dir.mkdir(exist_ok=True)
+//!     render(test_dir / "nginx.conf")
+//! ```
+//!
+//! ## Use instead
+//! ```python
+//! def generate():
+//!     temp_dir = tempfile.mkdtemp(prefix="test_nginx_")
+//!     test_dir = Path(temp_dir)
+//!     try:
+//!         test_dir.mkdir(exist_ok=True)
+//!         render(test_dir / "nginx.conf")
+//!     finally:
+//!         shutil.rmtree(temp_dir, ignore_errors=True)
+//! ```
+//! The new path is unpredictable and keeps the old name for debugging:
+//! a directory `/tmp/test_nginx` becomes `mkdtemp(prefix="test_nginx_")` (a
+//! now-failing `mkdir` of it goes), a file `/tmp/cfg.json` created by the
+//! function becomes `mkstemp(prefix="cfg_", suffix=".json")`, anything else
+//! moves into a fresh `mkdtemp()` directory under its old name. Every path
+//! under the temporary directory in the function is rewritten consistently
+//! (a literal used several times is bound once; `/tmp/x/y` stays inside
+//! `/tmp/x`); f-strings keep their fields. What the function created is
+//! removed in a `finally`. In a pytest test the `tmp_path` fixture is used
+//! instead; in a unittest `TestCase`, `mkdtemp()` with
+//! `self.addCleanup(shutil.rmtree, …, ignore_errors=True)`.
+//!
+//! ## Fix safety
+//! - Safe in tests (pytest functions, unittest methods) when every use of
+//!   the paths is known, and in other functions when, in addition, the
+//!   function removes what it created: the path was scratch space.
+//! - Unsafe when the function leaves the path behind (another program may
+//!   expect it there), hands it to code tempsafe cannot see, or compares it
+//!   with the same literal elsewhere.
+//! - Module-level constants, class attributes and parameter defaults are
+//!   reported without a fix: they are often paths on another host (a deploy
+//!   tool's `DEFAULT_TEMP_DIR = "/tmp"`) or shared with other programs by
+//!   design.
+//!
+//! ## References
+//! - <https://cwe.mitre.org/data/definitions/377.html>
+//! - <https://docs.python.org/3/library/tempfile.html>
+
+use std::collections::BTreeMap;
+
+use ruff_diagnostics::{Applicability, Edit};
+use ruff_python_ast::{Expr, Operator, Stmt};
+use ruff_source_file::LineRanges;
+use ruff_text_size::{Ranged, TextRange, TextSize};
+
+use crate::checker::{Checker, FunctionContext, PathUse, WatchId};
+use crate::diagnostic::Diagnostic;
+use crate::edits::{fix_from, fresh_name};
+use crate::importer::{Importer, stands_alone};
+use crate::path_use::{self, UseKind};
+use crate::semantic::{MODULE_SCOPE, ScopeId, ScopeKind};
+use crate::transforms::Rule;
+use crate::wrap::{CleanupLine, wrap_with};
+
+/// A temporary path literal, as written.
+#[derive(Debug, Clone)]
+struct Literal {
+    /// `f"` or `"` (prefix and opening quote), the text between the quotes,
+    /// the closing quote. `None` when the literal is too complex to rewrite
+    /// (escapes, implicit concatenation, raw or byte strings).
+    parts: Option<(String, String, String)>,
+    /// The value up to the first interpolation (all of it for plain strings).
+    head: String,
+    is_fstring: bool,
+    /// Length of the temporary directory (`/tmp`) at the start of `head`.
+    tmp_dir_len: usize,
+}
+
+impl Literal {
+    /// What follows `/tmp/` (empty for `/tmp` itself).
+    fn rest(&self) -> &str {
+        self.head[self.tmp_dir_len..].trim_start_matches('/')
+    }
+
+    /// The first path component under the temporary directory, when static.
+    fn first_component(&self) -> Option<&str> {
+        let rest = self.rest();
+        let end = rest.find('/');
+        match end {
+            Some(end) => Some(&rest[..end]),
+            None if !self.is_fstring || self.parts.as_ref().is_some_and(|p| !p.1.contains('{')) => {
+                Some(rest)
+            }
+            None => None,
+        }
+        .filter(|c| !c.is_empty())
+    }
+}
+
+/// A temporary path found during the visit.
+#[derive(Debug)]
+pub struct Candidate<'a> {
+    range: TextRange,
+    literal: Literal,
+    scope: ScopeId,
+    stmt_start: TextSize,
+    function: Option<FunctionContext<'a>>,
+    /// Where the literal (or the path built from it) goes.
+    kind: UseKind,
+    /// The variable it is assigned to, if any.
+    watch: Option<WatchId>,
+    /// In a parameter default (evaluated once, at definition).
+    in_default: bool,
+    /// The `"…%d…" % n` or `"…{}…".format(n)` expression the literal is the
+    /// template of.
+    formatted: Option<TextRange>,
+}
+
+/// Called by the visitor for every string and f-string.
+pub fn visit_string<'a>(checker: &mut Checker<'a>, expr: &'a Expr) {
+    let Some(literal) = parse_literal(checker, expr) else {
+        return;
+    };
+    let stmt = checker.current_stmt();
+    // Ex) a docstring or a bare string statement.
+    if let Some(Stmt::Expr(s)) = stmt
+        && s.value.range() == expr.range()
+    {
+        return;
+    }
+    let kind = path_use::classify(
+        &checker.semantic,
+        checker.scope,
+        &checker.exprs,
+        stmt,
+        checker.source,
+    );
+    let watch = match (kind, stmt) {
+        (UseKind::Derived, Some(Stmt::Assign(assign))) => match assign.targets.as_slice() {
+            [Expr::Name(name)] => Some(checker.watch(name.id.as_str())),
+            _ => None,
+        },
+        _ => None,
+    };
+    let in_default = matches!(stmt, Some(Stmt::FunctionDef(_)));
+    let formatted = match (checker.parent_expr(), checker.exprs.iter().rev().nth(2)) {
+        (Some(Expr::BinOp(op)), _) if op.op == Operator::Mod && op.left.range() == expr.range() => {
+            Some(op.range)
+        }
+        (Some(Expr::Attribute(attr)), Some(Expr::Call(call)))
+            if attr.attr.id.as_str() == "format" && call.func.range() == attr.range =>
+        {
+            Some(call.range())
+        }
+        _ => None,
+    };
+    checker.tmp_paths.push(Candidate {
+        range: expr.range(),
+        literal,
+        scope: checker.scope,
+        stmt_start: stmt.map_or(expr.start(), Ranged::start),
+        function: checker.function,
+        kind,
+        watch,
+        in_default,
+        formatted,
+    });
+}
+
+/// The literal's text, if its value is a path under a temporary directory.
+fn parse_literal(checker: &Checker, expr: &Expr) -> Option<Literal> {
+    let text = &checker.source[expr.range()];
+    let (head, is_fstring, concatenated) = match expr {
+        Expr::StringLiteral(s) => (
+            s.value.to_str().to_string(),
+            false,
+            s.value.is_implicit_concatenated(),
+        ),
+        Expr::FString(_) => {
+            let prefix_len = text.find(['"', '\'']).unwrap_or(0);
+            let quote = if text[prefix_len..].starts_with("\"\"\"")
+                || text[prefix_len..].starts_with("'''")
+            {
+                3
+            } else {
+                1
+            };
+            let body = text.get(prefix_len + quote..)?;
+            let head = &body[..body.find(['{', '"', '\'']).unwrap_or(body.len())];
+            (head.to_string(), true, false)
+        }
+        _ => return None,
+    };
+    let tmp_dir_len = checker.settings.tmp_dir_of(&head)?.len();
+    // An f-string must name something under the directory: f"/tmp/{x}".
+    if is_fstring && head.len() == tmp_dir_len {
+        return None;
+    }
+    let parts = if concatenated {
+        None
+    } else {
+        split_literal(text, is_fstring)
+    };
+    Some(Literal {
+        parts,
+        head,
+        is_fstring,
+        tmp_dir_len,
+    })
+}
+
+/// Splits a simple literal into prefix+quote, body and quote.
+fn split_literal(text: &str, is_fstring: bool) -> Option<(String, String, String)> {
+    let prefix_len = text.find(['"', '\''])?;
+    let prefix = &text[..prefix_len];
+    let prefix_ok = if is_fstring {
+        prefix.eq_ignore_ascii_case("f")
+    } else {
+        prefix.is_empty() || prefix.eq_ignore_ascii_case("u")
+    };
+    let rest = &text[prefix_len..];
+    let quote = if rest.starts_with("\"\"\"") || rest.starts_with("'''") {
+        &rest[..3]
+    } else {
+        &rest[..1]
+    };
+    let body = rest.get(quote.len()..rest.len().checked_sub(quote.len())?)?;
+    if !prefix_ok || body.contains('\\') || body.contains(['\n', '\r']) {
+        return None;
+    }
+    Some((
+        format!("{prefix}{quote}"),
+        body.to_string(),
+        quote.to_string(),
+    ))
+}
+
+/// Decides every temporary path found, one function at a time.
+pub fn finish(checker: &mut Checker) {
+    let candidates = std::mem::take(&mut checker.tmp_paths);
+    let mut by_scope: BTreeMap<ScopeId, Vec<&Candidate>> = BTreeMap::new();
+    for candidate in &candidates {
+        by_scope.entry(candidate.scope).or_default().push(candidate);
+    }
+    for (scope, group) in by_scope {
+        let diagnostics = decide_scope(checker, scope, &group);
+        checker.diagnostics.extend(diagnostics);
+    }
+}
+
+/// What a candidate's uses add up to.
+struct Reach {
+    /// Reaches the file system through a known call.
+    file_system: bool,
+    /// Only neutral uses (messages, comparisons): not reported.
+    neutral_only: bool,
+    /// Handed to unknown code, returned, stored, or used in a nested function.
+    unknown: bool,
+    /// Removed by the function (`os.remove`, `shutil.rmtree`, `p.unlink()`).
+    removed: bool,
+    uses: Vec<UseKind>,
+}
+
+fn reach(checker: &Checker, candidate: &Candidate) -> Reach {
+    let mut uses: Vec<(UseKind, bool)> = Vec::new();
+    if candidate.kind != UseKind::Derived {
+        uses.push((candidate.kind, false));
+    }
+    if let Some(watch) = candidate.watch {
+        let owner = &checker.watches[watch];
+        uses.extend(
+            checker
+                .uses_with_derived(watch)
+                .into_iter()
+                .map(|u: &PathUse| (u.kind, u.nested || !u.blocks.starts_with(&owner.blocks))),
+        );
+    }
+    Reach {
+        file_system: uses.iter().any(|(k, _)| {
+            matches!(
+                k,
+                UseKind::CreateFile
+                    | UseKind::CreateDir(_)
+                    | UseKind::CreateExclusive
+                    | UseKind::Inspect
+                    | UseKind::Remove { .. }
+                    | UseKind::Inside
+                    | UseKind::CleanupRegistered
+            )
+        }),
+        neutral_only: uses
+            .iter()
+            .all(|(k, escapes)| !escapes && matches!(k, UseKind::Neutral | UseKind::NameOnly)),
+        unknown: uses
+            .iter()
+            .any(|(k, escapes)| *escapes || *k == UseKind::Unknown),
+        removed: uses
+            .iter()
+            .any(|(k, _)| matches!(k, UseKind::Remove { .. } | UseKind::CleanupRegistered)),
+        uses: uses.into_iter().map(|(k, _)| k).collect(),
+    }
+}
+
+fn diagnostic(candidate: &Candidate) -> Diagnostic {
+    let head = &candidate.literal.head;
+    let shown = if candidate.literal.is_fstring {
+        format!("{head}…")
+    } else {
+        head.clone()
+    };
+    Diagnostic::new(
+        Rule::HardcodedTmpPath,
+        format!("`{shown}` is a predictable path in a directory everybody can write to"),
+        candidate.range,
+        candidate.stmt_start,
+    )
+}
+
+fn decide_scope(checker: &Checker, scope: ScopeId, group: &[&Candidate]) -> Vec<Diagnostic> {
+    let reaches: Vec<Reach> = group.iter().map(|c| reach(checker, c)).collect();
+    let reported: Vec<usize> = (0..group.len())
+        .filter(|&i| !reaches[i].neutral_only)
+        .collect();
+    if reported.is_empty() {
+        return Vec::new();
+    }
+    let mut diagnostics: Vec<Diagnostic> = reported.iter().map(|&i| diagnostic(group[i])).collect();
+    let kind = checker.semantic.scopes[scope].kind;
+    let note = if scope == MODULE_SCOPE || kind == ScopeKind::Module {
+        Some("a module-level constant: often a path on another host, or shared by design")
+    } else if kind == ScopeKind::Class {
+        Some("a class attribute: often shared by design")
+    } else if reported.iter().any(|&i| group[i].in_default) {
+        Some("a parameter default: callers may rely on it")
+    } else if !reported.iter().any(|&i| reaches[i].file_system) {
+        Some("the path is passed where tempsafe cannot follow it")
+    } else if group.iter().any(|c| c.literal.parts.is_none()) {
+        Some("the string is too complex to rewrite (escapes, raw, bytes or concatenated)")
+    } else {
+        None
+    };
+    if let Some(note) = note {
+        for d in &mut diagnostics {
+            d.note = Some(note.to_string());
+        }
+        return diagnostics;
+    }
+    let Some(function) = group[0].function else {
+        return diagnostics;
+    };
+    // Rewrite the paths that reach the file system; messages stay as they are.
+    let rewritten: Vec<&Candidate> = reported.iter().map(|&i| group[i]).collect();
+    let rewritten_reaches: Vec<&Reach> = reported.iter().map(|&i| &reaches[i]).collect();
+    // The same path also in a string left alone (a comparison, a message).
+    let also_left_alone = (0..group.len()).filter(|i| !reported.contains(i)).any(|i| {
+        rewritten
+            .iter()
+            .any(|c| group[i].literal.head.starts_with(&c.literal.head))
+    });
+    match plan(
+        checker,
+        scope,
+        function,
+        &rewritten,
+        &rewritten_reaches,
+        also_left_alone,
+    ) {
+        Ok(planned) => {
+            for d in &mut diagnostics {
+                d.fix = fix_from(planned.edits.clone(), planned.applicability);
+                d.fix_title = Some(planned.title.clone());
+                d.note.clone_from(&planned.note);
+            }
+        }
+        Err(reason) => {
+            for d in &mut diagnostics {
+                d.note = Some(reason.clone());
+            }
+        }
+    }
+    diagnostics
+}
+
+struct Planned {
+    edits: Vec<Edit>,
+    applicability: Applicability,
+    title: String,
+    note: Option<String>,
+}
+
+/// Which test framework runs the function, if any.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum TestKind {
+    Pytest,
+    Unittest,
+    None,
+}
+
+fn test_kind(checker: &Checker, function: FunctionContext) -> TestKind {
+    let name = function.def.name.id.as_str();
+    if !name.starts_with("test") {
+        return TestKind::None;
+    }
+    match function.class {
+        Some(class) => {
+            let unittest = class.bases().iter().any(|base| {
+                let text = &checker.source[base.range()];
+                text.ends_with("TestCase")
+            });
+            if unittest {
+                TestKind::Unittest
+            } else if class.name.id.as_str().starts_with("Test") && imports_pytest(checker) {
+                TestKind::Pytest
+            } else {
+                TestKind::None
+            }
+        }
+        None if imports_pytest(checker) => TestKind::Pytest,
+        None => TestKind::None,
+    }
+}
+
+/// A test by its name (a `test_*` function or a method of a `Test*` class):
+/// what it leaves in /tmp is litter, not output.
+fn is_test_like(function: FunctionContext) -> bool {
+    function.def.name.id.as_str().starts_with("test")
+        || function.class.is_some_and(|c| {
+            c.name.id.as_str().starts_with("Test") || c.name.id.as_str().ends_with("Test")
+        })
+}
+
+fn imports_pytest(checker: &Checker) -> bool {
+    checker
+        .semantic
+        .module_alias(MODULE_SCOPE, "pytest")
+        .is_some()
+        || checker.semantic.scopes[MODULE_SCOPE]
+            .bindings
+            .values()
+            .flatten()
+            .any(|b| {
+                matches!(
+                    b.kind,
+                    crate::semantic::BindingKind::FromImport {
+                        module: "pytest",
+                        ..
+                    }
+                )
+            })
+}
+
+/// How the rewritten paths are reached.
+enum Base {
+    /// `str(tmp_path)`: pytest's fixture.
+    TmpPath,
+    /// A directory variable standing for the temporary directory (`/tmp`).
+    Directory(String),
+    /// A directory variable standing for `/tmp/<root>` itself.
+    Root { var: String, root: String },
+    /// A file variable standing for the one path.
+    File(String),
+}
+
+/// The edit rewriting one literal (with its `%`/`.format` arguments when
+/// the new text must not be formatted itself).
+fn replacement(base: &Base, candidate: &Candidate, source: &str) -> Option<Edit> {
+    let literal = &candidate.literal;
+    let (open, body, close) = literal.parts.as_ref()?;
+    let quote = close.as_str();
+    let after_tmp = &body[literal.tmp_dir_len..];
+    let rest = after_tmp.trim_start_matches('/');
+    let trailing_slash = after_tmp.starts_with('/') && rest.is_empty();
+    let (var, rest) = match base {
+        Base::File(var) => {
+            return Some(Edit::range_replacement(
+                var.clone(),
+                candidate.formatted.unwrap_or(candidate.range),
+            ));
+        }
+        Base::TmpPath => ("tmp_path", rest),
+        Base::Directory(var) => (var.as_str(), rest),
+        Base::Root { var, root } => {
+            let rest = rest.strip_prefix(root.as_str())?;
+            (var.as_str(), rest.trim_start_matches('/'))
+        }
+    };
+    let whole = rest.is_empty() && !trailing_slash;
+    // Ex) "/tmp/job_%d.log" % n -> os.path.join(d, "job_%d.log" % n): the
+    // directory's own name is never formatted.
+    let (range, tail) = match candidate.formatted {
+        Some(range) if !literal.is_fstring && !whole => (
+            range,
+            &source[TextRange::new(candidate.range.end(), range.end())],
+        ),
+        _ => (candidate.range, ""),
+    };
+    let text = match (literal.is_fstring, base, whole) {
+        (_, Base::TmpPath, true) => "str(tmp_path)".to_string(),
+        (false, Base::TmpPath, false) if tail.is_empty() => {
+            format!("str(tmp_path / {quote}{rest}{quote})")
+        }
+        (false, Base::TmpPath, false) => format!("str(tmp_path / ({quote}{rest}{quote}{tail}))"),
+        (_, _, true) => var.to_string(),
+        (false, _, false) => format!("os.path.join({var}, {quote}{rest}{quote}{tail})"),
+        (true, _, false) => format!("{open}{{{var}}}/{rest}{close}"),
+    };
+    Some(Edit::range_replacement(text, range))
+}
+
+fn plan(
+    checker: &Checker,
+    scope: ScopeId,
+    function: FunctionContext,
+    group: &[&Candidate],
+    reaches: &[&Reach],
+    compared: bool,
+) -> Result<Planned, String> {
+    let importer = Importer {
+        semantic: &checker.semantic,
+        parsed: checker.parsed,
+        source: checker.source,
+        stylist: &checker.stylist,
+    };
+    let mut imports: Vec<Edit> = Vec::new();
+    let mut module = |name: &str| -> Result<String, String> {
+        let imported = importer.module(scope, name)?;
+        imports.extend(imported.edit);
+        Ok(imported.text)
+    };
+    let unknown = reaches.iter().any(|r| r.unknown);
+    let removed = reaches.iter().any(|r| r.removed);
+    let test = test_kind(checker, function);
+    let body = &function.def.body;
+    let first = group
+        .iter()
+        .map(|c| c.range.start())
+        .min()
+        .unwrap_or_default();
+    let index = body
+        .iter()
+        .position(|s| s.range().contains(first))
+        .ok_or("the path is not in the function body")?;
+
+    let mut edits: Vec<Edit> = Vec::new();
+    let mut applicability = if unknown || compared {
+        Applicability::Unsafe
+    } else {
+        Applicability::Safe
+    };
+    let mut note = None;
+    if unknown {
+        note = Some("the path is handed to code tempsafe cannot see".to_string());
+    } else if compared {
+        note = Some("the same path also appears in a string that is not rewritten (a comparison or a message)".to_string());
+    }
+
+    let title;
+    match test {
+        TestKind::Pytest => {
+            edits.extend(add_tmp_path_parameter(checker, function)?);
+            for c in group {
+                edits.push(
+                    replacement(&Base::TmpPath, c, checker.source)
+                        .ok_or("cannot rewrite a literal")?,
+                );
+            }
+            title = "Use pytest's `tmp_path` fixture".to_string();
+        }
+        TestKind::Unittest | TestKind::None => {
+            let temp_dir = fresh_name(&checker.identifiers, "temp_dir");
+            let tempfile = module("tempfile")?;
+            let (base, prelude, drops) = choose_base(
+                checker,
+                group,
+                reaches,
+                &temp_dir,
+                test == TestKind::Unittest,
+            )?;
+            let mut inner: Vec<Edit> = Vec::new();
+            for c in group {
+                // A literal in a dropped `mkdir` goes with it.
+                if drops.iter().any(|d| d.range().contains_range(c.range)) {
+                    continue;
+                }
+                inner
+                    .push(replacement(&base, c, checker.source).ok_or("cannot rewrite a literal")?);
+            }
+            let joins = inner
+                .iter()
+                .any(|e| e.content().is_some_and(|c| c.contains("os.path.join(")));
+            let os = if joins || matches!(base, Base::File(_)) {
+                module("os")?
+            } else {
+                "os".to_string()
+            };
+            if joins && os != "os" {
+                // The replacements write `os.path.join`.
+                return Err("`os` is imported under another name".to_string());
+            }
+            let prelude: Vec<String> = prelude
+                .into_iter()
+                .map(|l| l.replace("{tempfile}", &tempfile).replace("{os}", &os))
+                .collect();
+            inner.extend(drops);
+            if test == TestKind::Unittest {
+                let mut lines = prelude;
+                let (Base::Directory(var) | Base::Root { var, .. }) = &base else {
+                    return Err("unittest methods get a directory".to_string());
+                };
+                let shutil = module("shutil")?;
+                lines.push(format!(
+                    "self.addCleanup({shutil}.rmtree, {var}, ignore_errors=True)"
+                ));
+                edits.push(lines_before(checker, &body[index], &lines)?);
+                edits.extend(inner);
+                title = "Use a `tempfile.mkdtemp()` directory removed by `self.addCleanup()`"
+                    .to_string();
+            } else {
+                let cleanup: Vec<CleanupLine> = match &base {
+                    Base::File(var) => vec![
+                        (0, format!("if {os}.path.exists({var}):")),
+                        (1, format!("{os}.remove({var})")),
+                    ],
+                    Base::Directory(var) | Base::Root { var, .. } => {
+                        let shutil = module("shutil")?;
+                        vec![(0, format!("{shutil}.rmtree({var}, ignore_errors=True)"))]
+                    }
+                    Base::TmpPath => Vec::new(),
+                };
+                if !removed && !unknown && !is_test_like(function) {
+                    applicability = Applicability::Unsafe;
+                    note = Some(
+                        "the function left the path behind; another program may expect it there"
+                            .to_string(),
+                    );
+                }
+                if unknown {
+                    // It may outlive the function: no cleanup.
+                    edits.push(lines_before(checker, &body[index], &prelude)?);
+                    edits.extend(inner);
+                } else {
+                    // Keep a first statement that only names the path outside the try.
+                    let from = if index + 1 < body.len() && only_names_path(&body[index], group) {
+                        index + 1
+                    } else {
+                        index
+                    };
+                    let wrap_range = TextRange::new(
+                        checker.source.line_start(body[from].start()),
+                        checker.source.full_line_end(body[body.len() - 1].end()),
+                    );
+                    let (inside, outside): (Vec<Edit>, Vec<Edit>) = inner
+                        .into_iter()
+                        .partition(|e| wrap_range.contains_range(e.range()));
+                    let wrap_prelude: &[String] = if from == index { &prelude } else { &[] };
+                    if from != index {
+                        edits.push(lines_before(checker, &body[index], &prelude)?);
+                    }
+                    edits.extend(outside);
+                    let wrap = wrap_with(
+                        checker.source,
+                        checker.parsed.tokens(),
+                        &checker.stylist,
+                        body,
+                        from,
+                        wrap_prelude,
+                        &cleanup,
+                        &inside,
+                    )
+                    .ok_or("the statements share lines with others")?;
+                    edits.push(wrap);
+                }
+                title = match base {
+                    Base::File(_) => "Use a file from `tempfile.mkstemp()`, removed in a `finally`",
+                    _ => "Use a directory from `tempfile.mkdtemp()`, removed in a `finally`",
+                }
+                .to_string();
+            }
+        }
+    }
+    edits.extend(imports);
+    Ok(Planned {
+        edits,
+        applicability,
+        title,
+        note,
+    })
+}
+
+/// Picks how the paths are rewritten: the directory itself (`/tmp/x` used
+/// as a directory), one file (`/tmp/cfg.json` created as a file), or a fresh
+/// directory standing for `/tmp`. Returns the base, the statements creating
+/// it (with `{tempfile}` and `{os}` for the modules' names), and the edits
+/// dropping `mkdir` calls that would now fail.
+fn choose_base(
+    checker: &Checker,
+    group: &[&Candidate],
+    reaches: &[&Reach],
+    temp_dir: &str,
+    directory_only: bool,
+) -> Result<(Base, Vec<String>, Vec<Edit>), String> {
+    let quote = checker.stylist.quote().as_char();
+    let components: Vec<Option<&str>> = group.iter().map(|c| c.literal.first_component()).collect();
+    let root = components[0].filter(|r| {
+        components.iter().all(|c| *c == Some(r))
+            && r.chars().all(|c| c.is_alphanumeric() || "_-.".contains(c))
+    });
+    let exact_root: Vec<usize> = (0..group.len())
+        .filter(|&i| {
+            !group[i].literal.is_fstring
+                && group[i].literal.rest().trim_end_matches('/') == root.unwrap_or("\0")
+        })
+        .collect();
+    let used_as_dir = exact_root.iter().any(|&i| {
+        reaches[i]
+            .uses
+            .iter()
+            .any(|k| matches!(k, UseKind::CreateDir(_) | UseKind::Inside))
+    }) || group
+        .iter()
+        .any(|c| root.is_some_and(|r| c.literal.rest().len() > r.len() + 1));
+
+    // The directory itself: /tmp/test_nginx -> mkdtemp(prefix="test_nginx_").
+    if let Some(root) = root
+        && !exact_root.is_empty()
+        && used_as_dir
+    {
+        let mut drops = Vec::new();
+        for &i in &exact_root {
+            for kind in &reaches[i].uses {
+                if let UseKind::CreateDir(dir) = kind
+                    && !dir.exist_ok
+                {
+                    let stmt = dir
+                        .stmt
+                        .ok_or("a mkdir of the directory is not a statement of its own")?;
+                    drops.push(whole_lines(checker.source, stmt));
+                }
+            }
+        }
+        let prelude = vec![format!(
+            "{temp_dir} = {{tempfile}}.mkdtemp(prefix={quote}{root}_{quote})"
+        )];
+        return Ok((
+            Base::Root {
+                var: temp_dir.to_string(),
+                root: root.to_string(),
+            },
+            prelude,
+            drops,
+        ));
+    }
+
+    // One file created by the function: /tmp/cfg.json -> mkstemp(prefix="cfg_", suffix=".json").
+    let single_value = group
+        .iter()
+        .all(|c| !c.literal.is_fstring && c.literal.head == group[0].literal.head);
+    let first_create = reaches.iter().flat_map(|r| r.uses.iter()).find(|k| {
+        matches!(
+            k,
+            UseKind::CreateFile
+                | UseKind::CreateDir(_)
+                | UseKind::CreateExclusive
+                | UseKind::Inspect
+                | UseKind::Remove { .. }
+        )
+    });
+    if single_value
+        && !directory_only
+        && let Some(name) = root
+        && matches!(first_create, Some(UseKind::CreateFile))
+    {
+        let (stem, extension) = match name.rfind('.') {
+            Some(dot) if dot > 0 => (&name[..dot], Some(&name[dot..])),
+            _ => (name, None),
+        };
+        let temp_path = fresh_name(&checker.identifiers, "temp_path");
+        let fd = fresh_name(&checker.identifiers, "fd");
+        let suffix = extension
+            .map(|e| format!(", suffix={quote}{e}{quote}"))
+            .unwrap_or_default();
+        let prelude = vec![
+            format!(
+                "{fd}, {temp_path} = {{tempfile}}.mkstemp(prefix={quote}{stem}_{quote}{suffix})"
+            ),
+            format!("{{os}}.close({fd})"),
+        ];
+        return Ok((Base::File(temp_path), prelude, Vec::new()));
+    }
+
+    // Anything else: a fresh directory standing for /tmp.
+    let prefix = root
+        .map(|r| format!("prefix={quote}{}_{quote}", r.split('.').next().unwrap_or(r)))
+        .unwrap_or_default();
+    let prelude = vec![format!("{temp_dir} = {{tempfile}}.mkdtemp({prefix})")];
+    Ok((Base::Directory(temp_dir.to_string()), prelude, Vec::new()))
+}
+
+/// The range of the whole lines holding a statement.
+fn whole_lines(source: &str, stmt: TextRange) -> Edit {
+    Edit::range_deletion(TextRange::new(
+        source.line_start(stmt.start()),
+        source.full_line_end(stmt.end()),
+    ))
+}
+
+/// Whether a statement only gives the path a name (`d = Path("/tmp/x")`,
+/// `p = os.path.join("/tmp", "x")`): it can stay before the `try`.
+fn only_names_path(stmt: &Stmt, group: &[&Candidate]) -> bool {
+    let Stmt::Assign(assign) = stmt else {
+        return false;
+    };
+    group
+        .iter()
+        .any(|c| assign.value.range().contains_range(c.range))
+        && group
+            .iter()
+            .filter(|c| assign.value.range().contains_range(c.range))
+            .all(|c| c.kind == UseKind::Derived)
+}
+
+/// Statements added before `stmt`, at its indentation.
+fn lines_before(checker: &Checker, stmt: &Stmt, lines: &[String]) -> Result<Edit, String> {
+    if lines.is_empty() {
+        return Ok(Edit::insertion(String::new(), stmt.start()));
+    }
+    if !stands_alone(checker.source, stmt) {
+        return Err("the statement shares its line with others".to_string());
+    }
+    let line_start = checker.source.line_start(stmt.start());
+    let indent = &checker.source[TextRange::new(line_start, stmt.start())];
+    let line_ending = checker.stylist.line_ending().as_str();
+    let text: String = lines
+        .iter()
+        .map(|l| format!("{indent}{l}{line_ending}"))
+        .collect();
+    Ok(Edit::insertion(text, line_start))
+}
+
+/// Adds `tmp_path` to a pytest test's parameters (unless it is there).
+fn add_tmp_path_parameter(
+    checker: &Checker,
+    function: FunctionContext,
+) -> Result<Vec<Edit>, String> {
+    let parameters = &function.def.parameters;
+    let all: Vec<&str> = parameters
+        .posonlyargs
+        .iter()
+        .chain(&parameters.args)
+        .chain(&parameters.kwonlyargs)
+        .map(|p| p.parameter.name.id.as_str())
+        .collect();
+    if all.contains(&"tmp_path") {
+        return Ok(Vec::new());
+    }
+    if parameters.vararg.is_some()
+        || parameters.kwarg.is_some()
+        || !parameters.kwonlyargs.is_empty()
+        || !parameters.posonlyargs.is_empty()
+        || parameters.args.iter().any(|p| p.default.is_some())
+    {
+        return Err("the test's parameters are too complex to add `tmp_path`".to_string());
+    }
+    let _ = checker;
+    Ok(vec![match parameters.args.last() {
+        Some(last) => Edit::insertion(", tmp_path".to_string(), last.end()),
+        None => Edit::insertion(
+            "tmp_path".to_string(),
+            parameters.range.start() + TextSize::from(1),
+        ),
+    }])
+}

@@ -1,0 +1,52 @@
+import os
+import shutil
+from pathlib import Path
+
+
+def joined(name):
+    root = os.path.join("/tmp", "build_area")
+    os.makedirs(root, exist_ok=True)
+    with open(os.path.join(root, name), "w") as f:
+        f.write(name)
+    shutil.rmtree(root)
+
+
+def formatted(job_id):
+    log = "/tmp/job_%d.log" % job_id
+    with open(log, "w") as f:
+        f.write("started")
+    os.remove(log)
+
+
+def f_string(job_id):
+    log = f"/tmp/job_{job_id}.log"
+    with open(log, "w") as f:
+        f.write("started")
+    os.remove(log)
+
+
+def dot_format(job_id):
+    with open("/tmp/job_{}.log".format(job_id), "w") as f:
+        f.write("started")
+    os.remove("/tmp/job_{}.log".format(job_id))
+
+
+def path_division():
+    base = Path("/tmp") / "cache"
+    base.mkdir(exist_ok=True)
+    (base / "x").write_text("x")
+    shutil.rmtree(base)
+
+
+def directory_and_child():
+    os.mkdir("/tmp/work_root")
+    with open("/tmp/work_root/sub.txt", "w") as f:
+        f.write("x")
+    print(os.listdir("/tmp/work_root"))
+    shutil.rmtree("/tmp/work_root")
+
+
+def unix_socket(sock):
+    sock.bind("/tmp/app.sock")
+    sock.close()
+    os.unlink("/tmp/app.sock")

@@ -1,0 +1,29 @@
+import json
+import os
+import sqlite3
+
+
+def write_config(data):
+    # Created and removed by the function: scratch space, a safe fix.
+    with open("/tmp/cfg.json", "w") as f:
+        json.dump(data, f)
+    with open("/tmp/cfg.json") as f:
+        loaded = json.load(f)
+    os.remove("/tmp/cfg.json")
+    return loaded
+
+
+def database():
+    # Left behind: another program may read it, an unsafe fix.
+    conn = sqlite3.connect("/var/tmp/app.db")
+    conn.execute("create table t (x)")
+    conn.close()
+
+
+def bound_to_a_variable(lines):
+    path = "/tmp/report.txt"
+    with open(path, "w") as f:
+        f.writelines(lines)
+    size = os.path.getsize(path)
+    os.unlink(path)
+    return size

@@ -1,0 +1,28 @@
+"""Writes a report to /tmp/report.txt unless told otherwise."""
+import logging
+import os
+
+log = logging.getLogger(__name__)
+
+# Module-level constants and defaults: reported without a fix.
+DEFAULT_TEMP_DIR = "/tmp"
+UPLOAD_DIR = "/var/tmp/uploads"
+
+
+def deploy(host, path="/tmp/deploy.tar"):
+    """Copy to /tmp/deploy.tar on the remote host."""
+    log.info("uploading to /tmp/deploy.tar")
+    print("see /tmp/deploy.tar")
+    host.put(path)
+
+
+def lookalikes(name):
+    if name.startswith("/tmp/"):
+        print("a temporary path")
+    assert name != "/tmp/other"
+    return os.path.exists("/tmpfoo/bar")
+
+
+def remote_only(host):
+    # Handed to code tempsafe cannot see: reported, no fix.
+    host.run("ls", cwd="/tmp/remote_dir")
