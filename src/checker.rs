@@ -7,7 +7,8 @@ use std::collections::{HashMap, HashSet};
 
 use ruff_python_ast::visitor::{self, Visitor};
 use ruff_python_ast::{
-    ExceptHandler, Expr, ExprContext, ModModule, Parameters, Stmt, StmtClassDef, StmtFunctionDef,
+    ExceptHandler, Expr, ExprContext, ModModule, Operator, Parameters, Stmt, StmtClassDef,
+    StmtFunctionDef,
 };
 use ruff_python_codegen::Stylist;
 use ruff_python_parser::Parsed;
@@ -17,7 +18,9 @@ use crate::diagnostic::Diagnostic;
 use crate::path_use::{self, UseKind};
 use crate::semantic::{Binding, BindingKind, MODULE_SCOPE, ScopeId, ScopeKind, Semantic};
 use crate::settings::Settings;
-use crate::transforms::{Rule, hardcoded_tmp_path, mktemp_call, temp_without_cleanup};
+use crate::transforms::{
+    Rule, hardcoded_tmp_path, mktemp_call, permissive_temp_permissions, temp_without_cleanup,
+};
 
 /// How a block relates to the statements around it: does entering it
 /// guarantee that its first statement runs?
@@ -113,6 +116,11 @@ pub struct Checker<'a> {
     pub mktemp_calls: Vec<mktemp_call::Candidate<'a>>,
     pub temp_creations: Vec<temp_without_cleanup::Candidate<'a>>,
     pub tmp_paths: Vec<hardcoded_tmp_path::Candidate<'a>>,
+    pub permission_modes: Vec<permissive_temp_permissions::Candidate>,
+    /// Names holding a temporary path (or a tempfile object), per owning scope.
+    temp_names: HashSet<(ScopeId, &'a str)>,
+    /// Scopes that create temporary files or use temporary paths.
+    pub temp_scopes: HashSet<ScopeId>,
     pub diagnostics: Vec<Diagnostic>,
 }
 
@@ -137,6 +145,9 @@ impl<'a> Checker<'a> {
             mktemp_calls: Vec::new(),
             temp_creations: Vec::new(),
             tmp_paths: Vec::new(),
+            permission_modes: Vec::new(),
+            temp_names: HashSet::new(),
+            temp_scopes: HashSet::new(),
             diagnostics: Vec::new(),
         }
     }
@@ -162,6 +173,9 @@ impl<'a> Checker<'a> {
         }
         if self.settings.is_enabled(Rule::HardcodedTmpPath) {
             hardcoded_tmp_path::finish(&mut self);
+        }
+        if self.settings.is_enabled(Rule::PermissiveTempPermissions) {
+            permissive_temp_permissions::finish(&mut self);
         }
         self.diagnostics
     }
@@ -192,6 +206,80 @@ impl<'a> Checker<'a> {
     /// The expression directly around the one being visited.
     pub fn parent_expr(&self) -> Option<&'a Expr> {
         self.exprs.iter().rev().nth(1).copied()
+    }
+
+    /// Whether an expression is a temporary path: a literal under a
+    /// temporary directory, a `tempfile` result, a path built from one, or a
+    /// variable holding one.
+    pub fn is_temp_path(&self, expr: &Expr) -> bool {
+        match expr {
+            Expr::StringLiteral(s) => self.settings.tmp_dir_of(s.value.to_str()).is_some(),
+            Expr::FString(_) => {
+                let text = &self.source[expr.range()];
+                let body = text.trim_start_matches(|c: char| c.is_ascii_alphabetic());
+                let body = body.trim_start_matches(['"', '\'']);
+                let head = &body[..body.find(['{', '"', '\'']).unwrap_or(body.len())];
+                self.settings.tmp_dir_of(head).is_some()
+            }
+            Expr::Call(call) => match self
+                .semantic
+                .qualified_name(self.scope, &call.func)
+                .as_deref()
+            {
+                Some(
+                    [
+                        "tempfile",
+                        "mkdtemp" | "gettempdir" | "mktemp" | "NamedTemporaryFile"
+                        | "TemporaryDirectory",
+                    ],
+                ) => true,
+                Some(
+                    ["os", "path", "join" | "abspath" | "realpath"]
+                    | ["pathlib", "Path"]
+                    | ["builtins", "str"],
+                ) => call
+                    .arguments
+                    .args
+                    .first()
+                    .is_some_and(|a| self.is_temp_path(a)),
+                _ => false,
+            },
+            Expr::BinOp(op) if matches!(op.op, Operator::Div | Operator::Add | Operator::Mod) => {
+                self.is_temp_path(&op.left)
+            }
+            Expr::Attribute(attr) if attr.attr.id.as_str() == "name" => {
+                self.is_temp_path(&attr.value)
+            }
+            Expr::Name(name) => {
+                let id = name.id.as_str();
+                self.semantic
+                    .owner(self.scope, id)
+                    .is_some_and(|owner| self.temp_names.contains(&(owner, id)))
+            }
+            _ => false,
+        }
+    }
+
+    /// Remembers the names an assignment gives to temporary paths.
+    fn note_temp_targets(&mut self, value: &'a Expr, targets: &'a [Expr]) {
+        let mkstemp = matches!(value, Expr::Call(call)
+            if matches!(self.semantic.qualified_name(self.scope, &call.func).as_deref(), Some(["tempfile", "mkstemp"])));
+        for target in targets {
+            match target {
+                Expr::Name(name) if self.is_temp_path(value) => {
+                    self.temp_names.insert((self.scope, name.id.as_str()));
+                    self.temp_scopes.insert(self.scope);
+                }
+                // Ex) fd, path = tempfile.mkstemp()
+                Expr::Tuple(tuple) if mkstemp => {
+                    if let Some(Expr::Name(path)) = tuple.elts.get(1) {
+                        self.temp_names.insert((self.scope, path.id.as_str()));
+                        self.temp_scopes.insert(self.scope);
+                    }
+                }
+                _ => {}
+            }
+        }
     }
 
     fn bind(&mut self, name: &'a str, kind: BindingKind<'a>, range: TextRange) {
@@ -423,6 +511,7 @@ impl<'a> Visitor<'a> for Checker<'a> {
                 for target in &assign.targets {
                     self.visit_expr(target);
                 }
+                self.note_temp_targets(&assign.value, &assign.targets);
             }
             Stmt::If(if_stmt) => {
                 self.visit_expr(&if_stmt.test);
@@ -448,6 +537,9 @@ impl<'a> Visitor<'a> for Checker<'a> {
             Stmt::With(with) => {
                 for item in &with.items {
                     self.visit_with_item(item);
+                    if let Some(target) = &item.optional_vars {
+                        self.note_temp_targets(&item.context_expr, std::slice::from_ref(target));
+                    }
                 }
                 self.visit_block(BlockKind::Always, &with.body);
             }
@@ -502,6 +594,9 @@ impl<'a> Visitor<'a> for Checker<'a> {
                 }
                 if self.settings.is_enabled(Rule::TempWithoutCleanup) {
                     temp_without_cleanup::visit_call(self, call);
+                }
+                if self.settings.is_enabled(Rule::PermissiveTempPermissions) {
+                    permissive_temp_permissions::visit_call(self, call);
                 }
                 self.exprs.pop();
                 return;

@@ -39,7 +39,9 @@ impl Settings {
         rules.sort();
         rules.dedup();
         let mut needles: Vec<&str> = rules.iter().flat_map(|r| r.needles()).copied().collect();
-        if rules.contains(&Rule::HardcodedTmpPath) {
+        if rules.contains(&Rule::HardcodedTmpPath)
+            || rules.contains(&Rule::PermissiveTempPermissions)
+        {
             needles.extend(tmp_dirs.iter().map(String::as_str));
         }
         let prefilter = AhoCorasick::new(needles).ok();

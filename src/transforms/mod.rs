@@ -3,6 +3,7 @@
 
 pub mod hardcoded_tmp_path;
 pub mod mktemp_call;
+pub mod permissive_temp_permissions;
 pub mod temp_without_cleanup;
 
 /// A transform's identity: stable code, kebab-case name, and the codes other
@@ -12,6 +13,7 @@ pub enum Rule {
     MktempCall,
     HardcodedTmpPath,
     TempWithoutCleanup,
+    PermissiveTempPermissions,
 }
 
 impl Rule {
@@ -20,6 +22,7 @@ impl Rule {
         Rule::MktempCall,
         Rule::HardcodedTmpPath,
         Rule::TempWithoutCleanup,
+        Rule::PermissiveTempPermissions,
     ];
 
     /// The stable code, e.g. `TMP001`. Codes are never renumbered.
@@ -28,6 +31,7 @@ impl Rule {
             Rule::MktempCall => "TMP001",
             Rule::HardcodedTmpPath => "TMP002",
             Rule::TempWithoutCleanup => "TMP003",
+            Rule::PermissiveTempPermissions => "TMP004",
         }
     }
 
@@ -37,6 +41,7 @@ impl Rule {
             Rule::MktempCall => "mktemp-call",
             Rule::HardcodedTmpPath => "hardcoded-tmp-path",
             Rule::TempWithoutCleanup => "temp-without-cleanup",
+            Rule::PermissiveTempPermissions => "permissive-temp-permissions",
         }
     }
 
@@ -46,6 +51,7 @@ impl Rule {
             Rule::MktempCall => &["CSP-D504", "B306", "S306", "CWE-377"],
             Rule::HardcodedTmpPath => &["B108", "S108"],
             Rule::TempWithoutCleanup => &["CWE-459"],
+            Rule::PermissiveTempPermissions => &["CWE-732"],
         }
     }
 
@@ -62,6 +68,9 @@ impl Rule {
                 "NamedTemporaryFile",
                 "TemporaryDirectory",
             ],
+            // A temporary path is needed: `tempfile`, or the temporary
+            // directories (added by the settings).
+            Rule::PermissiveTempPermissions => &["tempfile"],
         }
     }
 
@@ -71,6 +80,7 @@ impl Rule {
             Rule::MktempCall => include_str!("mktemp_call.rs"),
             Rule::HardcodedTmpPath => include_str!("hardcoded_tmp_path.rs"),
             Rule::TempWithoutCleanup => include_str!("temp_without_cleanup.rs"),
+            Rule::PermissiveTempPermissions => include_str!("permissive_temp_permissions.rs"),
         };
         file.lines()
             .map_while(|line| line.strip_prefix("//!"))

@@ -1,0 +1,236 @@
+//! # permissive-temp-permissions (TMP004)
+//!
+//! Aliases: CWE-732.
+//!
+//! ## What it does
+//! Finds temporary files and directories given permissions for the group or
+//! for others: `os.chmod(temp, 0o777)`, `0o666`, `stat.S_IRWXO`-style modes,
+//! `os.mkdir(temp, 0o777)`, `os.makedirs(temp, mode=0o777)`,
+//! `os.open(temp, flags, 0o666)`, `Path(temp).chmod(…)` / `.mkdir(mode=…)` /
+//! `.touch(mode=…)`, and `os.umask(0)` (any mask that lets others write) in a
+//! function that creates temporary files. A temporary path is one under
+//! `/tmp` (and the other temporary directories), one returned by `tempfile`,
+//! or a variable holding either.
+//!
+//! ## Why is this bad?
+//! `tempfile` creates files with mode `0o600` and directories with `0o700`
+//! for a reason: other local users must not read what is written there, nor
+//! write into it. Widening the mode undoes that protection (CWE-732).
+//!
+//! ## Example
+//! ```python
+//! work = tempfile.mkdtemp()
+//! os.chmod(work, 0o777)
+//! ```
+//!
+//! ## Use instead
+//! ```python
+//! work = tempfile.mkdtemp()
+//! os.chmod(work, 0o700)
+//! ```
+//! The mode keeps its owner bits and loses the group and other bits
+//! (`0o777` → `0o700`, `0o666` → `0o600`, `0o755` → `0o700`); a mask becomes
+//! `0o077`.
+//!
+//! ## Fix safety
+//! Always unsafe: the program may share the file with another user on
+//! purpose (a socket for a service running as someone else, a directory
+//! handed to a build user).
+//!
+//! ## References
+//! - <https://cwe.mitre.org/data/definitions/732.html>
+//! - <https://docs.python.org/3/library/tempfile.html#tempfile.mkstemp>
+
+use ruff_diagnostics::{Applicability, Edit};
+use ruff_python_ast::{Expr, ExprCall, Number, Operator};
+use ruff_text_size::{Ranged, TextRange, TextSize};
+
+use crate::checker::Checker;
+use crate::diagnostic::Diagnostic;
+use crate::edits::fix_from;
+use crate::semantic::ScopeId;
+use crate::transforms::Rule;
+
+/// A mode or mask found during the visit.
+#[derive(Debug)]
+pub struct Candidate {
+    /// The mode (or mask) expression.
+    range: TextRange,
+    value: u32,
+    /// The mode as written.
+    text: String,
+    is_mask: bool,
+    scope: ScopeId,
+    stmt_start: TextSize,
+    call: &'static str,
+}
+
+/// Called by the visitor for every call expression.
+pub fn visit_call<'a>(checker: &mut Checker<'a>, call: &'a ExprCall) {
+    let qualified = checker.semantic.qualified_name(checker.scope, &call.func);
+    if let Some(["tempfile", ..]) = qualified.as_deref() {
+        checker.temp_scopes.insert(checker.scope);
+    }
+    let (path, mode, is_mask, name) = match qualified.as_deref() {
+        // Ex) os.chmod(path, 0o777)
+        Some(["os", "chmod" | "lchmod"]) => (
+            call.arguments.find_argument_value("path", 0),
+            call.arguments.find_argument_value("mode", 1),
+            false,
+            "os.chmod",
+        ),
+        // Ex) os.makedirs(path, mode=0o777)
+        Some(["os", "mkdir" | "makedirs"]) => (
+            call.arguments
+                .find_argument_value("path", 0)
+                .or_else(|| call.arguments.find_argument_value("name", 0)),
+            call.arguments.find_argument_value("mode", 1),
+            false,
+            "os.mkdir",
+        ),
+        // Ex) os.open(path, os.O_CREAT | os.O_WRONLY, 0o666)
+        Some(["os", "open"]) => (
+            call.arguments.find_argument_value("path", 0),
+            call.arguments.find_argument_value("mode", 2),
+            false,
+            "os.open",
+        ),
+        // Ex) os.umask(0)
+        Some(["os", "umask"]) => (
+            None,
+            call.arguments.find_argument_value("mask", 0),
+            true,
+            "os.umask",
+        ),
+        _ => match call.func.as_ref() {
+            // Ex) Path(tmp).chmod(0o777), p.mkdir(mode=0o777), p.touch(mode=0o666)
+            Expr::Attribute(attr) => {
+                let mode = match attr.attr.id.as_str() {
+                    "chmod" => call.arguments.find_argument_value("mode", 0),
+                    "mkdir" | "touch" => call.arguments.find_argument_value("mode", 0),
+                    _ => return,
+                };
+                (Some(attr.value.as_ref()), mode, false, "chmod")
+            }
+            _ => return,
+        },
+    };
+    let Some(mode) = mode else {
+        return;
+    };
+    if !is_mask && !path.is_some_and(|p| checker.is_temp_path(p)) {
+        return;
+    }
+    let Some(value) = evaluate_mode(checker, mode) else {
+        return;
+    };
+    let text = checker.source[mode.range()].to_string();
+    let permissive = if is_mask {
+        // A mask that lets others write.
+        value & 0o002 == 0
+    } else {
+        value & 0o077 != 0
+    };
+    if !permissive {
+        return;
+    }
+    checker.permission_modes.push(Candidate {
+        range: mode.range(),
+        value,
+        text,
+        is_mask,
+        scope: checker.scope,
+        stmt_start: checker.current_stmt().map_or(call.start(), Ranged::start),
+        call: name,
+    });
+}
+
+/// The value of an integer mode: literals, `stat.S_*` constants, `|` and `+`.
+fn evaluate_mode(checker: &Checker, expr: &Expr) -> Option<u32> {
+    match expr {
+        Expr::NumberLiteral(number) => match &number.value {
+            Number::Int(int) => int.as_u16().map(u32::from),
+            _ => None,
+        },
+        Expr::BinOp(op) if matches!(op.op, Operator::BitOr | Operator::Add) => {
+            Some(evaluate_mode(checker, &op.left)? | evaluate_mode(checker, &op.right)?)
+        }
+        Expr::Name(_) | Expr::Attribute(_) => {
+            match checker
+                .semantic
+                .qualified_name(checker.scope, expr)
+                .as_deref()?
+            {
+                ["stat", constant] => stat_constant(constant),
+                _ => None,
+            }
+        }
+        _ => None,
+    }
+}
+
+fn stat_constant(name: &str) -> Option<u32> {
+    Some(match name {
+        "S_IRWXU" => 0o700,
+        "S_IRUSR" => 0o400,
+        "S_IWUSR" => 0o200,
+        "S_IXUSR" => 0o100,
+        "S_IRWXG" => 0o070,
+        "S_IRGRP" => 0o040,
+        "S_IWGRP" => 0o020,
+        "S_IXGRP" => 0o010,
+        "S_IRWXO" => 0o007,
+        "S_IROTH" => 0o004,
+        "S_IWOTH" => 0o002,
+        "S_IXOTH" => 0o001,
+        "S_ISUID" => 0o4000,
+        "S_ISGID" => 0o2000,
+        "S_ISVTX" => 0o1000,
+        _ => return None,
+    })
+}
+
+/// Reports every permissive mode; a mask only where the scope creates
+/// temporary files.
+pub fn finish(checker: &mut Checker) {
+    let candidates = std::mem::take(&mut checker.permission_modes);
+    for candidate in candidates {
+        if candidate.is_mask && !checker.temp_scopes.contains(&candidate.scope) {
+            continue;
+        }
+        let (message, new) = if candidate.is_mask {
+            (
+                format!(
+                    "`os.umask({})` lets other users write to the temporary files created here",
+                    candidate.text
+                ),
+                0o077,
+            )
+        } else {
+            (
+                format!(
+                    "mode `{}` gives other users access to a temporary path (`{}`)",
+                    candidate.text, candidate.call
+                ),
+                candidate.value & !0o077,
+            )
+        };
+        let mut diagnostic = Diagnostic::new(
+            Rule::PermissiveTempPermissions,
+            message,
+            candidate.range,
+            candidate.stmt_start,
+        );
+        let replacement = format!("0o{new:03o}");
+        diagnostic.fix = fix_from(
+            vec![Edit::range_replacement(
+                replacement.clone(),
+                candidate.range,
+            )],
+            Applicability::Unsafe,
+        );
+        diagnostic.fix_title = Some(format!("Use `{replacement}` (owner only)"));
+        diagnostic.note = Some("sharing with other users may have been intended".to_string());
+        checker.diagnostics.push(diagnostic);
+    }
+}
