@@ -287,10 +287,13 @@ fn reach(checker: &Checker, candidate: &Candidate) -> Reach {
     }
     if let Some(watch) = candidate.watch {
         let owner = &checker.watches[watch];
+        let seen = checker.uses_with_derived(watch);
+        if seen.is_empty() {
+            // Ex) a class attribute or a constant: used where tempsafe cannot see.
+            uses.push((UseKind::Unknown, true));
+        }
         uses.extend(
-            checker
-                .uses_with_derived(watch)
-                .into_iter()
+            seen.into_iter()
                 .map(|u: &PathUse| (u.kind, u.nested || !u.blocks.starts_with(&owner.blocks))),
         );
     }
