@@ -373,11 +373,15 @@ fn decide_scope(checker: &Checker, scope: ScopeId, group: &[&Candidate]) -> Vec<
     // Rewrite the paths that reach the file system; messages stay as they are.
     let rewritten: Vec<&Candidate> = reported.iter().map(|&i| group[i]).collect();
     let rewritten_reaches: Vec<&Reach> = reported.iter().map(|&i| &reaches[i]).collect();
-    // The same path also in a string left alone (a comparison, a message).
-    let also_left_alone = (0..group.len()).filter(|i| !reported.contains(i)).any(|i| {
-        rewritten
-            .iter()
-            .any(|c| group[i].literal.head.starts_with(&c.literal.head))
+    // The same path also written somewhere left alone: a comparison, a
+    // message, a shell command, another function, a module constant.
+    let also_left_alone = rewritten.iter().any(|c| {
+        let head = c.literal.head.trim_end_matches('/');
+        head.len() > c.literal.tmp_dir_len
+            && memchr::memmem::find_iter(checker.source.as_bytes(), head.as_bytes()).any(|at| {
+                let at = TextSize::try_from(at).unwrap_or_default();
+                !rewritten.iter().any(|r| r.range.contains(at))
+            })
     });
     match plan(
         checker,

@@ -19,7 +19,7 @@ def formatted(job_id):
 
 
 def f_string(job_id):
-    log = f"/tmp/job_{job_id}.log"
+    log = f"/tmp/fjob_{job_id}.log"
     with open(log, "w") as f:
         f.write("started")
     os.remove(log)

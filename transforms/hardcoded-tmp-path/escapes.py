@@ -12,3 +12,24 @@ def compared_elsewhere(path):
     with open("/tmp/expected.txt", "w") as f:
         f.write("x")
     return path == "/tmp/expected.txt"
+
+
+CONFIG = "/tmp/app.conf"
+
+
+def load():
+    return open(CONFIG).read()
+
+
+def test_load():
+    # The module reads the same path: rewriting the test alone would break it.
+    with open("/tmp/app.conf", "w") as f:
+        f.write("x")
+    assert load() == "x"
+
+
+def shell_reads_it(run):
+    with open("/tmp/shell_input.txt", "w") as f:
+        f.write("x")
+    run("cat /tmp/shell_input.txt", shell=True)
+    os.remove("/tmp/shell_input.txt")

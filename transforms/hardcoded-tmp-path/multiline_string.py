@@ -5,7 +5,7 @@ import shutil
 def write_script():
     os.makedirs("/tmp/scripts", exist_ok=True)
     script = """#!/bin/sh
-echo "not /tmp/scripts"
+echo "hello"
     indented
 """
     with open("/tmp/scripts/run.sh", "w") as f:  # the script

@@ -16,6 +16,6 @@ def test_with_fixture(monkeypatch):
 
 @pytest.mark.parametrize("n", [1, 2])
 def test_parametrized(n):
-    path = f"/tmp/test_{n}.txt"
+    path = f"/tmp/param_{n}.txt"
     with open(path, "w") as f:
         f.write(str(n))
