@@ -1,13 +1,14 @@
 //! The command line: arguments, and the run they ask for.
 
 use std::io::{IsTerminal, Read, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use clap::{Parser, Subcommand};
 
+use crate::config::find_config;
 use crate::discover::{WalkOptions, discover};
 use crate::printer::{self, OutputFormat, PrintOptions, Totals};
-use crate::runner::{self, FileReport, Mode, Outcome};
+use crate::runner::{self, FileReport, Job, Mode, Outcome};
 use crate::settings::Settings;
 use crate::transforms::Rule;
 
@@ -125,50 +126,162 @@ pub fn run(cli: Cli) -> i32 {
     }
 }
 
-fn run_files(args: &RunArgs, mode: Mode) -> i32 {
-    let settings = match Settings::from_selection(&args.select, &args.ignore, args.unsafe_fixes) {
-        Ok(settings) => settings,
-        Err(code) => {
-            let _ = writeln!(
-                std::io::stderr(),
-                "error: unknown transform `{code}` in --select/--ignore\n  help: `tempsafe rules` lists them"
-            );
-            return 2;
+/// One command-line path, with the settings of its own configuration.
+struct Root {
+    path: PathBuf,
+    settings: Settings,
+    exclude: Vec<String>,
+}
+
+fn error(message: &str, help: &str) -> i32 {
+    let _ = writeln!(std::io::stderr(), "error: {message}\n  help: {help}");
+    2
+}
+
+/// The settings of one root: its `[tool.tempsafe]`, overridden by the
+/// command line (`--select` replaces, `--ignore` and `--exclude` add).
+fn root_settings(args: &RunArgs, path: &Path) -> Result<Root, i32> {
+    let config = match find_config(path) {
+        Ok(found) => found.map(|(_, config)| config).unwrap_or_default(),
+        Err(e) => {
+            return Err(error(
+                &e.to_string(),
+                "fix or remove the [tool.tempsafe] table",
+            ));
         }
     };
+    let select = if args.select.is_empty() {
+        &config.select
+    } else {
+        &args.select
+    };
+    let ignore: Vec<String> = config.ignore.iter().chain(&args.ignore).cloned().collect();
+    let settings = Settings::from_selection_with_tmp_dirs(
+        select,
+        &ignore,
+        args.unsafe_fixes || config.unsafe_fixes,
+        &config.tmp_dirs,
+    )
+    .map_err(|code| {
+        error(
+            &format!("unknown transform `{code}` in --select/--ignore or [tool.tempsafe]"),
+            "`tempsafe rules` lists them",
+        )
+    })?;
+    let exclude = config
+        .exclude
+        .iter()
+        .chain(&args.exclude)
+        .cloned()
+        .collect();
+    Ok(Root {
+        path: path.to_path_buf(),
+        settings,
+        exclude,
+    })
+}
+
+fn run_files(args: &RunArgs, mode: Mode) -> i32 {
     if let Some(threads) = args.threads {
         let _ = rayon::ThreadPoolBuilder::new()
             .num_threads(threads.max(1))
             .build_global();
     }
     if args.paths.iter().any(|p| p.as_os_str() == "-") {
-        return run_stdin(args, &settings, mode);
+        let cwd = std::env::current_dir().unwrap_or_default();
+        return match root_settings(args, &cwd) {
+            Ok(root) => run_stdin(args, &root.settings, mode),
+            Err(code) => code,
+        };
     }
-    let walk = WalkOptions {
-        exclude: args.exclude.clone(),
-        no_ignore: args.no_ignore,
-        threads: args.threads.unwrap_or(0),
-    };
-    let (files, walk_errors) = discover(&args.paths, &walk);
-    for e in &walk_errors {
-        let _ = writeln!(
-            std::io::stderr(),
-            "error: {}: {}",
-            printer::display_path(&e.path),
-            e.message
+    let mut roots = Vec::new();
+    for path in &args.paths {
+        match root_settings(args, path) {
+            Ok(root) => roots.push(root),
+            Err(code) => return code,
+        }
+    }
+    let mut jobs = Vec::new();
+    let mut seen = std::collections::HashSet::new();
+    let mut walk_failed = false;
+    for (index, root) in roots.iter().enumerate() {
+        let walk = WalkOptions {
+            exclude: root.exclude.clone(),
+            no_ignore: args.no_ignore,
+            threads: args.threads.unwrap_or(0),
+        };
+        let (files, walk_errors) = discover(std::slice::from_ref(&root.path), &walk);
+        for e in &walk_errors {
+            walk_failed = true;
+            let _ = writeln!(
+                std::io::stderr(),
+                "error: {}: {}",
+                printer::display_path(&e.path),
+                e.message
+            );
+        }
+        // A file under two roots is processed once, with the first root.
+        jobs.extend(
+            files
+                .into_iter()
+                .filter(|f| seen.insert(f.clone()))
+                .map(|path| Job { path, root: index }),
         );
     }
-    let reports = runner::run(&files, &settings, mode);
+    let settings: Vec<Settings> = roots.iter().map(|r| r.settings.clone()).collect();
+    let progress = Progress::new(jobs.len());
+    let reports = runner::run(&jobs, &settings, mode, &|| progress.tick());
+    progress.finish();
     let options = PrintOptions {
         format: args.output_format,
         color: use_color(args.color),
         statistics: args.statistics,
         mode,
     };
+    let root_names: Vec<String> = roots
+        .iter()
+        .map(|r| printer::display_path(&r.path))
+        .collect();
     if printer::print_reports(&reports, options).is_err() {
         return 2;
     }
-    exit_code(&Totals::of(&reports), mode, !walk_errors.is_empty())
+    if roots.len() > 1 && printer::print_root_summaries(&reports, &root_names, mode).is_err() {
+        return 2;
+    }
+    exit_code(&Totals::of(&reports), mode, walk_failed)
+}
+
+/// A progress bar on stderr for long runs on a terminal; silent otherwise.
+struct Progress(Option<indicatif::ProgressBar>);
+
+impl Progress {
+    /// Runs over fewer files finish before a bar would help.
+    const MIN_FILES: usize = 2_000;
+
+    fn new(files: usize) -> Self {
+        if files < Self::MIN_FILES || !std::io::stderr().is_terminal() {
+            return Self(None);
+        }
+        let bar = indicatif::ProgressBar::new(files as u64);
+        if let Ok(style) =
+            indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} files  {elapsed}")
+        {
+            bar.set_style(style);
+        }
+        Self(Some(bar))
+    }
+
+    fn tick(&self) {
+        if let Some(bar) = &self.0 {
+            bar.inc(1);
+        }
+    }
+
+    fn finish(&self) {
+        if let Some(bar) = &self.0 {
+            bar.finish_and_clear();
+        }
+    }
 }
 
 /// Reads source from stdin; `fix` writes the fixed source to stdout.
@@ -193,7 +306,11 @@ fn run_stdin(args: &RunArgs, settings: &Settings, mode: Mode) -> i32 {
         };
         let _ = std::io::stdout().write_all(fixed.as_bytes());
     }
-    let reports = vec![FileReport { path, outcome }];
+    let reports = vec![FileReport {
+        path,
+        root: 0,
+        outcome,
+    }];
     let options = PrintOptions {
         format: args.output_format,
         color: use_color(args.color),

@@ -10,6 +10,7 @@
 pub mod ast_util;
 pub mod checker;
 pub mod cli;
+pub mod config;
 pub mod diagnostic;
 pub mod discover;
 pub mod edits;

@@ -319,6 +319,111 @@ fn summary(t: &Totals, mode: Mode) -> String {
     line
 }
 
+/// One line per root (command-line path): found, fixed per transform, left
+/// unfixed and why, skipped and why, failed and why.
+pub fn print_root_summaries(
+    reports: &[FileReport],
+    roots: &[String],
+    mode: Mode,
+) -> io::Result<()> {
+    let mut err = io::stderr().lock();
+    writeln!(err, "Per root:")?;
+    for (index, root) in roots.iter().enumerate() {
+        let mine: Vec<&FileReport> = reports.iter().filter(|r| r.root == index).collect();
+        let mut found = 0;
+        let mut fixed: BTreeMap<&str, usize> = BTreeMap::new();
+        let mut left: BTreeMap<String, usize> = BTreeMap::new();
+        let mut skipped: BTreeMap<&str, usize> = BTreeMap::new();
+        let mut failed: BTreeMap<&str, usize> = BTreeMap::new();
+        for report in &mine {
+            match &report.outcome {
+                Outcome::Clean => {}
+                Outcome::Skipped(reason) => *skipped.entry(reason).or_default() += 1,
+                Outcome::Error(e) => *failed.entry(e.kind()).or_default() += 1,
+                Outcome::Findings {
+                    findings, fixed: f, ..
+                } => {
+                    if let Some(e) = f.as_ref().and_then(|f| f.write_error.as_ref()) {
+                        *failed.entry(e.kind()).or_default() += 1;
+                    }
+                    for (d, status) in findings {
+                        found += 1;
+                        match status {
+                            FixStatus::Fixed if mode != Mode::Check => {
+                                *fixed.entry(d.rule.code()).or_default() += 1;
+                            }
+                            FixStatus::Fixed => {
+                                *left.entry("fixable".to_string()).or_default() += 1
+                            }
+                            FixStatus::UnsafeFixAvailable => {
+                                *left.entry("unsafe fix available".to_string()).or_default() += 1;
+                            }
+                            _ => {
+                                let why = d.note.clone().unwrap_or_else(|| "no fix".to_string());
+                                *left.entry(format!("no fix: {why}")).or_default() += 1;
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        let list = |m: &BTreeMap<String, usize>| {
+            let mut items: Vec<(&String, &usize)> = m.iter().collect();
+            items.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
+            let mut shown: Vec<String> = items
+                .iter()
+                .take(3)
+                .map(|(k, v)| format!("{v} {k}"))
+                .collect();
+            if items.len() > 3 {
+                let rest: usize = items[3..].iter().map(|(_, v)| **v).sum();
+                shown.push(format!("{rest} other"));
+            }
+            shown.join("; ")
+        };
+        let short = |m: &BTreeMap<&str, usize>| {
+            m.iter()
+                .map(|(k, v)| format!("{v} {k}"))
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        let fixed_total: usize = fixed.values().sum();
+        let left_total: usize = left.values().sum();
+        let verb = match mode {
+            Mode::Fix { dry_run: false } => "fixed",
+            _ => "fixable",
+        };
+        let mut line = format!("  {root}: {} files, {found} found", mine.len());
+        if mode != Mode::Check {
+            let _ = write!(line, ", {fixed_total} {verb}");
+            if !fixed.is_empty() {
+                let _ = write!(line, " ({})", short(&fixed));
+            }
+        }
+        if left_total > 0 {
+            let _ = write!(line, ", {left_total} left ({})", list(&left));
+        }
+        if !skipped.is_empty() {
+            let _ = write!(
+                line,
+                ", {} skipped ({})",
+                skipped.values().sum::<usize>(),
+                short(&skipped)
+            );
+        }
+        if !failed.is_empty() {
+            let _ = write!(
+                line,
+                ", {} failed ({})",
+                failed.values().sum::<usize>(),
+                short(&failed)
+            );
+        }
+        writeln!(err, "{line}")?;
+    }
+    Ok(())
+}
+
 fn plural<'s>(n: usize, one: &'s str, many: &'s str) -> &'s str {
     if n == 1 { one } else { many }
 }

@@ -58,16 +58,35 @@ pub struct FixedFile {
 #[derive(Debug)]
 pub struct FileReport {
     pub path: PathBuf,
+    /// Index of the root (command-line path) the file was found under.
+    pub root: usize,
     pub outcome: Outcome,
 }
 
-/// Processes `files` on all threads; reports come back in input order.
-pub fn run(files: &[PathBuf], settings: &Settings, mode: Mode) -> Vec<FileReport> {
-    files
-        .par_iter()
-        .map(|path| FileReport {
-            path: path.clone(),
-            outcome: process_file(path, settings, mode),
+/// A file to process, with the root it belongs to.
+#[derive(Debug, Clone)]
+pub struct Job {
+    pub path: PathBuf,
+    pub root: usize,
+}
+
+/// Processes `jobs` on all threads, each with its root's settings; reports
+/// come back in input order. `progress` is ticked once per file.
+pub fn run(
+    jobs: &[Job],
+    settings: &[Settings],
+    mode: Mode,
+    progress: &(dyn Fn() + Sync),
+) -> Vec<FileReport> {
+    jobs.par_iter()
+        .map(|job| {
+            let outcome = process_file(&job.path, &settings[job.root], mode);
+            progress();
+            FileReport {
+                path: job.path.clone(),
+                root: job.root,
+                outcome,
+            }
         })
         .collect()
 }

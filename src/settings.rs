@@ -72,6 +72,17 @@ impl Settings {
         ignore: &[String],
         unsafe_fixes: bool,
     ) -> Result<Self, String> {
+        Self::from_selection_with_tmp_dirs(select, ignore, unsafe_fixes, &[])
+    }
+
+    /// Like [`Settings::from_selection`], with `extra_tmp_dirs` added to the
+    /// default temporary directories.
+    pub fn from_selection_with_tmp_dirs(
+        select: &[String],
+        ignore: &[String],
+        unsafe_fixes: bool,
+        extra_tmp_dirs: &[String],
+    ) -> Result<Self, String> {
         for code in select.iter().chain(ignore) {
             if Rule::from_code(code).is_none() {
                 return Err(code.clone());
@@ -83,7 +94,13 @@ impl Settings {
             .filter(|r| select.is_empty() || select.iter().any(|c| r.matches(c)))
             .filter(|r| !ignore.iter().any(|c| r.matches(c)))
             .collect();
-        Ok(Self::new(rules, unsafe_fixes))
+        let mut tmp_dirs: Vec<String> = DEFAULT_TMP_DIRS.iter().map(|d| d.to_string()).collect();
+        for dir in extra_tmp_dirs {
+            if !tmp_dirs.contains(dir) {
+                tmp_dirs.push(dir.clone());
+            }
+        }
+        Ok(Self::with_tmp_dirs(rules, unsafe_fixes, tmp_dirs))
     }
 
     pub fn is_enabled(&self, rule: Rule) -> bool {

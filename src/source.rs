@@ -32,6 +32,23 @@ pub enum FileError {
 }
 
 impl FileError {
+    /// A short name for summaries.
+    pub fn kind(&self) -> &'static str {
+        match self {
+            FileError::Read(_) => "unreadable",
+            FileError::Binary => "binary",
+            FileError::NotUtf8 { .. } => "not UTF-8",
+            FileError::TooLarge { .. } => "too large",
+            FileError::Source(crate::engine::SourceError::Syntax { .. }) => "syntax error",
+            FileError::Source(_) => "fix broke syntax",
+            FileError::Symlink => "symbolic link",
+            FileError::ReadOnly => "read-only",
+            FileError::Changed => "changed while running",
+            FileError::Write(_) => "not writable",
+            FileError::Internal(_) => "internal error",
+        }
+    }
+
     /// What the user can do about it.
     pub fn help(&self) -> &'static str {
         match self {

@@ -363,3 +363,84 @@ fn explain_and_rules() {
         .assert()
         .code(2);
 }
+
+#[test]
+fn many_roots_each_with_its_own_configuration() {
+    let dir = tempfile::tempdir().unwrap();
+    let leaky = b"import tempfile\n\n\ndef f():\n    d = tempfile.mkdtemp()\n    print(d)\n";
+    // repo1 only wants TMP001; repo2 excludes its vendored code.
+    write(
+        dir.path(),
+        "repo1/pyproject.toml",
+        b"[tool.tempsafe]\nselect = [\"TMP001\"]\n",
+    );
+    write(dir.path(), "repo1/a.py", INSECURE.as_bytes());
+    write(dir.path(), "repo1/b.py", leaky);
+    write(
+        dir.path(),
+        "repo2/pyproject.toml",
+        b"[tool.tempsafe]\nexclude = [\"vendored\"]\n",
+    );
+    write(dir.path(), "repo2/c.py", leaky);
+    write(dir.path(), "repo2/vendored/d.py", INSECURE.as_bytes());
+    write(dir.path(), "repo2/.gitignore", b"ignored.py\n");
+    write(dir.path(), "repo2/ignored.py", INSECURE.as_bytes());
+    write(
+        dir.path(),
+        "repo2/gen.py",
+        format!("# @generated\n{INSECURE}").as_bytes(),
+    );
+    let (code, diff, err) =
+        stdout(tempsafe(dir.path()).args(["fix", "--dry-run", "repo1", "repo2"]));
+    assert_eq!(code, 1, "{err}");
+    assert!(
+        diff.contains("a/repo1/a.py") && diff.contains("a/repo2/c.py"),
+        "{diff}"
+    );
+    assert!(
+        !diff.contains("repo1/b.py"),
+        "TMP003 is not selected in repo1:\n{diff}"
+    );
+    assert!(
+        !diff.contains("vendored") && !diff.contains("ignored.py"),
+        "{diff}"
+    );
+    assert!(err.contains("Per root:"), "{err}");
+    assert!(
+        err.contains("  repo1: 2 files, 1 found, 1 fixable (1 TMP001)"),
+        "{err}"
+    );
+    assert!(
+        err.contains("  repo2: 2 files, 1 found, 1 fixable (1 TMP003), 1 skipped (1 @generated)"),
+        "{err}"
+    );
+
+    write(
+        dir.path(),
+        "repo3/pyproject.toml",
+        b"[tool.tempsafe]\nselcet = [\"TMP001\"]\n",
+    );
+    let (code, _, err) = stdout(tempsafe(dir.path()).args(["check", "repo3"]));
+    assert_eq!(code, 2);
+    assert!(err.contains("unknown field `selcet`"), "{err}");
+}
+
+#[test]
+fn statistics_count_per_transform_and_status() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "bad.py", INSECURE.as_bytes());
+    write(
+        dir.path(),
+        "esc.py",
+        b"import tempfile\n\ndef f():\n    return tempfile.mktemp()\n",
+    );
+    let (_, _, err) = stdout(tempsafe(dir.path()).args(["check", "--statistics", "."]));
+    assert!(
+        err.contains("1  TMP001  mktemp-call            fixed"),
+        "{err}"
+    );
+    assert!(
+        err.contains("1  TMP001  mktemp-call            unsafe-fix-available"),
+        "{err}"
+    );
+}

@@ -346,13 +346,13 @@ fn local(
                 .is_some_and(|b| b.len() > 1)
         });
     if rebound {
-        d.note = Some(format!("`{name}` is assigned more than once in its scope"));
+        d.note = Some("the variable is assigned more than once in its scope".to_string());
         return Some(d);
     }
     if life.escapes && unused_fd.is_none() {
-        d.note = Some(format!(
-            "`{name}` escapes (returned, stored, or passed where tempsafe cannot follow it): the code it escapes to decides when to remove it"
-        ));
+        d.note = Some(
+            "it escapes (returned, stored, or passed where tempsafe cannot follow it)".to_string(),
+        );
         return Some(d);
     }
     match build_local_fix(checker, candidate, stmt, name, &life, unused_fd) {
