@@ -54,6 +54,8 @@ pub struct Watch {
     pub uses: Vec<PathUse>,
     /// The watch this one was derived from (`q = os.path.join(p, "x")`).
     pub parent: Option<WatchId>,
+    /// The watches derived from this one.
+    pub children: Vec<WatchId>,
 }
 
 /// One use of a watched variable.
@@ -193,7 +195,11 @@ impl<'a> Checker<'a> {
             blocks: self.blocks.clone(),
             uses: Vec::new(),
             parent,
+            children: Vec::new(),
         });
+        if let Some(parent) = parent {
+            self.watches[parent].children.push(id);
+        }
         self.watched_names.entry(name).or_default().push(id);
         id
     }
@@ -468,14 +474,7 @@ impl<'a> Checker<'a> {
         let mut ids = vec![id];
         let mut i = 0;
         while i < ids.len() {
-            let current = ids[i];
-            ids.extend(
-                self.watches
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, w)| w.parent == Some(current))
-                    .map(|(j, _)| j),
-            );
+            ids.extend(self.watches[ids[i]].children.iter().copied());
             i += 1;
         }
         let mut uses: Vec<&PathUse> = ids.iter().flat_map(|&i| &self.watches[i].uses).collect();

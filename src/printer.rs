@@ -6,7 +6,7 @@ use std::fmt::Write as _;
 use std::io::{self, Write};
 use std::path::Path;
 
-use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource, SourceSpan};
+use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan, SourceCode, SourceSpan};
 use ruff_source_file::LineIndex;
 use ruff_text_size::Ranged;
 use serde::Serialize;
@@ -238,7 +238,7 @@ fn render_snippet(
         .with_labels([LabeledSpan::new_primary_with_span(Some(label), span)])
         .with_help(help.join("\n"));
     let report =
-        miette::Report::new(report).with_source_code(NamedSource::new(path, source.to_string()));
+        miette::Report::new(report).with_source_code(Window::around(path, source, diagnostic));
     let theme = if color {
         GraphicalTheme::unicode()
     } else {
@@ -255,11 +255,85 @@ fn render_snippet(
     rendered
 }
 
+/// The lines around a finding, standing for the whole file: miette counts
+/// lines from the start of the source it is given, so handing it the whole
+/// file for every finding is quadratic on large files.
+struct Window {
+    name: String,
+    text: String,
+    /// Byte offset of `text` in the file.
+    offset: usize,
+    /// Zero-based line number of `text`'s first line in the file.
+    first_line: usize,
+}
+
+impl Window {
+    const CONTEXT: usize = 3;
+
+    fn around(path: &str, source: &str, diagnostic: &Diagnostic) -> Self {
+        let start = diagnostic.start().to_usize();
+        let end = diagnostic.end().to_usize();
+        // Back up CONTEXT lines, forward CONTEXT lines past the end.
+        let mut from = source[..start].rfind('\n').map_or(0, |i| i + 1);
+        for _ in 0..Self::CONTEXT {
+            if from == 0 {
+                break;
+            }
+            from = source[..from - 1].rfind('\n').map_or(0, |i| i + 1);
+        }
+        let mut to = end;
+        for _ in 0..=Self::CONTEXT {
+            match source[to..].find('\n') {
+                Some(i) => to += i + 1,
+                None => {
+                    to = source.len();
+                    break;
+                }
+            }
+        }
+        let first_line = memchr::memchr_iter(b'\n', &source.as_bytes()[..from]).count();
+        Self {
+            name: path.to_string(),
+            text: source[from..to].to_string(),
+            offset: from,
+            first_line,
+        }
+    }
+}
+
+impl SourceCode for Window {
+    fn read_span<'a>(
+        &'a self,
+        span: &SourceSpan,
+        before: usize,
+        after: usize,
+    ) -> Result<Box<dyn miette::SpanContents<'a> + 'a>, miette::MietteError> {
+        let local = SourceSpan::new(span.offset().saturating_sub(self.offset).into(), span.len());
+        let contents = self.text.as_str().read_span(&local, before, after)?;
+        Ok(Box::new(miette::MietteSpanContents::new_named(
+            self.name.clone(),
+            contents.data(),
+            SourceSpan::new(
+                (contents.span().offset() + self.offset).into(),
+                contents.span().len(),
+            ),
+            contents.line() + self.first_line,
+            contents.column(),
+            contents.line_count(),
+        )))
+    }
+}
+
 /// A unified diff that `git apply` and `patch -p1` accept.
 pub fn unified_diff(path: &str, old: &str, new: &str) -> String {
     // An absolute path loses its leading `/`: `patch -p1` from `/` applies it.
     let path = path.trim_start_matches('/');
-    similar::TextDiff::from_lines(old, new)
+    // Patience anchors on unique lines: near-linear on code with many small
+    // changes, where plain Myers is quadratic. The deadline bounds the rest.
+    similar::TextDiff::configure()
+        .algorithm(similar::Algorithm::Patience)
+        .deadline(std::time::Instant::now() + std::time::Duration::from_secs(2))
+        .diff_lines(old, new)
         .unified_diff()
         .context_radius(3)
         .header(&format!("a/{path}"), &format!("b/{path}"))

@@ -100,6 +100,12 @@ fn star_exports(module: &str) -> &'static [&'static str] {
 #[derive(Debug)]
 pub struct Semantic<'a> {
     pub scopes: Vec<Scope<'a>>,
+    /// Where each module is imported, and under which name: a fix asks
+    /// "how do I write `tempfile` here?" once per fix, so this must not scan
+    /// every binding of the module.
+    imports: HashMap<&'a str, Vec<(ScopeId, &'a str)>>,
+    /// The same for `from module import member`.
+    from_imports: HashMap<(&'a str, &'a str), Vec<(ScopeId, &'a str)>>,
 }
 
 impl Default for Semantic<'_> {
@@ -118,6 +124,8 @@ impl<'a> Semantic<'a> {
                 declared_elsewhere: Vec::new(),
                 star_imports: Vec::new(),
             }],
+            imports: HashMap::new(),
+            from_imports: HashMap::new(),
         }
     }
 
@@ -146,6 +154,31 @@ impl<'a> Semantic<'a> {
             .entry(name)
             .or_default()
             .push(binding);
+        match binding.kind {
+            BindingKind::Import { module } => {
+                self.imports.entry(module).or_default().push((target, name));
+            }
+            BindingKind::FromImport { module, member } => {
+                self.from_imports
+                    .entry((module, member))
+                    .or_default()
+                    .push((target, name));
+            }
+            BindingKind::Other => {}
+        }
+    }
+
+    /// Whether `ancestor` is `scope` or one of its enclosing scopes.
+    fn encloses(&self, ancestor: ScopeId, mut scope: ScopeId) -> bool {
+        loop {
+            if scope == ancestor {
+                return true;
+            }
+            match self.scopes[scope].parent {
+                Some(parent) => scope = parent,
+                None => return false,
+            }
+        }
     }
 
     /// The scope that owns `name` as seen from `scope`, following Python's
@@ -277,43 +310,34 @@ impl<'a> Semantic<'a> {
 
     /// A name visible from `scope` that refers to `module` itself.
     pub fn module_alias(&self, scope: ScopeId, module: &str) -> Option<&'a str> {
-        let mut current = Some(scope);
-        while let Some(id) = current {
-            for (name, bindings) in &self.scopes[id].bindings {
-                if bindings
-                    .iter()
-                    .any(|b| b.kind == BindingKind::Import { module })
-                    && self.resolve_name(scope, name) == (Resolved::Import { module })
-                {
-                    return Some(name);
-                }
-            }
-            current = self.scopes[id].parent;
-        }
-        None
+        self.imports.get(module)?.iter().find_map(|&(owner, name)| {
+            (self.encloses(owner, scope)
+                && self.resolve_name(scope, name) == (Resolved::Import { module }))
+            .then_some(name)
+        })
     }
 
     /// A name visible from `scope` that refers to `module.member`.
     pub fn member_alias(&self, scope: ScopeId, module: &str, member: &str) -> Option<&'a str> {
-        let mut current = Some(scope);
-        while let Some(id) = current {
-            let s = &self.scopes[id];
-            for (name, bindings) in &s.bindings {
-                if bindings
-                    .iter()
-                    .any(|b| b.kind == BindingKind::FromImport { module, member })
-                    && self.resolve_name(scope, name) == (Resolved::FromImport { module, member })
+        let imported = self.from_imports.get(&(module, member)).and_then(|found| {
+            found.iter().find_map(|&(owner, name)| {
+                (self.encloses(owner, scope)
+                    && self.resolve_name(scope, name) == (Resolved::FromImport { module, member }))
+                .then_some(name)
+            })
+        });
+        imported.or_else(|| {
+            // Ex) from tempfile import *
+            let mut current = Some(scope);
+            while let Some(id) = current {
+                if self.scopes[id].star_imports.contains(&module)
+                    && self.resolve_name(scope, member) == (Resolved::FromImport { module, member })
                 {
-                    return Some(name);
+                    return star_exports(module).iter().find(|n| **n == member).copied();
                 }
+                current = self.scopes[id].parent;
             }
-            if s.star_imports.contains(&module)
-                && self.resolve_name(scope, member) == (Resolved::FromImport { module, member })
-            {
-                return star_exports(module).iter().find(|n| **n == member).copied();
-            }
-            current = s.parent;
-        }
-        None
+            None
+        })
     }
 }

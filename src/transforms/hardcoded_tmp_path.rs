@@ -65,7 +65,7 @@
 //! - <https://cwe.mitre.org/data/definitions/377.html>
 //! - <https://docs.python.org/3/library/tempfile.html>
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use ruff_diagnostics::{Applicability, Edit};
 use ruff_python_ast::{Expr, Operator, Stmt};
@@ -261,8 +261,9 @@ pub fn finish(checker: &mut Checker) {
     for candidate in &candidates {
         by_scope.entry(candidate.scope).or_default().push(candidate);
     }
+    let occurrences = occurrences(checker.source, &candidates);
     for (scope, group) in by_scope {
-        let diagnostics = decide_scope(checker, scope, &group);
+        let diagnostics = decide_scope(checker, scope, &group, &occurrences);
         checker.diagnostics.extend(diagnostics);
     }
 }
@@ -338,7 +339,35 @@ fn diagnostic(candidate: &Candidate) -> Diagnostic {
     )
 }
 
-fn decide_scope(checker: &Checker, scope: ScopeId, group: &[&Candidate]) -> Vec<Diagnostic> {
+/// Where each path (the static start of each literal) is written in the
+/// file, found in one pass for all of them.
+fn occurrences<'c>(source: &str, candidates: &'c [Candidate]) -> HashMap<&'c str, Vec<TextSize>> {
+    let mut heads: Vec<&str> = candidates
+        .iter()
+        .map(|c| c.literal.head.trim_end_matches('/'))
+        .filter(|h| !h.is_empty())
+        .collect();
+    heads.sort_unstable();
+    heads.dedup();
+    let mut found: HashMap<&str, Vec<TextSize>> = HashMap::new();
+    let Ok(searcher) = aho_corasick::AhoCorasick::new(&heads) else {
+        return found;
+    };
+    for hit in searcher.find_overlapping_iter(source) {
+        found
+            .entry(heads[hit.pattern().as_usize()])
+            .or_default()
+            .push(TextSize::try_from(hit.start()).unwrap_or_default());
+    }
+    found
+}
+
+fn decide_scope(
+    checker: &Checker,
+    scope: ScopeId,
+    group: &[&Candidate],
+    occurrences: &HashMap<&str, Vec<TextSize>>,
+) -> Vec<Diagnostic> {
     let reaches: Vec<Reach> = group.iter().map(|c| reach(checker, c)).collect();
     let reported: Vec<usize> = (0..group.len())
         .filter(|&i| !reaches[i].neutral_only)
@@ -378,9 +407,10 @@ fn decide_scope(checker: &Checker, scope: ScopeId, group: &[&Candidate]) -> Vec<
     let also_left_alone = rewritten.iter().any(|c| {
         let head = c.literal.head.trim_end_matches('/');
         head.len() > c.literal.tmp_dir_len
-            && memchr::memmem::find_iter(checker.source.as_bytes(), head.as_bytes()).any(|at| {
-                let at = TextSize::try_from(at).unwrap_or_default();
-                !rewritten.iter().any(|r| r.range.contains(at))
+            && occurrences.get(head).is_some_and(|found| {
+                found
+                    .iter()
+                    .any(|&at| !rewritten.iter().any(|r| r.range.contains(at)))
             })
     });
     match plan(
