@@ -3,7 +3,7 @@
 //! Function bodies are visited after the module body (as Ruff does), so that
 //! every module-level import is known when a function is looked at.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use ruff_python_ast::visitor::{self, Visitor};
 use ruff_python_ast::{
@@ -19,7 +19,8 @@ use crate::path_use::{self, UseKind};
 use crate::semantic::{Binding, BindingKind, MODULE_SCOPE, ScopeId, ScopeKind, Semantic};
 use crate::settings::Settings;
 use crate::transforms::{
-    Rule, hardcoded_tmp_path, mktemp_call, permissive_temp_permissions, temp_without_cleanup,
+    Rule, RuleSet, hardcoded_tmp_path, mktemp_call, permissive_temp_permissions,
+    temp_without_cleanup,
 };
 
 /// How a block relates to the statements around it: does entering it
@@ -100,6 +101,9 @@ pub struct Checker<'a> {
     pub parsed: &'a Parsed<ModModule>,
     pub stylist: Stylist<'a>,
     pub settings: &'a Settings,
+    /// The transforms that run on this file (enabled, and not ruled out by
+    /// the prefilter).
+    pub rules: RuleSet,
     pub semantic: Semantic<'a>,
     pub scope: ScopeId,
     /// Expression ancestors of the node being visited (innermost last).
@@ -133,14 +137,15 @@ impl<'a> Checker<'a> {
             parsed,
             stylist: Stylist::from_tokens(parsed.tokens(), source),
             settings,
+            rules: settings.active_rules(source.as_bytes()),
             semantic: Semantic::new(),
             scope: MODULE_SCOPE,
             exprs: Vec::new(),
             stmts: Vec::new(),
             blocks: Vec::new(),
-            identifiers: HashSet::new(),
+            identifiers: HashSet::default(),
             watches: Vec::new(),
-            watched_names: HashMap::new(),
+            watched_names: HashMap::default(),
             deferred: Vec::new(),
             classes: Vec::new(),
             function: None,
@@ -148,8 +153,8 @@ impl<'a> Checker<'a> {
             temp_creations: Vec::new(),
             tmp_paths: Vec::new(),
             permission_modes: Vec::new(),
-            temp_names: HashSet::new(),
-            temp_scopes: HashSet::new(),
+            temp_names: HashSet::default(),
+            temp_scopes: HashSet::default(),
             diagnostics: Vec::new(),
         }
     }
@@ -167,16 +172,16 @@ impl<'a> Checker<'a> {
                 self.visit_body(&function.def.body);
             }
         }
-        if self.settings.is_enabled(Rule::MktempCall) {
+        if self.rules.contains(Rule::MktempCall) {
             mktemp_call::finish(&mut self);
         }
-        if self.settings.is_enabled(Rule::TempWithoutCleanup) {
+        if self.rules.contains(Rule::TempWithoutCleanup) {
             temp_without_cleanup::finish(&mut self);
         }
-        if self.settings.is_enabled(Rule::HardcodedTmpPath) {
+        if self.rules.contains(Rule::HardcodedTmpPath) {
             hardcoded_tmp_path::finish(&mut self);
         }
-        if self.settings.is_enabled(Rule::PermissiveTempPermissions) {
+        if self.rules.contains(Rule::PermissiveTempPermissions) {
             permissive_temp_permissions::finish(&mut self);
         }
         self.diagnostics
@@ -510,7 +515,9 @@ impl<'a> Visitor<'a> for Checker<'a> {
                 for target in &assign.targets {
                     self.visit_expr(target);
                 }
-                self.note_temp_targets(&assign.value, &assign.targets);
+                if self.rules.contains(Rule::PermissiveTempPermissions) {
+                    self.note_temp_targets(&assign.value, &assign.targets);
+                }
             }
             Stmt::If(if_stmt) => {
                 self.visit_expr(&if_stmt.test);
@@ -536,7 +543,9 @@ impl<'a> Visitor<'a> for Checker<'a> {
             Stmt::With(with) => {
                 for item in &with.items {
                     self.visit_with_item(item);
-                    if let Some(target) = &item.optional_vars {
+                    if let Some(target) = &item.optional_vars
+                        && self.rules.contains(Rule::PermissiveTempPermissions)
+                    {
                         self.note_temp_targets(&item.context_expr, std::slice::from_ref(target));
                     }
                 }
@@ -588,20 +597,23 @@ impl<'a> Visitor<'a> for Checker<'a> {
             }
             Expr::Call(call) => {
                 visitor::walk_expr(self, expr);
-                if self.settings.is_enabled(Rule::MktempCall) {
-                    mktemp_call::visit_call(self, call);
+                // Resolved once for every transform that looks at calls.
+                let qualified = self.semantic.qualified_name(self.scope, &call.func);
+                let qualified = qualified.as_deref();
+                if self.rules.contains(Rule::MktempCall) {
+                    mktemp_call::visit_call(self, call, qualified);
                 }
-                if self.settings.is_enabled(Rule::TempWithoutCleanup) {
-                    temp_without_cleanup::visit_call(self, call);
+                if self.rules.contains(Rule::TempWithoutCleanup) {
+                    temp_without_cleanup::visit_call(self, call, qualified);
                 }
-                if self.settings.is_enabled(Rule::PermissiveTempPermissions) {
-                    permissive_temp_permissions::visit_call(self, call);
+                if self.rules.contains(Rule::PermissiveTempPermissions) {
+                    permissive_temp_permissions::visit_call(self, call, qualified);
                 }
                 self.exprs.pop();
                 return;
             }
             Expr::StringLiteral(_) | Expr::FString(_)
-                if self.settings.is_enabled(Rule::HardcodedTmpPath) =>
+                if self.rules.contains(Rule::HardcodedTmpPath) =>
             {
                 hardcoded_tmp_path::visit_string(self, expr);
             }

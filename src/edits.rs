@@ -23,7 +23,7 @@ pub fn fix_from(mut edits: Vec<Edit>, applicability: Applicability) -> Option<Fi
 }
 
 /// A name not used anywhere in the module, starting from `base`.
-pub fn fresh_name(identifiers: &std::collections::HashSet<&str>, base: &str) -> String {
+pub fn fresh_name(identifiers: &rustc_hash::FxHashSet<&str>, base: &str) -> String {
     if !identifiers.contains(base) {
         return base.to_string();
     }

@@ -2,7 +2,7 @@
 //! edit, left to right, skipping a fix that overlaps one already applied.
 //! Identical edits (the same `import os` requested by two fixes) count once.
 
-use std::collections::HashSet;
+use rustc_hash::FxHashSet as HashSet;
 
 use ruff_diagnostics::{Edit, Fix};
 use ruff_text_size::{Ranged, TextSize};
@@ -23,7 +23,7 @@ pub fn apply_fixes<'a>(source: &str, fixes: impl IntoIterator<Item = (Rule, &'a 
     fixes.sort_by_key(|(rule, fix)| (fix.min_start(), *rule));
     let mut output = String::with_capacity(source.len() + 256);
     let mut last_pos: Option<TextSize> = None;
-    let mut applied: HashSet<&Edit> = HashSet::new();
+    let mut applied: HashSet<&Edit> = HashSet::default();
     let mut rules = Vec::new();
     for (rule, fix) in fixes {
         let edits: Vec<&Edit> = fix

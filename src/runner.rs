@@ -109,7 +109,7 @@ fn process_file_inner(path: &Path, settings: &Settings, mode: Mode) -> Outcome {
         Ok(bytes) => bytes,
         Err(e) => return Outcome::Error(e),
     };
-    if !settings.may_match(&bytes) {
+    if settings.active_rules(&bytes).is_empty() {
         return Outcome::Clean;
     }
     let text = match decode(&bytes) {

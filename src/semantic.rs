@@ -2,7 +2,7 @@
 //! refers to. Only imports are tracked in detail; every other binding is
 //! "something else", which is all a transform needs to refuse a fix.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 
 use ruff_python_ast::{Expr, ExprAttribute, ExprName};
 use ruff_text_size::TextRange;
@@ -120,12 +120,12 @@ impl<'a> Semantic<'a> {
             scopes: vec![Scope {
                 kind: ScopeKind::Module,
                 parent: None,
-                bindings: HashMap::new(),
+                bindings: HashMap::default(),
                 declared_elsewhere: Vec::new(),
                 star_imports: Vec::new(),
             }],
-            imports: HashMap::new(),
-            from_imports: HashMap::new(),
+            imports: HashMap::default(),
+            from_imports: HashMap::default(),
         }
     }
 
@@ -134,7 +134,7 @@ impl<'a> Semantic<'a> {
         self.scopes.push(Scope {
             kind,
             parent: Some(parent),
-            bindings: HashMap::new(),
+            bindings: HashMap::default(),
             declared_elsewhere: Vec::new(),
             star_imports: Vec::new(),
         });

@@ -2,7 +2,7 @@
 
 use aho_corasick::AhoCorasick;
 
-use crate::transforms::Rule;
+use crate::transforms::{Rule, RuleSet};
 
 /// The resolved settings of a run.
 #[derive(Debug, Clone)]
@@ -13,7 +13,91 @@ pub struct Settings {
     pub unsafe_fixes: bool,
     /// Directories whose hardcoded paths TMP002 reports.
     pub tmp_dirs: Vec<String>,
-    prefilter: Option<AhoCorasick>,
+    prefilter: Prefilter,
+}
+
+#[derive(Debug, Clone)]
+enum Searcher {
+    Packed(aho_corasick::packed::Searcher),
+    Automaton(AhoCorasick),
+}
+
+/// The byte search that decides which transforms can find anything in a
+/// file, before it is parsed.
+#[derive(Debug, Clone)]
+struct Prefilter {
+    searcher: Option<Searcher>,
+    /// Per enabled rule, its needle groups as indices into the needles.
+    groups: Vec<(Rule, Vec<Vec<usize>>)>,
+}
+
+impl Prefilter {
+    fn new(rules: &[Rule], tmp_dirs: &[String]) -> Self {
+        let mut needles: Vec<String> = Vec::new();
+        let mut index = |needle: String| match needles.iter().position(|n| *n == needle) {
+            Some(i) => i,
+            None => {
+                needles.push(needle);
+                needles.len() - 1
+            }
+        };
+        let groups = rules
+            .iter()
+            .map(|&rule| {
+                let groups = rule
+                    .needle_groups()
+                    .iter()
+                    .map(|group| {
+                        group
+                            .iter()
+                            .flat_map(|needle| match *needle {
+                                "{tmp}" => tmp_dirs
+                                    .iter()
+                                    .flat_map(|d| [format!("\"{d}"), format!("'{d}")])
+                                    .collect::<Vec<_>>(),
+                                other => vec![other.to_string()],
+                            })
+                            .map(&mut index)
+                            .collect()
+                    })
+                    .collect();
+                (rule, groups)
+            })
+            .collect();
+        // Teddy (SIMD) when the CPU has it, an automaton otherwise.
+        let packed = aho_corasick::packed::Config::new()
+            .builder()
+            .extend(&needles)
+            .build();
+        let searcher = match packed {
+            Some(packed) => Some(Searcher::Packed(packed)),
+            None => AhoCorasick::new(&needles).ok().map(Searcher::Automaton),
+        };
+        Self { searcher, groups }
+    }
+
+    fn active(&self, source: &[u8]) -> RuleSet {
+        let mut found: u64 = 0;
+        let mut note = |pattern: aho_corasick::PatternID| found |= 1 << (pattern.as_usize() % 64);
+        match &self.searcher {
+            Some(Searcher::Packed(searcher)) => {
+                searcher.find_iter(source).for_each(|hit| note(hit.pattern()));
+            }
+            Some(Searcher::Automaton(searcher)) => {
+                searcher.find_iter(source).for_each(|hit| note(hit.pattern()));
+            }
+            None => return RuleSet::default(),
+        }
+        self.groups
+            .iter()
+            .filter(|(_, groups)| {
+                groups
+                    .iter()
+                    .all(|group| group.iter().any(|&i| found & (1 << (i % 64)) != 0))
+            })
+            .map(|(rule, _)| *rule)
+            .collect()
+    }
 }
 
 /// The shared temporary directories of Unix systems.
@@ -38,13 +122,7 @@ impl Settings {
     pub fn with_tmp_dirs(mut rules: Vec<Rule>, unsafe_fixes: bool, tmp_dirs: Vec<String>) -> Self {
         rules.sort();
         rules.dedup();
-        let mut needles: Vec<&str> = rules.iter().flat_map(|r| r.needles()).copied().collect();
-        if rules.contains(&Rule::HardcodedTmpPath)
-            || rules.contains(&Rule::PermissiveTempPermissions)
-        {
-            needles.extend(tmp_dirs.iter().map(String::as_str));
-        }
-        let prefilter = AhoCorasick::new(needles).ok();
+        let prefilter = Prefilter::new(&rules, &tmp_dirs);
         Self {
             rules,
             unsafe_fixes,
@@ -107,11 +185,9 @@ impl Settings {
         self.rules.contains(&rule)
     }
 
-    /// Whether a file may hold anything to find: it contains one of the
-    /// enabled transforms' needles. Files that do not are never parsed.
-    pub fn may_match(&self, source: &[u8]) -> bool {
-        self.prefilter
-            .as_ref()
-            .is_some_and(|ac| !self.rules.is_empty() && ac.is_match(source))
+    /// The enabled transforms that may find something in `source`: those
+    /// whose needles it contains. A file with none is never parsed.
+    pub fn active_rules(&self, source: &[u8]) -> RuleSet {
+        self.prefilter.active(source)
     }
 }

@@ -98,7 +98,7 @@ pub fn skip_marker(text: &str) -> Option<&'static str> {
         ("tempsafe: skip-file", "`# tempsafe: skip-file`"),
         ("@generated", "@generated"),
     ] {
-        for (at, _) in text.match_indices(marker) {
+        for at in memchr::memmem::find_iter(text.as_bytes(), marker) {
             let line_start = text[..at].rfind('\n').map_or(0, |i| i + 1);
             if text[line_start..at].trim_start().starts_with('#') {
                 return Some(reason);

@@ -190,6 +190,10 @@ pub fn visit_string<'a>(checker: &mut Checker<'a>, expr: &'a Expr) {
 fn parse_literal(checker: &Checker, expr: &Expr) -> Option<Literal> {
     let text = &checker.source[expr.range()];
     let (head, is_fstring, concatenated) = match expr {
+        // Most strings are not paths: check before copying anything.
+        Expr::StringLiteral(s) if checker.settings.tmp_dir_of(s.value.to_str()).is_none() => {
+            return None;
+        }
         Expr::StringLiteral(s) => (
             s.value.to_str().to_string(),
             false,

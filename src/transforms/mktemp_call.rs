@@ -128,12 +128,8 @@ pub struct Candidate<'a> {
 }
 
 /// Called by the visitor for every call expression.
-pub fn visit_call<'a>(checker: &mut Checker<'a>, call: &'a ExprCall) {
-    let function = match checker
-        .semantic
-        .qualified_name(checker.scope, &call.func)
-        .as_deref()
-    {
+pub fn visit_call<'a>(checker: &mut Checker<'a>, call: &'a ExprCall, qualified: Option<&[&str]>) {
+    let function = match qualified {
         Some(["tempfile", "mktemp"]) => Function::Mktemp,
         Some(["os", "tempnam"]) => Function::Tempnam,
         Some(["os", "tmpnam"]) => Function::Tmpnam,

@@ -6,6 +6,34 @@ pub mod mktemp_call;
 pub mod permissive_temp_permissions;
 pub mod temp_without_cleanup;
 
+/// A set of transforms.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct RuleSet(u8);
+
+impl RuleSet {
+    pub fn insert(&mut self, rule: Rule) {
+        self.0 |= 1 << rule as u8;
+    }
+
+    pub fn contains(self, rule: Rule) -> bool {
+        self.0 & (1 << rule as u8) != 0
+    }
+
+    pub fn is_empty(self) -> bool {
+        self.0 == 0
+    }
+}
+
+impl FromIterator<Rule> for RuleSet {
+    fn from_iter<I: IntoIterator<Item = Rule>>(iter: I) -> Self {
+        let mut set = RuleSet::default();
+        for rule in iter {
+            set.insert(rule);
+        }
+        set
+    }
+}
+
 /// A transform's identity: stable code, kebab-case name, and the codes other
 /// tools use for the same problem (honoured in suppressions and `--select`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
@@ -55,22 +83,24 @@ impl Rule {
         }
     }
 
-    /// Byte strings of which a file must contain at least one for this
-    /// transform to have anything to find (the prefilter).
-    pub fn needles(self) -> &'static [&'static str] {
+    /// What a file must contain for this transform to have anything to
+    /// find (the prefilter): at least one needle of every group. `{tmp}`
+    /// stands for each temporary directory right after a quote (`"/tmp`).
+    pub fn needle_groups(self) -> &'static [&'static [&'static str]] {
         match self {
-            Rule::MktempCall => &["mktemp", "tempnam", "tmpnam"],
-            // The configured temporary directories are added by the settings.
-            Rule::HardcodedTmpPath => &[],
-            Rule::TempWithoutCleanup => &[
+            Rule::MktempCall => &[&["mktemp", "tempnam", "tmpnam"]],
+            Rule::HardcodedTmpPath => &[&["{tmp}"]],
+            Rule::TempWithoutCleanup => &[&[
                 "mkdtemp",
                 "mkstemp",
                 "NamedTemporaryFile",
                 "TemporaryDirectory",
-            ],
-            // A temporary path is needed: `tempfile`, or the temporary
-            // directories (added by the settings).
-            Rule::PermissiveTempPermissions => &["tempfile"],
+            ]],
+            Rule::PermissiveTempPermissions => {
+                // A mode written as an octal literal or stat constant, or a
+                // chmod/umask call; and a temporary path.
+                &[&["chmod", "umask", "0o", "S_I"], &["tempfile", "{tmp}"]]
+            }
         }
     }
 

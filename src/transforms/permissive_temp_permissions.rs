@@ -66,12 +66,11 @@ pub struct Candidate {
 }
 
 /// Called by the visitor for every call expression.
-pub fn visit_call<'a>(checker: &mut Checker<'a>, call: &'a ExprCall) {
-    let qualified = checker.semantic.qualified_name(checker.scope, &call.func);
-    if let Some(["tempfile", ..]) = qualified.as_deref() {
+pub fn visit_call<'a>(checker: &mut Checker<'a>, call: &'a ExprCall, qualified: Option<&[&str]>) {
+    if let Some(["tempfile", ..]) = qualified {
         checker.temp_scopes.insert(checker.scope);
     }
-    let (path, mode, is_mask, name) = match qualified.as_deref() {
+    let (path, mode, is_mask, name) = match qualified {
         // Ex) os.chmod(path, 0o777)
         Some(["os", "chmod" | "lchmod"]) => (
             call.arguments.find_argument_value("path", 0),

@@ -129,12 +129,8 @@ pub struct Candidate<'a> {
 }
 
 /// Called by the visitor for every call expression.
-pub fn visit_call<'a>(checker: &mut Checker<'a>, call: &'a ExprCall) {
-    let created = match checker
-        .semantic
-        .qualified_name(checker.scope, &call.func)
-        .as_deref()
-    {
+pub fn visit_call<'a>(checker: &mut Checker<'a>, call: &'a ExprCall, qualified: Option<&[&str]>) {
+    let created = match qualified {
         Some(["tempfile", "mkdtemp"]) => Created::Directory,
         Some(["tempfile", "mkstemp"]) => Created::FileAndDescriptor,
         Some(["tempfile", "NamedTemporaryFile"])
