@@ -111,8 +111,7 @@ pub struct Checker<'a> {
     /// Statement ancestors of the node being visited (innermost last).
     pub stmts: Vec<&'a Stmt>,
     pub blocks: Vec<Block>,
-    /// Every identifier in the module: new names must avoid all of them.
-    pub identifiers: HashSet<&'a str>,
+    identifiers: std::cell::OnceCell<HashSet<&'a str>>,
     pub watches: Vec<Watch>,
     watched_names: HashMap<&'a str, Vec<WatchId>>,
     deferred: Vec<(ScopeId, FunctionContext<'a>)>,
@@ -143,7 +142,7 @@ impl<'a> Checker<'a> {
             exprs: Vec::new(),
             stmts: Vec::new(),
             blocks: Vec::new(),
-            identifiers: HashSet::default(),
+            identifiers: std::cell::OnceCell::new(),
             watches: Vec::new(),
             watched_names: HashMap::default(),
             deferred: Vec::new(),
@@ -207,6 +206,19 @@ impl<'a> Checker<'a> {
         }
         self.watched_names.entry(name).or_default().push(id);
         id
+    }
+
+    /// Every identifier in the module (new names must avoid all of them),
+    /// collected from the tokens the first time a fix needs a new name.
+    pub fn identifiers(&self) -> &HashSet<&'a str> {
+        self.identifiers.get_or_init(|| {
+            self.parsed
+                .tokens()
+                .iter()
+                .filter(|t| t.kind() == ruff_python_ast::token::TokenKind::Name)
+                .map(|t| &self.source[t.range()])
+                .collect()
+        })
     }
 
     /// The innermost statement being visited.
@@ -294,7 +306,6 @@ impl<'a> Checker<'a> {
     }
 
     fn bind(&mut self, name: &'a str, kind: BindingKind<'a>, range: TextRange) {
-        self.identifiers.insert(name);
         self.semantic
             .bind(self.scope, name, Binding { kind, range });
     }
@@ -589,7 +600,6 @@ impl<'a> Visitor<'a> for Checker<'a> {
                 match name.ctx {
                     ExprContext::Store => self.bind(id, BindingKind::Other, name.range),
                     ExprContext::Load => {
-                        self.identifiers.insert(id);
                         self.record_use(id, name.range);
                     }
                     _ => {}

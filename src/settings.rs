@@ -81,10 +81,14 @@ impl Prefilter {
         let mut note = |pattern: aho_corasick::PatternID| found |= 1 << (pattern.as_usize() % 64);
         match &self.searcher {
             Some(Searcher::Packed(searcher)) => {
-                searcher.find_iter(source).for_each(|hit| note(hit.pattern()));
+                searcher
+                    .find_iter(source)
+                    .for_each(|hit| note(hit.pattern()));
             }
             Some(Searcher::Automaton(searcher)) => {
-                searcher.find_iter(source).for_each(|hit| note(hit.pattern()));
+                searcher
+                    .find_iter(source)
+                    .for_each(|hit| note(hit.pattern()));
             }
             None => return RuleSet::default(),
         }

@@ -71,15 +71,30 @@ impl FileError {
     }
 }
 
-/// The bytes of a file, with the size check done first.
+/// The bytes of a file, with the size check done first (on the open file:
+/// one path lookup per file).
 pub fn read_bytes(path: &Path) -> Result<Vec<u8>, FileError> {
-    let metadata = std::fs::metadata(path).map_err(|e| FileError::Read(e.to_string()))?;
-    if metadata.len() > MAX_FILE_SIZE {
+    use std::io::Read;
+    let mut file = std::fs::File::open(path).map_err(|e| FileError::Read(e.to_string()))?;
+    let size = file
+        .metadata()
+        .map_err(|e| FileError::Read(e.to_string()))?
+        .len();
+    if size > MAX_FILE_SIZE {
+        return Err(FileError::TooLarge { size });
+    }
+    let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or_default() + 1);
+    // Read at most one byte past the limit: a file growing meanwhile stays bounded.
+    file.by_ref()
+        .take(MAX_FILE_SIZE + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| FileError::Read(e.to_string()))?;
+    if bytes.len() as u64 > MAX_FILE_SIZE {
         return Err(FileError::TooLarge {
-            size: metadata.len(),
+            size: bytes.len() as u64,
         });
     }
-    std::fs::read(path).map_err(|e| FileError::Read(e.to_string()))
+    Ok(bytes)
 }
 
 /// The text of a file's bytes: UTF-8 (with or without BOM, which is kept).

@@ -627,7 +627,7 @@ fn plan(
             title = "Use pytest's `tmp_path` fixture".to_string();
         }
         TestKind::Unittest | TestKind::None => {
-            let temp_dir = fresh_name(&checker.identifiers, "temp_dir");
+            let temp_dir = fresh_name(checker.identifiers(), "temp_dir");
             let tempfile = module("tempfile")?;
             let (base, prelude, drops) = choose_base(
                 checker,
@@ -834,8 +834,8 @@ fn choose_base(
             Some(dot) if dot > 0 => (&name[..dot], Some(&name[dot..])),
             _ => (name, None),
         };
-        let temp_path = fresh_name(&checker.identifiers, "temp_path");
-        let fd = fresh_name(&checker.identifiers, "fd");
+        let temp_path = fresh_name(checker.identifiers(), "temp_path");
+        let fd = fresh_name(checker.identifiers(), "fd");
         let suffix = extension
             .map(|e| format!(", suffix={quote}{e}{quote}"))
             .unwrap_or_default();

@@ -533,7 +533,7 @@ fn mkstemp(
     let call = candidate.call;
     let function = cx.member("tempfile", "mkstemp")?;
     let os = cx.module("os")?;
-    let fd = fresh_name(&checker.identifiers, "fd");
+    let fd = fresh_name(checker.identifiers(), "fd");
     // Ex) a = b = mktemp()  ->  fd, a = mkstemp(); os.close(fd); b = a
     let Stmt::Assign(assign) = stmt else {
         return Err("not an assignment".to_string());

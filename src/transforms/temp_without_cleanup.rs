@@ -391,7 +391,7 @@ fn build_local_fix(
         let os = module("os")?;
         // Ex) _, path = mkstemp(): the descriptor needs a name to be closed.
         let fd = if fd == "_" {
-            let fresh = fresh_name(&checker.identifiers, "fd");
+            let fresh = fresh_name(checker.identifiers(), "fd");
             edits.push(Edit::range_replacement(fresh.clone(), fd_range));
             fresh
         } else {
