@@ -48,7 +48,8 @@ base = rows[0]["mean"]
 print(f"| command | mean | stddev | × tempsafe check |")
 print(f"|---|---|---|---|")
 for r in rows:
-    print(f"| `{short(r['command'])}` | {r['mean']*1000:.0f} ms | {r['stddev']*1000:.0f} ms | {r['mean']/base:.2f} |")
+    stddev = f"{r['stddev']*1000:.0f} ms" if r.get("stddev") is not None else "1 run"
+    print(f"| `{short(r['command'])}` | {r['mean']*1000:.0f} ms | {stddev} | {r['mean']/base:.2f} |")
 PY
 }
 

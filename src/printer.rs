@@ -24,6 +24,8 @@ pub enum OutputFormat {
     Concise,
     /// A machine-readable report of every file with findings.
     Json,
+    /// GitHub Actions workflow commands (annotations on pull requests).
+    Github,
 }
 
 /// Printing options.
@@ -200,10 +202,35 @@ fn print_findings<'d>(
             writeln!(out, "{head}")?;
             continue;
         }
+        if options.format == OutputFormat::Github {
+            let end = index.line_column(diagnostic.end(), source);
+            writeln!(
+                out,
+                "::warning title=tempsafe {code},file={path},line={},col={},endLine={},endColumn={}::{code} {}",
+                location.line,
+                location.column,
+                end.line,
+                end.column,
+                diagnostic.message.replace('%', "%25").replace('\n', "%0A"),
+                code = diagnostic.rule.code(),
+            )?;
+            continue;
+        }
+        let first_line = location
+            .line
+            .to_zero_indexed()
+            .saturating_sub(Window::CONTEXT);
         writeln!(
             out,
             "{}",
-            render_snippet(path, source, diagnostic, &head, options.color)
+            render_snippet(
+                path,
+                source,
+                diagnostic,
+                &head,
+                options.color,
+                (&index, first_line)
+            )
         )?;
     }
     Ok(())
@@ -216,6 +243,7 @@ fn render_snippet(
     diagnostic: &Diagnostic,
     head: &str,
     color: bool,
+    (index, first_line): (&LineIndex, usize),
 ) -> String {
     let label = match (&diagnostic.fix_title, &diagnostic.note) {
         (Some(title), _) => title.clone(),
@@ -237,8 +265,8 @@ fn render_snippet(
     let report = miette::MietteDiagnostic::new(head.to_string())
         .with_labels([LabeledSpan::new_primary_with_span(Some(label), span)])
         .with_help(help.join("\n"));
-    let report =
-        miette::Report::new(report).with_source_code(Window::around(path, source, diagnostic));
+    let report = miette::Report::new(report)
+        .with_source_code(Window::around(path, source, diagnostic, index, first_line));
     let theme = if color {
         GraphicalTheme::unicode()
     } else {
@@ -270,18 +298,19 @@ struct Window {
 impl Window {
     const CONTEXT: usize = 3;
 
-    fn around(path: &str, source: &str, diagnostic: &Diagnostic) -> Self {
-        let start = diagnostic.start().to_usize();
-        let end = diagnostic.end().to_usize();
-        // Back up CONTEXT lines, forward CONTEXT lines past the end.
-        let mut from = source[..start].rfind('\n').map_or(0, |i| i + 1);
-        for _ in 0..Self::CONTEXT {
-            if from == 0 {
-                break;
-            }
-            from = source[..from - 1].rfind('\n').map_or(0, |i| i + 1);
-        }
-        let mut to = end;
+    /// The lines from `first_line` (zero-based) to CONTEXT lines past the finding.
+    fn around(
+        path: &str,
+        source: &str,
+        diagnostic: &Diagnostic,
+        index: &LineIndex,
+        first_line: usize,
+    ) -> Self {
+        let from = index
+            .line_starts()
+            .get(first_line)
+            .map_or(0, |start| start.to_usize());
+        let mut to = diagnostic.end().to_usize();
         for _ in 0..=Self::CONTEXT {
             match source[to..].find('\n') {
                 Some(i) => to += i + 1,
@@ -291,7 +320,6 @@ impl Window {
                 }
             }
         }
-        let first_line = memchr::memchr_iter(b'\n', &source.as_bytes()[..from]).count();
         Self {
             name: path.to_string(),
             text: source[from..to].to_string(),

@@ -444,3 +444,15 @@ fn statistics_count_per_transform_and_status() {
         "{err}"
     );
 }
+
+#[test]
+fn github_annotations() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "bad.py", INSECURE.as_bytes());
+    let (_, out, _) =
+        stdout(tempsafe(dir.path()).args(["check", "--output-format", "github", "bad.py"]));
+    assert!(
+        out.starts_with("::warning title=tempsafe TMP001,file=bad.py,line=6,col=12,endLine=6,endColumn=29::TMP001 "),
+        "{out}"
+    );
+}

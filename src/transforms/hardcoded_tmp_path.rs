@@ -815,7 +815,7 @@ fn choose_base(
     let single_value = group
         .iter()
         .all(|c| !c.literal.is_fstring && c.literal.head == group[0].literal.head);
-    let first_create = reaches.iter().flat_map(|r| r.uses.iter()).find(|k| {
+    let first_touch = reaches.iter().flat_map(|r| r.uses.iter()).find(|k| {
         matches!(
             k,
             UseKind::CreateFile
@@ -828,7 +828,7 @@ fn choose_base(
     if single_value
         && !directory_only
         && let Some(name) = root
-        && matches!(first_create, Some(UseKind::CreateFile))
+        && matches!(first_touch, Some(UseKind::CreateFile))
     {
         let (stem, extension) = match name.rfind('.') {
             Some(dot) if dot > 0 => (&name[..dot], Some(&name[dot..])),
