@@ -45,14 +45,19 @@ fn syntax_error(source: &str, parsed: &Parsed<ModModule>) -> Option<SourceError>
     })
 }
 
+/// Parses once; a file with a syntax error is an error, located.
+fn parse_valid(source: &str) -> Result<Parsed<ModModule>, SourceError> {
+    let parsed =
+        ruff_python_parser::parse_unchecked_source(source, ruff_python_ast::PySourceType::Python);
+    match syntax_error(source, &parsed) {
+        Some(error) => Err(error),
+        None => Ok(parsed),
+    }
+}
+
 /// Findings in `source`, suppressed ones left out.
 pub fn check_source(source: &str, settings: &Settings) -> Result<Vec<Diagnostic>, SourceError> {
-    let parsed = parse_module(source).unwrap_or_else(|_| {
-        ruff_python_parser::parse_unchecked_source(source, ruff_python_ast::PySourceType::Python)
-    });
-    if let Some(error) = syntax_error(source, &parsed) {
-        return Err(error);
-    }
+    let parsed = parse_valid(source)?;
     Ok(check_parsed(source, &parsed, settings))
 }
 
@@ -102,12 +107,7 @@ pub fn fix_status(diagnostic: &Diagnostic, settings: &Settings) -> FixStatus {
 /// Applies every applicable fix, re-parsing and re-checking until nothing
 /// is left to fix. A round that breaks the syntax reverts the whole file.
 pub fn fix_source(source: &str, settings: &Settings) -> Result<FixedSource, SourceError> {
-    let parsed = parse_module(source).unwrap_or_else(|_| {
-        ruff_python_parser::parse_unchecked_source(source, ruff_python_ast::PySourceType::Python)
-    });
-    if let Some(error) = syntax_error(source, &parsed) {
-        return Err(error);
-    }
+    let parsed = parse_valid(source)?;
     let original = check_parsed(source, &parsed, settings);
     let mut current = source.to_string();
     let mut diagnostics = original.clone();

@@ -185,10 +185,6 @@ impl Settings {
         Ok(Self::with_tmp_dirs(rules, unsafe_fixes, tmp_dirs))
     }
 
-    pub fn is_enabled(&self, rule: Rule) -> bool {
-        self.rules.contains(&rule)
-    }
-
     /// The enabled transforms that may find something in `source`: those
     /// whose needles it contains. A file with none is never parsed.
     pub fn active_rules(&self, source: &[u8]) -> RuleSet {

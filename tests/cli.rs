@@ -11,6 +11,9 @@ use assert_cmd::prelude::*;
 
 const INSECURE: &str = "import os\nimport tempfile\n\n\ndef f():\n    name = tempfile.mktemp()\n    with open(name, \"w\") as fh:\n        fh.write(\"x\")\n    os.remove(name)\n";
 
+/// A mktemp() path returned before anything creates it: only an unsafe fix.
+const ESCAPING: &str = "import tempfile\n\ndef f():\n    return tempfile.mktemp()\n";
+
 fn tempsafe(dir: &Path) -> Command {
     let mut cmd = Command::new(common::tempsafe());
     cmd.current_dir(dir).env("NO_COLOR", "1");
@@ -279,11 +282,7 @@ fn text_output_has_location_snippet_and_fix_marker() {
 fn json_report() {
     let dir = tempfile::tempdir().unwrap();
     write(dir.path(), "bad.py", INSECURE.as_bytes());
-    write(
-        dir.path(),
-        "esc.py",
-        b"import tempfile\n\ndef f():\n    return tempfile.mktemp()\n",
-    );
+    write(dir.path(), "esc.py", ESCAPING.as_bytes());
     let (_, out, _) =
         stdout(tempsafe(dir.path()).args(["fix", "--dry-run", "--output-format", "json", "."]));
     let report: serde_json::Value = serde_json::from_str(&out).unwrap();
@@ -305,11 +304,7 @@ fn json_report() {
 #[test]
 fn unsafe_fixes_flag() {
     let dir = tempfile::tempdir().unwrap();
-    write(
-        dir.path(),
-        "esc.py",
-        b"import tempfile\n\ndef f():\n    return tempfile.mktemp()\n",
-    );
+    write(dir.path(), "esc.py", ESCAPING.as_bytes());
     let (code, _, err) = stdout(tempsafe(dir.path()).args(["fix", "."]));
     assert_eq!(code, 1);
     assert!(
@@ -429,11 +424,7 @@ fn many_roots_each_with_its_own_configuration() {
 fn statistics_count_per_transform_and_status() {
     let dir = tempfile::tempdir().unwrap();
     write(dir.path(), "bad.py", INSECURE.as_bytes());
-    write(
-        dir.path(),
-        "esc.py",
-        b"import tempfile\n\ndef f():\n    return tempfile.mktemp()\n",
-    );
+    write(dir.path(), "esc.py", ESCAPING.as_bytes());
     let (_, _, err) = stdout(tempsafe(dir.path()).args(["check", "--statistics", "."]));
     assert!(
         err.contains("1  TMP001  mktemp-call            fixed"),
