@@ -105,7 +105,9 @@ pub fn discover(roots: &[PathBuf], options: &WalkOptions) -> (Vec<PathBuf>, Vec<
             .require_git(false)
             .threads(options.threads)
             .filter_entry(|entry| {
-                !(entry.depth() > 0 && entry.path().is_dir() && is_skipped_dir(entry.path()))
+                // The entry's type comes from the directory listing: no stat.
+                let is_dir = entry.file_type().is_some_and(|t| t.is_dir());
+                !(entry.depth() > 0 && is_dir && is_skipped_dir(entry.path()))
             });
         if let Ok(overrides) = overrides.build() {
             builder.overrides(overrides);

@@ -2,7 +2,7 @@
 //! into safe `tempfile` idioms.
 //!
 //! Data flows one way: [`discover`] files → [`source`] read and decode →
-//! prefilter ([`settings::Settings::may_match`]) → parse → one visit
+//! prefilter ([`settings::Settings::active_rules`]) → parse → one visit
 //! ([`checker`]) that resolves names and calls the [`transforms`] → fixes
 //! ([`fix`]) applied to a fixed point ([`engine`]) → [`printer`] or
 //! [`writer`].

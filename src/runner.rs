@@ -10,7 +10,7 @@ use rayon::prelude::*;
 use crate::diagnostic::{Diagnostic, FixStatus};
 use crate::engine::{check_source, fix_source, fix_status};
 use crate::settings::Settings;
-use crate::source::{FileError, decode, read_bytes, skip_marker};
+use crate::source::{FileError, decode, read_into, skip_marker};
 use crate::transforms::Rule;
 use crate::writer::write_atomically;
 
@@ -104,15 +104,35 @@ pub fn process_file(path: &Path, settings: &Settings, mode: Mode) -> Outcome {
     })
 }
 
+thread_local! {
+    /// The file being read, per worker thread.
+    static BUFFER: std::cell::RefCell<Vec<u8>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// A buffer of this size or less is kept for the next file.
+const KEPT_BUFFER: usize = 4 * 1024 * 1024;
+
 fn process_file_inner(path: &Path, settings: &Settings, mode: Mode) -> Outcome {
-    let bytes = match read_bytes(path) {
-        Ok(bytes) => bytes,
-        Err(e) => return Outcome::Error(e),
-    };
-    if settings.active_rules(&bytes).is_empty() {
+    BUFFER.with(|buffer| {
+        // Unwinding from a panic drops the borrow: the next file can use it.
+        let bytes = &mut *buffer.borrow_mut();
+        let outcome = process_bytes(path, bytes, settings, mode);
+        if bytes.capacity() > KEPT_BUFFER {
+            *bytes = Vec::new();
+        }
+        outcome
+    })
+}
+
+fn process_bytes(path: &Path, bytes: &mut Vec<u8>, settings: &Settings, mode: Mode) -> Outcome {
+    if let Err(e) = read_into(path, bytes) {
+        return Outcome::Error(e);
+    }
+    let bytes = &bytes[..];
+    if settings.active_rules(bytes).is_empty() {
         return Outcome::Clean;
     }
-    let text = match decode(&bytes) {
+    let text = match decode(bytes) {
         Ok(text) => text,
         Err(e) => return Outcome::Error(e),
     };
@@ -126,7 +146,7 @@ fn process_file_inner(path: &Path, settings: &Settings, mode: Mode) -> Outcome {
                 fixed: Some(mut fixed),
             },
         ) => {
-            if let Err(e) = write_atomically(path, &bytes, fixed.source.as_bytes()) {
+            if let Err(e) = write_atomically(path, bytes, fixed.source.as_bytes()) {
                 fixed.write_error = Some(e);
             }
             Outcome::Findings {

@@ -22,12 +22,23 @@ enum Searcher {
     Automaton(AhoCorasick),
 }
 
+/// Needles shorter than this are looked for one by one, and only when the
+/// rest of their transform's needles are there: in the one-pass search they
+/// would shorten the SIMD fingerprint and flood it with false candidates.
+const SHORT_NEEDLE: usize = 4;
+
 /// The byte search that decides which transforms can find anything in a
 /// file, before it is parsed.
 #[derive(Debug, Clone)]
 struct Prefilter {
+    needles: Vec<String>,
+    /// One pass over the file for the needles that are not short; pattern
+    /// `i` of the searcher is needle `long[i]`.
     searcher: Option<Searcher>,
-    /// Per enabled rule, its needle groups as indices into the needles.
+    long: Vec<usize>,
+    long_mask: u64,
+    /// Per enabled rule, its needle groups as indices into the needles;
+    /// groups with a short needle last.
     groups: Vec<(Rule, Vec<Vec<usize>>)>,
 }
 
@@ -64,21 +75,38 @@ impl Prefilter {
                 (rule, groups)
             })
             .collect();
+        assert!(needles.len() <= 64, "the prefilter keeps needles in a u64");
+        let long: Vec<usize> = (0..needles.len())
+            .filter(|&i| needles[i].len() >= SHORT_NEEDLE)
+            .collect();
+        let long_mask = long.iter().fold(0, |mask, &i| mask | 1 << i);
+        let mut groups: Vec<(Rule, Vec<Vec<usize>>)> = groups;
+        for (_, rule_groups) in &mut groups {
+            rule_groups.sort_by_key(|group| group.iter().any(|&i| long_mask & (1 << i) == 0));
+        }
+        let patterns: Vec<&str> = long.iter().map(|&i| needles[i].as_str()).collect();
         // Teddy (SIMD) when the CPU has it, an automaton otherwise.
         let packed = aho_corasick::packed::Config::new()
             .builder()
-            .extend(&needles)
+            .extend(&patterns)
             .build();
         let searcher = match packed {
             Some(packed) => Some(Searcher::Packed(packed)),
-            None => AhoCorasick::new(&needles).ok().map(Searcher::Automaton),
+            None => AhoCorasick::new(&patterns).ok().map(Searcher::Automaton),
         };
-        Self { searcher, groups }
+        Self {
+            needles,
+            searcher,
+            long,
+            long_mask,
+            groups,
+        }
     }
 
     fn active(&self, source: &[u8]) -> RuleSet {
         let mut found: u64 = 0;
-        let mut note = |pattern: aho_corasick::PatternID| found |= 1 << (pattern.as_usize() % 64);
+        let mut note =
+            |pattern: aho_corasick::PatternID| found |= 1 << self.long[pattern.as_usize()];
         match &self.searcher {
             Some(Searcher::Packed(searcher)) => {
                 searcher
@@ -90,15 +118,21 @@ impl Prefilter {
                     .find_iter(source)
                     .for_each(|hit| note(hit.pattern()));
             }
-            None => return RuleSet::default(),
+            None => {}
         }
+        let mut searched = self.long_mask;
+        let mut has = |i: usize| {
+            if searched & (1 << i) == 0 {
+                searched |= 1 << i;
+                if memchr::memmem::find(source, self.needles[i].as_bytes()).is_some() {
+                    found |= 1 << i;
+                }
+            }
+            found & (1 << i) != 0
+        };
         self.groups
             .iter()
-            .filter(|(_, groups)| {
-                groups
-                    .iter()
-                    .all(|group| group.iter().any(|&i| found & (1 << (i % 64)) != 0))
-            })
+            .filter(|(_, groups)| groups.iter().all(|group| group.iter().any(|&i| has(i))))
             .map(|(rule, _)| *rule)
             .collect()
     }
@@ -189,5 +223,47 @@ impl Settings {
     /// whose needles it contains. A file with none is never parsed.
     pub fn active_rules(&self, source: &[u8]) -> RuleSet {
         self.prefilter.active(source)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn active(source: &str) -> Vec<&'static str> {
+        let rules = Settings::default().active_rules(source.as_bytes());
+        Rule::ALL
+            .iter()
+            .filter(|r| rules.contains(**r))
+            .map(|r| r.code())
+            .collect()
+    }
+
+    #[test]
+    fn prefilter_needs_every_group_of_a_transform() {
+        assert_eq!(active("x = 1\n"), Vec::<&str>::new());
+        assert_eq!(active("name = tempfile.mktemp()\n"), ["TMP001"]);
+        // A tmp path only after a quote: not `/tmp` inside a longer path.
+        assert_eq!(active("p = 'a/tmp/b'\n"), Vec::<&str>::new());
+        assert_eq!(active("p = \"/var/tmp/x\"\n"), ["TMP002"]);
+        assert_eq!(active("fd, p = tempfile.mkstemp()\n"), ["TMP003"]);
+        // TMP004: a short mode needle counts only with a temporary token.
+        assert_eq!(active("os.open(p, 0, 0o777)\n"), Vec::<&str>::new());
+        assert_eq!(
+            active("import tempfile\nos.open(p, 0, 0o777)\n"),
+            ["TMP004"]
+        );
+        assert_eq!(active("import tempfile\nmode = S_IRWXO\n"), ["TMP004"]);
+        assert_eq!(active("os.chmod('/tmp/x', 0o777)\n"), ["TMP002", "TMP004"]);
+    }
+
+    #[test]
+    fn prefilter_follows_configured_tmp_dirs() {
+        let settings =
+            Settings::from_selection_with_tmp_dirs(&[], &[], false, &["/scratch".to_string()])
+                .unwrap();
+        let rules = settings.active_rules(b"p = '/scratch/out'\n");
+        assert!(rules.contains(Rule::HardcodedTmpPath));
+        assert!(!rules.contains(Rule::MktempCall));
     }
 }

@@ -71,10 +71,12 @@ impl FileError {
     }
 }
 
-/// The bytes of a file, with the size check done first (on the open file:
-/// one path lookup per file).
-pub fn read_bytes(path: &Path) -> Result<Vec<u8>, FileError> {
+/// Reads a file into `bytes` (cleared first), with the size check done
+/// first (on the open file: one path lookup per file). Reusing one buffer
+/// per thread spares an allocation and its page faults per file.
+pub fn read_into(path: &Path, bytes: &mut Vec<u8>) -> Result<(), FileError> {
     use std::io::Read;
+    bytes.clear();
     let mut file = std::fs::File::open(path).map_err(|e| FileError::Read(e.to_string()))?;
     let size = file
         .metadata()
@@ -83,17 +85,24 @@ pub fn read_bytes(path: &Path) -> Result<Vec<u8>, FileError> {
     if size > MAX_FILE_SIZE {
         return Err(FileError::TooLarge { size });
     }
-    let mut bytes = Vec::with_capacity(usize::try_from(size).unwrap_or_default() + 1);
+    bytes.reserve(usize::try_from(size).unwrap_or_default() + 1);
     // Read at most one byte past the limit: a file growing meanwhile stays bounded.
     file.by_ref()
         .take(MAX_FILE_SIZE + 1)
-        .read_to_end(&mut bytes)
+        .read_to_end(bytes)
         .map_err(|e| FileError::Read(e.to_string()))?;
     if bytes.len() as u64 > MAX_FILE_SIZE {
         return Err(FileError::TooLarge {
             size: bytes.len() as u64,
         });
     }
+    Ok(())
+}
+
+/// The bytes of a file (see [`read_into`]).
+pub fn read_bytes(path: &Path) -> Result<Vec<u8>, FileError> {
+    let mut bytes = Vec::new();
+    read_into(path, &mut bytes)?;
     Ok(bytes)
 }
 
