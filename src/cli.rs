@@ -7,7 +7,7 @@ use clap::{Parser, Subcommand};
 
 use crate::config::find_config;
 use crate::discover::{WalkOptions, discover};
-use crate::printer::{self, OutputFormat, PrintOptions, Totals};
+use crate::printer::{self, OutputFormat, PrintOptions, Reporter, Totals};
 use crate::runner::{self, FileReport, Job, Mode, Outcome};
 use crate::settings::Settings;
 use crate::transforms::Rule;
@@ -182,11 +182,6 @@ fn root_settings(args: &RunArgs, path: &Path) -> Result<Root, i32> {
 }
 
 fn run_files(args: &RunArgs, mode: Mode) -> i32 {
-    if let Some(threads) = args.threads {
-        let _ = rayon::ThreadPoolBuilder::new()
-            .num_threads(threads.max(1))
-            .build_global();
-    }
     if args.paths.iter().any(|p| p.as_os_str() == "-") {
         let cwd = std::env::current_dir().unwrap_or_default();
         return match root_settings(args, &cwd) {
@@ -221,34 +216,47 @@ fn run_files(args: &RunArgs, mode: Mode) -> i32 {
             );
         }
         // A file under two roots is processed once, with the first root.
+        let several = roots.len() > 1;
         jobs.extend(
             files
                 .into_iter()
-                .filter(|f| seen.insert(f.clone()))
+                .filter(|f| !several || seen.insert(f.clone()))
                 .map(|path| Job { path, root: index }),
         );
     }
     let settings: Vec<Settings> = roots.iter().map(|r| r.settings.clone()).collect();
+    let options = print_options(args, mode);
     let progress = Progress::new(jobs.len());
-    let reports = runner::run(&jobs, &settings, mode, &|| progress.tick());
-    progress.finish();
-    let options = PrintOptions {
-        format: args.output_format,
-        color: use_color(args.color),
-        statistics: args.statistics,
+    let mut reporter = Reporter::new(options, roots.len());
+    runner::run(
+        &jobs,
+        &settings,
         mode,
-    };
+        args.threads.unwrap_or(0),
+        |report| printer::render(&report, options),
+        |rendered| {
+            progress.tick();
+            reporter.add(rendered);
+        },
+    );
+    progress.finish();
     let root_names: Vec<String> = roots
         .iter()
         .map(|r| printer::display_path(&r.path))
         .collect();
-    if printer::print_reports(&reports, options).is_err() {
-        return 2;
+    match reporter.finish(&root_names) {
+        Ok(totals) => exit_code(&totals, mode, walk_failed),
+        Err(_) => 2,
     }
-    if roots.len() > 1 && printer::print_root_summaries(&reports, &root_names, mode).is_err() {
-        return 2;
+}
+
+fn print_options(args: &RunArgs, mode: Mode) -> PrintOptions {
+    PrintOptions {
+        format: args.output_format,
+        color: use_color(args.color),
+        statistics: args.statistics,
+        mode,
     }
-    exit_code(&Totals::of(&reports), mode, walk_failed)
 }
 
 /// A progress bar on stderr for long runs on a terminal; silent otherwise.
@@ -306,23 +314,25 @@ fn run_stdin(args: &RunArgs, settings: &Settings, mode: Mode) -> i32 {
         };
         let _ = std::io::stdout().write_all(fixed.as_bytes());
     }
-    let reports = vec![FileReport {
-        path,
-        root: 0,
-        outcome,
-    }];
-    let options = PrintOptions {
-        format: args.output_format,
-        color: use_color(args.color),
-        statistics: args.statistics,
-        mode,
-    };
-    if !matches!(mode, Mode::Fix { dry_run: false })
-        && printer::print_reports(&reports, options).is_err()
-    {
-        return 2;
+    let rendered = printer::render(
+        &FileReport {
+            path,
+            root: 0,
+            outcome,
+        },
+        print_options(args, mode),
+    );
+    let mut reporter = Reporter::new(print_options(args, mode), 1);
+    if matches!(mode, Mode::Fix { dry_run: false }) {
+        // Standard output carries the fixed source: only count the file.
+        reporter.count(&rendered);
+        return exit_code(reporter.totals(), mode, false);
     }
-    exit_code(&Totals::of(&reports), mode, false)
+    reporter.add(rendered);
+    match reporter.finish(&[]) {
+        Ok(totals) => exit_code(&totals, mode, false),
+        Err(_) => 2,
+    }
 }
 
 fn use_color(color: Color) -> bool {

@@ -13,6 +13,7 @@ use serde::Serialize;
 
 use crate::diagnostic::{Diagnostic, FixStatus};
 use crate::runner::{FileReport, Mode, Outcome};
+use crate::source::FileError;
 use crate::transforms::Rule;
 
 /// How findings are printed.
@@ -39,8 +40,10 @@ pub struct PrintOptions {
 
 /// The path as the user should see it: relative to the working directory.
 pub fn display_path(path: &Path) -> String {
-    let relative = std::env::current_dir()
-        .ok()
+    static CWD: std::sync::OnceLock<Option<std::path::PathBuf>> = std::sync::OnceLock::new();
+    let relative = CWD
+        .get_or_init(|| std::env::current_dir().ok())
+        .as_ref()
         .and_then(|cwd| path.strip_prefix(cwd).ok().map(Path::to_path_buf))
         .unwrap_or_else(|| path.to_path_buf());
     let text = relative.to_string_lossy().replace('\\', "/");
@@ -64,129 +67,292 @@ pub struct Totals {
 }
 
 impl Totals {
-    pub fn of(reports: &[FileReport]) -> Self {
-        let mut t = Totals {
-            files: reports.len(),
-            ..Totals::default()
-        };
-        for report in reports {
-            match &report.outcome {
-                Outcome::Clean => {}
-                Outcome::Skipped(_) => t.skipped += 1,
-                Outcome::Error(_) => t.errors += 1,
-                Outcome::Findings {
-                    findings, fixed, ..
-                } => {
-                    t.files_with_findings += 1;
-                    t.findings += findings.len();
-                    for (_, status) in findings {
-                        match status {
-                            FixStatus::Fixed => t.fixable += 1,
-                            FixStatus::UnsafeFixAvailable => t.unsafe_fixable += 1,
-                            _ => {}
-                        }
+    fn add(&mut self, tally: &FileTally) {
+        self.files += 1;
+        match &tally.outcome {
+            TallyOutcome::Clean => {}
+            TallyOutcome::Skipped(_) => self.skipped += 1,
+            TallyOutcome::Failed(_) => self.errors += 1,
+            TallyOutcome::Findings { fixed } => {
+                self.files_with_findings += 1;
+                self.findings += tally.findings.len();
+                for finding in &tally.findings {
+                    match finding.status {
+                        FixStatus::Fixed => self.fixable += 1,
+                        FixStatus::UnsafeFixAvailable => self.unsafe_fixable += 1,
+                        _ => {}
                     }
-                    if let Some(fixed) = fixed {
+                }
+                match fixed {
+                    Some(fixed) => {
                         if fixed.write_error.is_some() {
-                            t.errors += 1;
+                            self.errors += 1;
                         } else {
-                            t.files_changed += 1;
-                            t.fixed += fixed.counts.values().sum::<usize>();
-                            t.remaining += fixed.remaining.len();
+                            self.files_changed += 1;
+                            self.fixed += fixed.applied;
+                            self.remaining += fixed.remaining;
                         }
                         if !fixed.converged {
-                            t.not_converged += 1;
+                            self.not_converged += 1;
                         }
-                    } else {
-                        t.remaining += findings.len();
                     }
+                    None => self.remaining += tally.findings.len(),
                 }
             }
         }
-        t
     }
 }
 
-/// Prints the reports: findings or diffs to stdout, problems to stderr.
-pub fn print_reports(reports: &[FileReport], options: PrintOptions) -> io::Result<()> {
-    let stdout = io::stdout();
-    let mut out = io::BufWriter::new(stdout.lock());
-    let stderr = io::stderr();
-    let mut err = stderr.lock();
+/// What is kept of one file once its output is rendered: the text to print
+/// and the counts. Its source is gone, so memory stays flat however many
+/// files have findings.
+#[derive(Debug)]
+pub struct Rendered {
+    /// Index of the root the file was found under.
+    pub root: usize,
+    /// Findings, diff or JSON entry, for stdout.
+    pub stdout: String,
+    /// Errors, skips and warnings, for stderr.
+    pub stderr: String,
+    pub tally: FileTally,
+}
+
+/// The counts of one file, for the summaries.
+#[derive(Debug)]
+pub struct FileTally {
+    outcome: TallyOutcome,
+    findings: Vec<TalliedFinding>,
+}
+
+#[derive(Debug)]
+enum TallyOutcome {
+    Clean,
+    Skipped(&'static str),
+    /// The kind of error.
+    Failed(&'static str),
+    Findings {
+        fixed: Option<TalliedFix>,
+    },
+}
+
+#[derive(Debug)]
+struct TalliedFinding {
+    rule: Rule,
+    status: FixStatus,
+    /// Why there is no fix (kept only for findings without one).
+    note: Option<String>,
+}
+
+#[derive(Debug)]
+struct TalliedFix {
+    applied: usize,
+    remaining: usize,
+    converged: bool,
+    /// The kind of write error, if writing failed.
+    write_error: Option<&'static str>,
+}
+
+/// Renders one file's report: what it prints and what it counts.
+pub fn render(report: &FileReport, options: PrintOptions) -> Rendered {
+    let mut stdout = String::new();
+    let mut stderr = String::new();
+    let path = display_path(&report.path);
+    let outcome = match &report.outcome {
+        Outcome::Clean => TallyOutcome::Clean,
+        Outcome::Skipped(reason) => {
+            let _ = writeln!(stderr, "skipped: {path}: {reason}");
+            TallyOutcome::Skipped(reason)
+        }
+        Outcome::Error(e) => {
+            let _ = writeln!(stderr, "error: {path}: {e}\n  help: {}", e.help());
+            TallyOutcome::Failed(e.kind())
+        }
+        Outcome::Findings {
+            source,
+            findings,
+            fixed,
+        } => {
+            if let Some(fixed) = fixed {
+                if let Some(e) = &fixed.write_error {
+                    let _ = writeln!(stderr, "error: {path}: {e}\n  help: {}", e.help());
+                }
+                if !fixed.converged {
+                    let _ = writeln!(
+                        stderr,
+                        "warning: {path}: fixes did not converge; some are left undone"
+                    );
+                }
+            }
+            stdout = match (options.mode, fixed) {
+                _ if options.format == OutputFormat::Json => String::new(),
+                (Mode::Fix { dry_run: true }, Some(fixed)) => {
+                    unified_diff(&path, source, &fixed.source)
+                }
+                (Mode::Fix { dry_run: true }, None) => String::new(),
+                (Mode::Fix { dry_run: false }, Some(fixed)) if fixed.write_error.is_none() => {
+                    render_findings(&path, &fixed.source, fixed.remaining.iter(), options)
+                }
+                _ => render_findings(&path, source, findings.iter().map(|(d, _)| d), options),
+            };
+            TallyOutcome::Findings {
+                fixed: fixed.as_ref().map(|fixed| TalliedFix {
+                    applied: fixed.counts.values().sum(),
+                    remaining: fixed.remaining.len(),
+                    converged: fixed.converged,
+                    write_error: fixed.write_error.as_ref().map(FileError::kind),
+                }),
+            }
+        }
+    };
     if options.format == OutputFormat::Json {
-        serde_json::to_writer_pretty(&mut out, &json_report(reports, options.mode))?;
-        writeln!(out)?;
+        // Skipped and failed files are in the report too.
+        stdout = json_file(&path, report, options.mode);
     }
-    for report in reports {
-        let path = display_path(&report.path);
-        match &report.outcome {
-            Outcome::Clean => {}
-            Outcome::Skipped(reason) => writeln!(err, "skipped: {path}: {reason}")?,
-            Outcome::Error(e) => {
-                writeln!(err, "error: {path}: {e}")?;
-                writeln!(err, "  help: {}", e.help())?;
-            }
-            Outcome::Findings {
-                source,
-                findings,
-                fixed,
-            } => {
-                if let Some(fixed) = fixed {
-                    if let Some(e) = &fixed.write_error {
-                        writeln!(err, "error: {path}: {e}")?;
-                        writeln!(err, "  help: {}", e.help())?;
-                    }
-                    if !fixed.converged {
-                        writeln!(
-                            err,
-                            "warning: {path}: fixes did not converge; some are left undone"
-                        )?;
-                    }
-                }
-                if options.format == OutputFormat::Json {
-                    continue;
-                }
-                match (options.mode, fixed) {
-                    (Mode::Fix { dry_run: true }, Some(fixed)) => {
-                        out.write_all(unified_diff(&path, source, &fixed.source).as_bytes())?;
-                    }
-                    (Mode::Fix { dry_run: true }, None) => {}
-                    (Mode::Fix { dry_run: false }, Some(fixed)) if fixed.write_error.is_none() => {
-                        print_findings(
-                            &mut out,
-                            &path,
-                            &fixed.source,
-                            fixed.remaining.iter(),
-                            options,
-                        )?;
-                    }
-                    _ => print_findings(
-                        &mut out,
-                        &path,
-                        source,
-                        findings.iter().map(|(d, _)| d),
-                        options,
-                    )?,
-                }
-            }
-        }
+    let findings = match &report.outcome {
+        Outcome::Findings { findings, .. } => findings
+            .iter()
+            .map(|(d, status)| TalliedFinding {
+                rule: d.rule,
+                status: *status,
+                note: matches!(status, FixStatus::NoFix | FixStatus::DisplayOnly)
+                    .then(|| d.note.clone())
+                    .flatten(),
+            })
+            .collect(),
+        _ => Vec::new(),
+    };
+    Rendered {
+        root: report.root,
+        stdout,
+        stderr,
+        tally: FileTally { outcome, findings },
     }
-    out.flush()?;
-    let totals = Totals::of(reports);
-    if options.statistics {
-        print_statistics(&mut err, reports)?;
-    }
-    writeln!(err, "{}", summary(&totals, options.mode))?;
-    Ok(())
 }
 
-fn print_findings<'d>(
-    out: &mut impl Write,
+/// Prints rendered files as they come, in order, and the summaries at the
+/// end. Keeps counts only.
+pub struct Reporter {
+    options: PrintOptions,
+    out: io::BufWriter<io::Stdout>,
+    totals: Totals,
+    statistics: BTreeMap<(Rule, FixStatus), usize>,
+    roots: Vec<RootTally>,
+    json_files: usize,
+    /// The first failure to print (a closed pipe): printing stops, the run
+    /// goes on (fixes are still written) and ends with exit code 2.
+    failed: Option<io::Error>,
+}
+
+impl Reporter {
+    pub fn new(options: PrintOptions, roots: usize) -> Self {
+        Self {
+            options,
+            out: io::BufWriter::new(io::stdout()),
+            totals: Totals::default(),
+            statistics: BTreeMap::new(),
+            roots: (0..roots).map(|_| RootTally::default()).collect(),
+            json_files: 0,
+            failed: None,
+        }
+    }
+
+    /// Prints one file's output and counts it.
+    pub fn add(&mut self, rendered: Rendered) {
+        self.count(&rendered);
+        if self.failed.is_none()
+            && let Err(e) = self.print(&rendered)
+        {
+            self.failed = Some(e);
+        }
+    }
+
+    /// Counts one file without printing it.
+    pub fn count(&mut self, rendered: &Rendered) {
+        self.totals.add(&rendered.tally);
+        for finding in &rendered.tally.findings {
+            *self
+                .statistics
+                .entry((finding.rule, finding.status))
+                .or_default() += 1;
+        }
+        if let Some(root) = self.roots.get_mut(rendered.root) {
+            root.add(&rendered.tally, self.options.mode);
+        }
+    }
+
+    fn print(&mut self, rendered: &Rendered) -> io::Result<()> {
+        if !rendered.stderr.is_empty() {
+            io::stderr().lock().write_all(rendered.stderr.as_bytes())?;
+        }
+        if rendered.stdout.is_empty() {
+            return Ok(());
+        }
+        if self.options.format == OutputFormat::Json {
+            let separator = if self.json_files == 0 {
+                "{\n  \"files\": [\n"
+            } else {
+                ",\n"
+            };
+            self.out.write_all(separator.as_bytes())?;
+            self.json_files += 1;
+        }
+        self.out.write_all(rendered.stdout.as_bytes())
+    }
+
+    /// The totals so far.
+    pub fn totals(&self) -> &Totals {
+        &self.totals
+    }
+
+    /// Ends the output: the JSON summary, statistics, the summary line, and
+    /// with several roots one line per root (named by `root_names`).
+    pub fn finish(mut self, root_names: &[String]) -> io::Result<Totals> {
+        if let Some(e) = self.failed.take() {
+            return Err(e);
+        }
+        if self.options.format == OutputFormat::Json {
+            let head = if self.json_files == 0 {
+                "{\n  \"files\": [],\n"
+            } else {
+                "\n  ],\n"
+            };
+            let summary = serde_json::to_string_pretty(&self.totals)?.replace('\n', "\n  ");
+            write!(self.out, "{head}  \"summary\": {summary}\n}}\n")?;
+        }
+        self.out.flush()?;
+        let mut err = io::stderr().lock();
+        if self.options.statistics {
+            for ((rule, status), n) in &self.statistics {
+                let status = serde_json::to_value(status)
+                    .ok()
+                    .and_then(|v| v.as_str().map(str::to_string))
+                    .unwrap_or_default();
+                writeln!(
+                    err,
+                    "{n:>6}  {:<7} {:<22} {status}",
+                    rule.code(),
+                    rule.name()
+                )?;
+            }
+        }
+        writeln!(err, "{}", summary(&self.totals, self.options.mode))?;
+        if root_names.len() > 1 {
+            writeln!(err, "Per root:")?;
+            for (name, root) in root_names.iter().zip(&self.roots) {
+                writeln!(err, "  {name}: {}", root.line(self.options.mode))?;
+            }
+        }
+        Ok(self.totals)
+    }
+}
+
+fn render_findings<'d>(
     path: &str,
     source: &str,
     diagnostics: impl Iterator<Item = &'d Diagnostic>,
     options: PrintOptions,
-) -> io::Result<()> {
+) -> String {
+    let mut out = String::new();
     let index = LineIndex::from_source_text(source);
     for diagnostic in diagnostics {
         let location = index.line_column(diagnostic.start(), source);
@@ -199,12 +365,12 @@ fn print_findings<'d>(
             diagnostic.message
         );
         if options.format == OutputFormat::Concise {
-            writeln!(out, "{head}")?;
+            let _ = writeln!(out, "{head}");
             continue;
         }
         if options.format == OutputFormat::Github {
             let end = index.line_column(diagnostic.end(), source);
-            writeln!(
+            let _ = writeln!(
                 out,
                 "::warning title=tempsafe {code},file={path},line={},col={},endLine={},endColumn={}::{code} {}",
                 location.line,
@@ -213,14 +379,14 @@ fn print_findings<'d>(
                 end.column,
                 diagnostic.message.replace('%', "%25").replace('\n', "%0A"),
                 code = diagnostic.rule.code(),
-            )?;
+            );
             continue;
         }
         let first_line = location
             .line
             .to_zero_indexed()
             .saturating_sub(Window::CONTEXT);
-        writeln!(
+        let _ = writeln!(
             out,
             "{}",
             render_snippet(
@@ -231,9 +397,9 @@ fn print_findings<'d>(
                 options.color,
                 (&index, first_line)
             )
-        )?;
+        );
     }
-    Ok(())
+    out
 }
 
 /// A finding rendered by miette: header, snippet with a label, help.
@@ -421,54 +587,54 @@ fn summary(t: &Totals, mode: Mode) -> String {
     line
 }
 
-/// One line per root (command-line path): found, fixed per transform, left
-/// unfixed and why, skipped and why, failed and why.
-pub fn print_root_summaries(
-    reports: &[FileReport],
-    roots: &[String],
-    mode: Mode,
-) -> io::Result<()> {
-    let mut err = io::stderr().lock();
-    writeln!(err, "Per root:")?;
-    for (index, root) in roots.iter().enumerate() {
-        let mine: Vec<&FileReport> = reports.iter().filter(|r| r.root == index).collect();
-        let mut found = 0;
-        let mut fixed: BTreeMap<&str, usize> = BTreeMap::new();
-        let mut left: BTreeMap<String, usize> = BTreeMap::new();
-        let mut skipped: BTreeMap<&str, usize> = BTreeMap::new();
-        let mut failed: BTreeMap<&str, usize> = BTreeMap::new();
-        for report in &mine {
-            match &report.outcome {
-                Outcome::Clean => {}
-                Outcome::Skipped(reason) => *skipped.entry(reason).or_default() += 1,
-                Outcome::Error(e) => *failed.entry(e.kind()).or_default() += 1,
-                Outcome::Findings {
-                    findings, fixed: f, ..
-                } => {
-                    if let Some(e) = f.as_ref().and_then(|f| f.write_error.as_ref()) {
-                        *failed.entry(e.kind()).or_default() += 1;
-                    }
-                    for (d, status) in findings {
-                        found += 1;
-                        match status {
-                            FixStatus::Fixed if mode != Mode::Check => {
-                                *fixed.entry(d.rule.code()).or_default() += 1;
-                            }
-                            FixStatus::Fixed => {
-                                *left.entry("fixable".to_string()).or_default() += 1
-                            }
-                            FixStatus::UnsafeFixAvailable => {
-                                *left.entry("unsafe fix available".to_string()).or_default() += 1;
-                            }
-                            _ => {
-                                let why = d.note.clone().unwrap_or_else(|| "no fix".to_string());
-                                *left.entry(format!("no fix: {why}")).or_default() += 1;
-                            }
-                        }
-                    }
+/// The counts behind one root's summary line.
+#[derive(Debug, Default)]
+struct RootTally {
+    files: usize,
+    found: usize,
+    fixed: BTreeMap<&'static str, usize>,
+    left: BTreeMap<String, usize>,
+    skipped: BTreeMap<&'static str, usize>,
+    failed: BTreeMap<&'static str, usize>,
+}
+
+impl RootTally {
+    fn add(&mut self, tally: &FileTally, mode: Mode) {
+        self.files += 1;
+        match &tally.outcome {
+            TallyOutcome::Clean => {}
+            TallyOutcome::Skipped(reason) => *self.skipped.entry(reason).or_default() += 1,
+            TallyOutcome::Failed(kind) => *self.failed.entry(kind).or_default() += 1,
+            TallyOutcome::Findings { fixed } => {
+                if let Some(kind) = fixed.as_ref().and_then(|f| f.write_error) {
+                    *self.failed.entry(kind).or_default() += 1;
                 }
             }
         }
+        for finding in &tally.findings {
+            self.found += 1;
+            match finding.status {
+                FixStatus::Fixed if mode != Mode::Check => {
+                    *self.fixed.entry(finding.rule.code()).or_default() += 1;
+                }
+                FixStatus::Fixed => *self.left.entry("fixable".to_string()).or_default() += 1,
+                FixStatus::UnsafeFixAvailable => {
+                    *self
+                        .left
+                        .entry("unsafe fix available".to_string())
+                        .or_default() += 1;
+                }
+                _ => {
+                    let why = finding.note.as_deref().unwrap_or("no fix");
+                    *self.left.entry(format!("no fix: {why}")).or_default() += 1;
+                }
+            }
+        }
+    }
+
+    /// Found, fixed per transform, left unfixed and why, skipped and why,
+    /// failed and why.
+    fn line(&self, mode: Mode) -> String {
         let list = |m: &BTreeMap<String, usize>| {
             let mut items: Vec<(&String, &usize)> = m.iter().collect();
             items.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
@@ -489,69 +655,44 @@ pub fn print_root_summaries(
                 .collect::<Vec<_>>()
                 .join(", ")
         };
-        let fixed_total: usize = fixed.values().sum();
-        let left_total: usize = left.values().sum();
+        let fixed_total: usize = self.fixed.values().sum();
+        let left_total: usize = self.left.values().sum();
         let verb = match mode {
             Mode::Fix { dry_run: false } => "fixed",
             _ => "fixable",
         };
-        let mut line = format!("  {root}: {} files, {found} found", mine.len());
+        let mut line = format!("{} files, {} found", self.files, self.found);
         if mode != Mode::Check {
             let _ = write!(line, ", {fixed_total} {verb}");
-            if !fixed.is_empty() {
-                let _ = write!(line, " ({})", short(&fixed));
+            if !self.fixed.is_empty() {
+                let _ = write!(line, " ({})", short(&self.fixed));
             }
         }
         if left_total > 0 {
-            let _ = write!(line, ", {left_total} left ({})", list(&left));
+            let _ = write!(line, ", {left_total} left ({})", list(&self.left));
         }
-        if !skipped.is_empty() {
+        if !self.skipped.is_empty() {
             let _ = write!(
                 line,
                 ", {} skipped ({})",
-                skipped.values().sum::<usize>(),
-                short(&skipped)
+                self.skipped.values().sum::<usize>(),
+                short(&self.skipped)
             );
         }
-        if !failed.is_empty() {
+        if !self.failed.is_empty() {
             let _ = write!(
                 line,
                 ", {} failed ({})",
-                failed.values().sum::<usize>(),
-                short(&failed)
+                self.failed.values().sum::<usize>(),
+                short(&self.failed)
             );
         }
-        writeln!(err, "{line}")?;
+        line
     }
-    Ok(())
 }
 
 fn plural<'s>(n: usize, one: &'s str, many: &'s str) -> &'s str {
     if n == 1 { one } else { many }
-}
-
-fn print_statistics(err: &mut impl Write, reports: &[FileReport]) -> io::Result<()> {
-    let mut counts: BTreeMap<(Rule, FixStatus), usize> = BTreeMap::new();
-    for report in reports {
-        if let Outcome::Findings { findings, .. } = &report.outcome {
-            for (d, status) in findings {
-                *counts.entry((d.rule, *status)).or_default() += 1;
-            }
-        }
-    }
-    for ((rule, status), n) in counts {
-        let status = serde_json::to_value(status)
-            .ok()
-            .and_then(|v| v.as_str().map(str::to_string))
-            .unwrap_or_default();
-        writeln!(
-            err,
-            "{n:>6}  {:<7} {:<22} {status}",
-            rule.code(),
-            rule.name()
-        )?;
-    }
-    Ok(())
 }
 
 #[derive(Serialize)]
@@ -578,73 +719,61 @@ struct JsonFile<'a> {
     findings: Vec<JsonFinding<'a>>,
 }
 
-#[derive(Serialize)]
-struct JsonReport<'a> {
-    files: Vec<JsonFile<'a>>,
-    summary: Totals,
-}
-
-fn json_report(reports: &[FileReport], mode: Mode) -> JsonReport<'_> {
-    let files = reports
-        .iter()
-        .filter_map(|report| {
-            let path = display_path(&report.path);
-            let (status, reason, findings) = match &report.outcome {
-                Outcome::Clean => return None,
-                Outcome::Skipped(reason) => ("skipped", Some(reason.to_string()), Vec::new()),
-                Outcome::Error(e) => ("error", Some(e.to_string()), Vec::new()),
-                Outcome::Findings {
-                    source,
-                    findings,
-                    fixed,
-                } => {
-                    let index = LineIndex::from_source_text(source);
-                    let findings = findings
-                        .iter()
-                        .map(|(d, status)| {
-                            let start = index.line_column(d.start(), source);
-                            let end = index.line_column(d.end(), source);
-                            JsonFinding {
-                                code: d.rule.code(),
-                                name: d.rule.name(),
-                                message: &d.message,
-                                line: start.line.get(),
-                                column: start.column.get(),
-                                end_line: end.line.get(),
-                                end_column: end.column.get(),
-                                fix_status: *status,
-                                applicability: d.applicability().map(|a| match a {
-                                    ruff_diagnostics::Applicability::Safe => "safe",
-                                    ruff_diagnostics::Applicability::Unsafe => "unsafe",
-                                    ruff_diagnostics::Applicability::DisplayOnly => "display-only",
-                                }),
-                                fix_title: d.fix_title.as_deref(),
-                                note: d.note.as_deref(),
-                            }
-                        })
-                        .collect();
-                    let status = match (mode, fixed) {
-                        (Mode::Check, _) | (_, None) => "findings",
-                        (_, Some(f)) if f.write_error.is_some() => "error",
-                        (Mode::Fix { dry_run: true }, Some(_)) => "would-fix",
-                        (Mode::Fix { dry_run: false }, Some(_)) => "fixed",
-                    };
-                    let reason = fixed
-                        .as_ref()
-                        .and_then(|f| f.write_error.as_ref().map(ToString::to_string));
-                    (status, reason, findings)
-                }
+/// One file's entry in the JSON report, indented to sit in its `files` list.
+fn json_file(path: &str, report: &FileReport, mode: Mode) -> String {
+    let (status, reason, findings) = match &report.outcome {
+        Outcome::Clean => return String::new(),
+        Outcome::Skipped(reason) => ("skipped", Some(reason.to_string()), Vec::new()),
+        Outcome::Error(e) => ("error", Some(e.to_string()), Vec::new()),
+        Outcome::Findings {
+            source,
+            findings,
+            fixed,
+        } => {
+            let index = LineIndex::from_source_text(source);
+            let findings = findings
+                .iter()
+                .map(|(d, status)| {
+                    let start = index.line_column(d.start(), source);
+                    let end = index.line_column(d.end(), source);
+                    JsonFinding {
+                        code: d.rule.code(),
+                        name: d.rule.name(),
+                        message: &d.message,
+                        line: start.line.get(),
+                        column: start.column.get(),
+                        end_line: end.line.get(),
+                        end_column: end.column.get(),
+                        fix_status: *status,
+                        applicability: d.applicability().map(|a| match a {
+                            ruff_diagnostics::Applicability::Safe => "safe",
+                            ruff_diagnostics::Applicability::Unsafe => "unsafe",
+                            ruff_diagnostics::Applicability::DisplayOnly => "display-only",
+                        }),
+                        fix_title: d.fix_title.as_deref(),
+                        note: d.note.as_deref(),
+                    }
+                })
+                .collect();
+            let status = match (mode, fixed) {
+                (Mode::Check, _) | (_, None) => "findings",
+                (_, Some(f)) if f.write_error.is_some() => "error",
+                (Mode::Fix { dry_run: true }, Some(_)) => "would-fix",
+                (Mode::Fix { dry_run: false }, Some(_)) => "fixed",
             };
-            Some(JsonFile {
-                path,
-                status,
-                reason,
-                findings,
-            })
-        })
-        .collect();
-    JsonReport {
-        files,
-        summary: Totals::of(reports),
-    }
+            let reason = fixed
+                .as_ref()
+                .and_then(|f| f.write_error.as_ref().map(ToString::to_string));
+            (status, reason, findings)
+        }
+    };
+    let file = JsonFile {
+        path: path.to_string(),
+        status,
+        reason,
+        findings,
+    };
+    // JSON strings escape their newlines: indenting every line is safe.
+    let text = serde_json::to_string_pretty(&file).unwrap_or_default();
+    format!("    {}", text.replace('\n', "\n    "))
 }

@@ -1,11 +1,12 @@
-//! Running check or fix over many files: in parallel, one file at a time in
-//! memory, results in path order.
+//! Running check or fix over many files: in parallel, a bounded window of
+//! files in memory, results in path order as they come.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use rayon::prelude::*;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Condvar, Mutex};
 
 use crate::diagnostic::{Diagnostic, FixStatus};
 use crate::engine::{check_source, fix_source, fix_status};
@@ -70,38 +71,132 @@ pub struct Job {
     pub root: usize,
 }
 
-/// Processes `jobs` on all threads, each with its root's settings; reports
-/// come back in input order. `progress` is ticked once per file.
-pub fn run(
+/// How many files may be in flight or waiting for their turn to be
+/// consumed. Bounds memory however many files a run has, and lets fast
+/// workers run ahead of one slow file.
+const WINDOW: usize = 1024;
+
+/// Processes `jobs` on `threads` workers (0: one per core; the calling
+/// thread is one of them), each job with its root's settings. `finish` turns
+/// each report into what is kept of it; `consume` gets those in job order,
+/// as soon as all before them are done.
+pub fn run<T: Send>(
     jobs: &[Job],
     settings: &[Settings],
     mode: Mode,
-    progress: &(dyn Fn() + Sync),
-) -> Vec<FileReport> {
-    jobs.par_iter()
-        .map(|job| {
-            let outcome = process_file(&job.path, &settings[job.root], mode);
-            progress();
-            FileReport {
+    threads: usize,
+    finish: impl Fn(FileReport) -> T + Sync,
+    consume: impl FnMut(T) + Send,
+) {
+    let threads = match threads {
+        0 => std::thread::available_parallelism().map_or(1, |n| n.get()),
+        n => n,
+    }
+    .clamp(1, jobs.len().max(1));
+    let next_job = AtomicUsize::new(0);
+    let order = Mutex::new(InOrder {
+        waiting: BTreeMap::new(),
+        next: 0,
+        sleepers: 0,
+        consume,
+        panic: None,
+    });
+    let moved = Condvar::new();
+    let work = || {
+        loop {
+            let i = next_job.fetch_add(1, Ordering::Relaxed);
+            let Some(job) = jobs.get(i) else { break };
+            let mut state = order.lock().unwrap_or_else(|e| e.into_inner());
+            while i >= state.next + WINDOW {
+                state.sleepers += 1;
+                state = moved.wait(state).unwrap_or_else(|e| e.into_inner());
+                state.sleepers -= 1;
+            }
+            drop(state);
+            let report = FileReport {
                 path: job.path.clone(),
                 root: job.root,
-                outcome,
+                outcome: process_file(&job.path, &settings[job.root], mode),
+            };
+            let kept = finish_guarded(&finish, report);
+            let mut state = order.lock().unwrap_or_else(|e| e.into_inner());
+            if state.deliver(i, kept) && state.sleepers > 0 {
+                moved.notify_all();
             }
-        })
-        .collect()
+        }
+    };
+    std::thread::scope(|scope| {
+        for _ in 1..threads {
+            scope.spawn(work);
+        }
+        work();
+    });
+    let state = order.into_inner().unwrap_or_else(|e| e.into_inner());
+    if let Some(panic) = state.panic {
+        std::panic::resume_unwind(panic);
+    }
+}
+
+/// Results waiting for those before them.
+struct InOrder<T, C> {
+    waiting: BTreeMap<usize, T>,
+    /// The index `consume` gets next.
+    next: usize,
+    /// Workers waiting for the window to move.
+    sleepers: usize,
+    consume: C,
+    /// A panic of `consume`, raised again once every worker is done: a
+    /// worker must never wait on a result that will not come.
+    panic: Option<Box<dyn std::any::Any + Send>>,
+}
+
+impl<T, C: FnMut(T)> InOrder<T, C> {
+    /// Takes result `i` and consumes all that are now in order; true if
+    /// the window moved.
+    fn deliver(&mut self, i: usize, kept: T) -> bool {
+        self.waiting.insert(i, kept);
+        let before = self.next;
+        while let Some(kept) = self.waiting.remove(&self.next) {
+            self.next += 1;
+            if self.panic.is_none() {
+                let consume = &mut self.consume;
+                let result =
+                    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| consume(kept)));
+                self.panic = result.err();
+            }
+        }
+        self.next != before
+    }
+}
+
+/// `finish(report)`; should it panic, the file is reported as an internal
+/// error instead.
+fn finish_guarded<T>(finish: &impl Fn(FileReport) -> T, report: FileReport) -> T {
+    let (path, root) = (report.path.clone(), report.root);
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| finish(report))).unwrap_or_else(
+        |panic| {
+            finish(FileReport {
+                path,
+                root,
+                outcome: Outcome::Error(FileError::Internal(panic_message(&*panic))),
+            })
+        },
+    )
+}
+
+fn panic_message(panic: &(dyn std::any::Any + Send)) -> String {
+    panic
+        .downcast_ref::<String>()
+        .cloned()
+        .or_else(|| panic.downcast_ref::<&str>().map(ToString::to_string))
+        .unwrap_or_default()
 }
 
 /// Processes one file. A bug in tempsafe that panics on one file is
 /// reported for that file; the run goes on.
 pub fn process_file(path: &Path, settings: &Settings, mode: Mode) -> Outcome {
-    std::panic::catch_unwind(|| process_file_inner(path, settings, mode)).unwrap_or_else(|panic| {
-        let message = panic
-            .downcast_ref::<String>()
-            .cloned()
-            .or_else(|| panic.downcast_ref::<&str>().map(ToString::to_string))
-            .unwrap_or_default();
-        Outcome::Error(FileError::Internal(message))
-    })
+    std::panic::catch_unwind(|| process_file_inner(path, settings, mode))
+        .unwrap_or_else(|panic| Outcome::Error(FileError::Internal(panic_message(&*panic))))
 }
 
 thread_local! {
@@ -198,5 +293,74 @@ pub fn process_source(text: &str, settings: &Settings, mode: Mode) -> Outcome {
             }
             Err(e) => Outcome::Error(e.into()),
         },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// More files than the window, on more workers than cores: every
+    /// report arrives once, in job order.
+    #[test]
+    fn reports_arrive_in_job_order() {
+        let dir = tempfile::tempdir().unwrap();
+        let jobs: Vec<Job> = (0..WINDOW * 2 + 7)
+            .map(|i| {
+                let path = dir.path().join(format!("f{i:05}.py"));
+                let text = if i % 97 == 0 {
+                    "import tempfile\nname = tempfile.mktemp()\n"
+                } else {
+                    "x = 1\n"
+                };
+                std::fs::write(&path, text).unwrap();
+                Job { path, root: 0 }
+            })
+            .collect();
+        for threads in [1, 2, 5] {
+            let mut seen = Vec::new();
+            run(
+                &jobs,
+                &[Settings::default()],
+                Mode::Check,
+                threads,
+                |report| {
+                    (
+                        report.path,
+                        matches!(report.outcome, Outcome::Findings { .. }),
+                    )
+                },
+                |kept| seen.push(kept),
+            );
+            let paths: Vec<&PathBuf> = seen.iter().map(|(p, _)| p).collect();
+            assert_eq!(paths, jobs.iter().map(|j| &j.path).collect::<Vec<_>>());
+            let with_findings = seen.iter().filter(|(_, found)| *found).count();
+            assert_eq!(with_findings, jobs.len().div_ceil(97));
+        }
+    }
+
+    /// A panic while consuming is raised again once the workers are done,
+    /// instead of leaving them waiting.
+    #[test]
+    fn a_panicking_consumer_does_not_hang_the_run() {
+        let dir = tempfile::tempdir().unwrap();
+        let jobs: Vec<Job> = (0..WINDOW + 10)
+            .map(|i| {
+                let path = dir.path().join(format!("f{i:05}.py"));
+                std::fs::write(&path, "x = 1\n").unwrap();
+                Job { path, root: 0 }
+            })
+            .collect();
+        let result = std::panic::catch_unwind(|| {
+            run(
+                &jobs,
+                &[Settings::default()],
+                Mode::Check,
+                2,
+                |_| (),
+                |()| panic!("consumer bug"),
+            );
+        });
+        assert!(result.is_err());
     }
 }
