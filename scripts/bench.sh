@@ -44,12 +44,25 @@ def short(cmd):
     tool = words[0].rsplit("/", 1)[-1]
     keep = [w for w in words[1:] if w.startswith("-") and w not in ("-F", "-e", "-q", "-r", "-f") or w in ("check", "fix")]
     return " ".join([tool] + keep[:4])
-base = rows[0]["mean"]
-print(f"| command | mean | stddev | × tempsafe check |")
-print(f"|---|---|---|---|")
+# Medians: this kind of machine has bursts of noise that skew means.
+base = rows[0]["median"]
+fix = rows[1]["median"] if len(rows) > 1 else base
+print(f"| command | median | stddev | × tempsafe check | × tempsafe fix --dry-run |")
+print(f"|---|---|---|---|---|")
 for r in rows:
     stddev = f"{r['stddev']*1000:.0f} ms" if r.get("stddev") is not None else "1 run"
-    print(f"| `{short(r['command'])}` | {r['mean']*1000:.0f} ms | {stddev} | {r['mean']/base:.2f} |")
+    print(f"| `{short(r['command'])}` | {r['median']*1000:.0f} ms | {stddev} | {r['median']/base:.2f} | {r['median']/fix:.2f} |")
+def median(tool):
+    found = [r["median"] for r in rows if r["command"].split()[0].endswith(tool)]
+    return found[0] if found else None
+print()
+if median("rg"):
+    print(f"targets: fix --dry-run / rg = {fix / median('rg'):.2f} (at most 2)", end="")
+if median("ruff"):
+    print(f"; ruff / fix --dry-run = {median('ruff') / fix:.2f} (at least 5)", end="")
+if median("bandit"):
+    print(f"; bandit / fix --dry-run = {median('bandit') / fix:.0f}", end="")
+print()
 PY
 }
 
@@ -93,9 +106,9 @@ if [ -z "${NO_CODEMODDER:-}" ]; then
     "$TS fix --dry-run $sub" >/dev/null 2>&1
   python3 - "$TMP/cm.json" "$TMP/ts-sub.json" "$TMP/perf.json" "$n" "$(find "$CORPUS/perf" -name '*.py' | wc -l)" <<'PY'
 import json, sys
-cm = json.load(open(sys.argv[1]))["results"][0]["mean"]
-ts = json.load(open(sys.argv[2]))["results"][0]["mean"]
-perf = [r for r in json.load(open(sys.argv[3]))["results"] if " fix " in r["command"]][0]["mean"]
+cm = json.load(open(sys.argv[1]))["results"][0]["median"]
+ts = json.load(open(sys.argv[2]))["results"][0]["median"]
+perf = [r for r in json.load(open(sys.argv[3]))["results"] if " fix " in r["command"]][0]["median"]
 n, n_perf = int(sys.argv[4]), int(sys.argv[5])
 print(f"| tool | per file | |")
 print(f"|---|---|---|")
@@ -112,6 +125,8 @@ if [ -z "${NO_SCALING:-}" ]; then
     mkdir -p "$TMP/x$k"
     for i in $(seq 1 $k); do cp -rl "$CORPUS/perf" "$TMP/x$k/copy$i"; done
   done
+  mkdir -p "$TMP/x16"
+  for i in 1 2 3 4; do cp -rl "$TMP/x4" "$TMP/x16/copy$i"; done
   hyperfine -N -i --warmup 1 --runs "$RUNS" --export-json "$TMP/scale.json" --output=null \
     "$TS fix --dry-run -j 1 $CORPUS/perf" \
     "$TS fix --dry-run -j 2 $CORPUS/perf" \
@@ -122,16 +137,16 @@ if [ -z "${NO_SCALING:-}" ]; then
 import json, sys
 rows = json.load(open(sys.argv[1]))["results"]
 labels = ["1× perf, 1 thread", "1× perf, 2 threads", "2× perf, 2 threads", "4× perf, 2 threads", "4× perf, 1 thread"]
-base = rows[1]["mean"]
-print("| run | mean | × (1× perf, 2 threads) |")
+base = rows[1]["median"]
+print("| run | median | × (1× perf, 2 threads) |")
 print("|---|---|---|")
 for label, r in zip(labels, rows):
-    print(f"| {label} | {r['mean']*1000:.0f} ms | {r['mean']/base:.2f} |")
+    print(f"| {label} | {r['median']*1000:.0f} ms | {r['median']/base:.2f} |")
 print()
-print(f"thread speed-up (1× perf): {rows[0]['mean']/rows[1]['mean']:.2f}; (4× perf): {rows[4]['mean']/rows[3]['mean']:.2f}")
+print(f"thread speed-up (1× perf): {rows[0]['median']/rows[1]['median']:.2f}; (4× perf): {rows[4]['median']/rows[3]['median']:.2f}")
 PY
-  for k in 1 4; do
-    d=$CORPUS/perf; [ $k = 4 ] && d=$TMP/x4
+  for k in 1 4 16; do
+    d=$CORPUS/perf; [ $k != 1 ] && d=$TMP/x$k
     /usr/bin/time -f "%M" -o "$TMP/rss" "$TS" fix --dry-run "$d" >/dev/null 2>&1 || true
     echo "peak RSS, ${k}× perf: $(( $(tail -n 1 "$TMP/rss") / 1024 )) MB"
   done

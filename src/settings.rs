@@ -243,6 +243,14 @@ mod tests {
     fn prefilter_needs_every_group_of_a_transform() {
         assert_eq!(active("x = 1\n"), Vec::<&str>::new());
         assert_eq!(active("name = tempfile.mktemp()\n"), ["TMP001"]);
+        assert_eq!(active("name = os.tmpnam()\n"), ["TMP001"]);
+        // Only an import can make `mktemp` or `mkdtemp` tempfile's.
+        assert_eq!(active("name = self.mktemp()\n"), Vec::<&str>::new());
+        assert_eq!(active("d = helpers.mkdtemp()\n"), Vec::<&str>::new());
+        assert_eq!(
+            active("from tempfile import *\nd = mkdtemp()\n"),
+            ["TMP003"]
+        );
         // A tmp path only after a quote: not `/tmp` inside a longer path.
         assert_eq!(active("p = 'a/tmp/b'\n"), Vec::<&str>::new());
         assert_eq!(active("p = \"/var/tmp/x\"\n"), ["TMP002"]);

@@ -166,7 +166,7 @@ fn bad_files_are_reported_and_the_run_goes_on() {
         "py2.py",
         b"import tempfile\nprint tempfile.mktemp()\n",
     );
-    write(dir.path(), "binary.py", b"mktemp\x00\x01\x02");
+    write(dir.path(), "binary.py", b"tempfile.mktemp\x00\x01\x02");
     write(
         dir.path(),
         "latin1.py",

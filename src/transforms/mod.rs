@@ -88,14 +88,23 @@ impl Rule {
     /// stands for each temporary directory right after a quote (`"/tmp`).
     pub fn needle_groups(self) -> &'static [&'static [&'static str]] {
         match self {
-            Rule::MktempCall => &[&["mktemp", "tempnam", "tmpnam"]],
+            // Names resolve through imports only, so `tempfile.mktemp` needs
+            // `tempfile` in the file: a method named `mktemp` (Twisted's
+            // `TestCase.mktemp`) alone is not parsed.
+            Rule::MktempCall => &[
+                &["mktemp", "tempnam", "tmpnam"],
+                &["tempfile", "tempnam", "tmpnam"],
+            ],
             Rule::HardcodedTmpPath => &[&["{tmp}"]],
-            Rule::TempWithoutCleanup => &[&[
-                "mkdtemp",
-                "mkstemp",
-                "NamedTemporaryFile",
-                "TemporaryDirectory",
-            ]],
+            Rule::TempWithoutCleanup => &[
+                &[
+                    "mkdtemp",
+                    "mkstemp",
+                    "NamedTemporaryFile",
+                    "TemporaryDirectory",
+                ],
+                &["tempfile"],
+            ],
             Rule::PermissiveTempPermissions => {
                 // A mode written as an octal literal or stat constant, or a
                 // chmod/umask call; and a temporary path.
