@@ -248,32 +248,39 @@ impl<'a> Semantic<'a> {
     /// for `os.path.join` after `import os`, or `["builtins", "open"]` for an
     /// unbound `open`. `None` for anything not made of names and attributes.
     pub fn qualified_name(&self, scope: ScopeId, expr: &'a Expr) -> Option<Vec<&'a str>> {
-        let mut attrs: Vec<&'a str> = Vec::new();
-        let mut current = expr;
-        loop {
-            match current {
-                Expr::Attribute(ExprAttribute { value, attr, .. }) => {
-                    attrs.push(attr.id.as_str());
-                    current = value;
-                }
-                Expr::Name(ExprName { id, .. }) => {
-                    let id = id.as_str();
-                    let mut path: Vec<&'a str> = match self.resolve_name(scope, id) {
-                        Resolved::Import { module } => module.split('.').collect(),
-                        Resolved::FromImport { module, member } => {
-                            let mut p: Vec<&'a str> = module.split('.').collect();
-                            p.push(member);
-                            p
-                        }
-                        Resolved::Unbound => vec!["builtins", id],
-                        Resolved::Other | Resolved::Ambiguous => return None,
-                    };
-                    path.extend(attrs.iter().rev());
-                    return Some(path);
-                }
-                _ => return None,
-            }
+        // Most calls are on locals (`self.x()`): resolve the root name before
+        // allocating anything.
+        let mut root = expr;
+        let mut depth = 0;
+        while let Expr::Attribute(ExprAttribute { value, .. }) = root {
+            root = value;
+            depth += 1;
         }
+        let Expr::Name(ExprName { id, .. }) = root else {
+            return None;
+        };
+        let id = id.as_str();
+        let mut path: Vec<&'a str> = match self.resolve_name(scope, id) {
+            Resolved::Import { module } => module.split('.').collect(),
+            Resolved::FromImport { module, member } => {
+                let mut p: Vec<&'a str> = module.split('.').collect();
+                p.push(member);
+                p
+            }
+            Resolved::Unbound => vec!["builtins", id],
+            Resolved::Other | Resolved::Ambiguous => return None,
+        };
+        let start = path.len();
+        path.resize(start + depth, "");
+        let mut current = expr;
+        for slot in path[start..].iter_mut().rev() {
+            let Expr::Attribute(ExprAttribute { value, attr, .. }) = current else {
+                break;
+            };
+            *slot = attr.id.as_str();
+            current = value;
+        }
+        Some(path)
     }
 
     /// The bindings of `name` seen from `scope` when they disagree (an
