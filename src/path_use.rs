@@ -19,6 +19,10 @@ pub enum UseKind {
     CreateExclusive,
     /// Observes the file system: existence checks, `stat`, reading.
     Inspect,
+    /// Another file is moved onto the path (`os.rename(src, p)`,
+    /// `os.replace(src, p)`, `shutil.move(src, p)`): from then on the path
+    /// holds data the program moved there, not scratch data.
+    MovedInto,
     /// Removes the path; `stmt` is set when the call is a statement of its own.
     Remove { stmt: Option<TextRange> },
     /// Never touches the file system: string methods, comparisons, printing.
@@ -125,10 +129,14 @@ pub fn classify<'a>(
         return UseKind::Unknown;
     };
     let mut derived = false;
+    let mut beside = false;
     while let Some((parent, up)) = ancestors.split_last() {
         match derivation(semantic, scope, parent, current, up.last().copied()) {
             None => break,
-            Some(Derivation::NewPath) => derived = true,
+            Some(Derivation::NewPath) => {
+                derived = true;
+                beside |= !continues_with_slash(source, parent, current);
+            }
             Some(Derivation::SamePath) => {}
         }
         current = parent;
@@ -136,9 +144,34 @@ pub fn classify<'a>(
     }
     let kind = classify_expr(semantic, scope, current, ancestors, stmt, source);
     match kind {
-        UseKind::Unknown | UseKind::Derived => kind,
+        // A derived string only printed or compared is still not a file.
+        UseKind::Unknown | UseKind::Derived | UseKind::Neutral | UseKind::NameOnly => kind,
+        // Ex) open(p + ".lock", "w"): a file next to the path, not in it;
+        // what that means for the path itself is unknown.
+        _ if beside => UseKind::Unknown,
         _ if derived => UseKind::Inside,
         _ => kind,
+    }
+}
+
+/// Whether the text of `parent` goes on with a path separator right after
+/// `child`: `p + "/x"`, `f"{p}/x"` name something inside `p`; `p + ".bak"`,
+/// `f"{p}.lock"` something beside it. Joins and `Path / x` are always inside.
+fn continues_with_slash(source: &str, parent: &Expr, child: &Expr) -> bool {
+    match parent {
+        Expr::BinOp(op) if op.op == Operator::Add && op.left.range() == child.range() => {
+            let rest = source[op.right.range()].trim_start_matches(['r', 'R', 'u', 'U', 'f', 'F']);
+            rest.get(1..).is_some_and(|r| r.starts_with('/'))
+        }
+        Expr::BinOp(op) if op.op == Operator::Add => false,
+        Expr::FString(_) => {
+            let after = &source[child.end().to_usize()..parent.end().to_usize()];
+            // Skip the end of the replacement field: `!r`, `:fmt`, `}`.
+            after
+                .find('}')
+                .is_some_and(|i| after[i + 1..].starts_with('/'))
+        }
+        _ => true,
     }
 }
 
@@ -217,9 +250,10 @@ fn derivation(
                     [
                         "os",
                         "path",
-                        "abspath" | "realpath" | "normpath" | "expanduser",
+                        "abspath" | "realpath" | "normpath" | "normcase" | "expanduser"
+                        | "expandvars" | "relpath",
                     ]
-                    | ["builtins", "str"]
+                    | ["builtins", "str" | "format"]
                     | ["os", "fspath" | "fsencode" | "fsdecode"],
                 ) => Some(Derivation::SamePath),
                 // Path(p).mkdir() is a use of its own, not a derivation.
@@ -381,11 +415,9 @@ fn classify_function<'a>(
         }
         ["os", "mkfifo" | "mknod"] if first => UseKind::CreateExclusive,
         ["os", "symlink" | "link"] if second => UseKind::CreateExclusive,
-        ["os", "rename"] if second => UseKind::CreateExclusive,
-        ["shutil", "copytree" | "move"] if second => UseKind::CreateExclusive,
-        ["shutil", "copy" | "copy2" | "copyfile"] | ["os", "replace"] if second => {
-            UseKind::CreateFile
-        }
+        ["os", "rename" | "replace"] | ["shutil", "move"] if second => UseKind::MovedInto,
+        ["shutil", "copytree"] if second => UseKind::CreateExclusive,
+        ["shutil", "copy" | "copy2" | "copyfile"] if second => UseKind::CreateFile,
         ["os", "remove" | "unlink" | "rmdir"] | ["shutil", "rmtree"] if first => UseKind::Remove {
             stmt: own_statement(stmt, call),
         },
@@ -405,13 +437,18 @@ fn classify_function<'a>(
             "copy" | "copy2" | "copyfile" | "copytree" | "move",
         ]
         | ["os", "rename" | "replace" | "link"] => UseKind::Inspect,
-        ["os", "path", "basename" | "split" | "splitext"] => UseKind::NameOnly,
-        ["os", "path", _] | ["os", "fspath" | "fsencode" | "fsdecode"] => UseKind::Neutral,
-        ["atexit", "register"] => UseKind::CleanupRegistered,
+        // Ex) os.path.isabs(p): answers about the text or the file system.
         [
-            "builtins",
-            "str" | "repr" | "len" | "print" | "bytes" | "isinstance" | "format",
-        ] => UseKind::Neutral,
+            "os",
+            "path",
+            "isabs" | "ismount" | "samefile" | "isjunction" | "isreserved" | "isdevdrive",
+        ] => UseKind::Inspect,
+        ["os", "path", "basename" | "split" | "splitext"] => UseKind::NameOnly,
+        // Every other os.path function returns a path: os.path.dirname(p),
+        // os.path.join(base, p) (which is p when p is absolute). Unknown
+        // unless followed as a derivation above.
+        ["atexit", "register"] => UseKind::CleanupRegistered,
+        ["builtins", "repr" | "len" | "print" | "isinstance"] => UseKind::Neutral,
         _ => return None,
     };
     Some(kind)

@@ -266,8 +266,12 @@ pub fn finish(checker: &mut Checker) {
         by_scope.entry(candidate.scope).or_default().push(candidate);
     }
     let occurrences = occurrences(checker.source, &candidates);
+    // Where each candidate stands, for "is this path also used elsewhere?".
+    let mut placed: Vec<(TextRange, ScopeId)> =
+        candidates.iter().map(|c| (c.range, c.scope)).collect();
+    placed.sort_by_key(|(range, _)| range.start());
     for (scope, group) in by_scope {
-        let diagnostics = decide_scope(checker, scope, &group, &occurrences);
+        let diagnostics = decide_scope(checker, scope, &group, &occurrences, &placed);
         checker.diagnostics.extend(diagnostics);
     }
 }
@@ -309,6 +313,7 @@ fn reach(checker: &Checker, candidate: &Candidate) -> Reach {
                 UseKind::CreateFile
                     | UseKind::CreateDir(_)
                     | UseKind::CreateExclusive
+                    | UseKind::MovedInto
                     | UseKind::Inspect
                     | UseKind::Remove { .. }
                     | UseKind::Inside
@@ -371,6 +376,7 @@ fn decide_scope(
     scope: ScopeId,
     group: &[&Candidate],
     occurrences: &HashMap<&str, Vec<TextSize>>,
+    placed: &[(TextRange, ScopeId)],
 ) -> Vec<Diagnostic> {
     let reaches: Vec<Reach> = group.iter().map(|c| reach(checker, c)).collect();
     let reported: Vec<usize> = (0..group.len())
@@ -391,6 +397,20 @@ fn decide_scope(
         Some("the path is passed where tempsafe cannot follow it")
     } else if group.iter().any(|c| c.literal.parts.is_none()) {
         Some("the string is too complex to rewrite (escapes, raw, bytes or concatenated)")
+    } else if reported
+        .iter()
+        .any(|&i| reaches[i].uses.contains(&UseKind::MovedInto))
+    {
+        // Ex) shutil.move("/etc/mtab", "/tmp/mtab"): a directory removed at
+        // the end of the function would take the moved file with it.
+        Some("a file is moved there; a temporary directory removed at the end would delete it")
+    } else if reported
+        .iter()
+        .any(|&i| used_by_another_scope(group[i], scope, occurrences, placed))
+    {
+        // Ex) setUp writes /tmp/state, tearDown reads it: one fresh
+        // directory per function would break the hand-over.
+        Some("another function uses the same path: it carries data between them")
     } else {
         None
     };
@@ -439,6 +459,29 @@ fn decide_scope(
         }
     }
     diagnostics
+}
+
+/// Whether the path of `candidate` is also written in a path that another
+/// scope uses (not just in a comment or a message).
+fn used_by_another_scope(
+    candidate: &Candidate,
+    scope: ScopeId,
+    occurrences: &HashMap<&str, Vec<TextSize>>,
+    placed: &[(TextRange, ScopeId)],
+) -> bool {
+    let head = candidate.literal.head.trim_end_matches('/');
+    if head.len() <= candidate.literal.tmp_dir_len {
+        return false;
+    }
+    occurrences.get(head).is_some_and(|found| {
+        found.iter().any(|&at| {
+            let i = placed.partition_point(|(range, _)| range.start() <= at);
+            i > 0 && {
+                let (range, other) = placed[i - 1];
+                other != scope && range.contains(at)
+            }
+        })
+    })
 }
 
 struct Planned {
@@ -730,9 +773,15 @@ fn plan(
                     .ok_or("the statements share lines with others")?;
                     edits.push(wrap);
                 }
-                title = match base {
-                    Base::File(_) => "Use a file from `tempfile.mkstemp()`, removed in a `finally`",
-                    _ => "Use a directory from `tempfile.mkdtemp()`, removed in a `finally`",
+                title = match (base, unknown) {
+                    (Base::File(_), false) => {
+                        "Use a file from `tempfile.mkstemp()`, removed in a `finally`"
+                    }
+                    (Base::File(_), true) => "Use a file from `tempfile.mkstemp()`",
+                    (_, false) => {
+                        "Use a directory from `tempfile.mkdtemp()`, removed in a `finally`"
+                    }
+                    (_, true) => "Use a directory from `tempfile.mkdtemp()`",
                 }
                 .to_string();
             }
@@ -821,6 +870,7 @@ fn choose_base(
             UseKind::CreateFile
                 | UseKind::CreateDir(_)
                 | UseKind::CreateExclusive
+                | UseKind::MovedInto
                 | UseKind::Inspect
                 | UseKind::Remove { .. }
         )

@@ -420,7 +420,10 @@ fn assigned(
     let first_create = uses.iter().position(|(u, _)| {
         matches!(
             u.kind,
-            UseKind::CreateFile | UseKind::CreateDir(_) | UseKind::CreateExclusive
+            UseKind::CreateFile
+                | UseKind::CreateDir(_)
+                | UseKind::CreateExclusive
+                | UseKind::MovedInto
         )
     });
     let before = &uses[..first_create.unwrap_or(uses.len())];

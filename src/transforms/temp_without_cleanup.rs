@@ -235,6 +235,8 @@ struct Life {
     removed: bool,
     /// Leaves the scope or the block: returned, stored, passed on, nested.
     escapes: bool,
+    /// Another file is moved onto the path: it then holds the program's data.
+    moved_into: bool,
 }
 
 fn life(checker: &Checker, watch: WatchId) -> Life {
@@ -256,6 +258,7 @@ fn life(checker: &Checker, watch: WatchId) -> Life {
         escapes: uses.iter().any(|u| {
             u.nested || u.kind == UseKind::Unknown || !u.blocks.starts_with(&owner.blocks)
         }),
+        moved_into: uses.iter().any(|u| u.kind == UseKind::MovedInto),
     }
 }
 
@@ -351,19 +354,56 @@ fn local(
         );
         return Some(d);
     }
+    let only_close = life.cleaned_safely || life.escapes;
+    if life.moved_into && !only_close {
+        // Ex) dulwich's rename dance: os.rename(newname, tmp) parks the
+        // user's file there; an error path must not delete it.
+        d.note = Some(
+            "another file is moved onto the path; removing it on an error could delete that file"
+                .to_string(),
+        );
+        return Some(d);
+    }
     match build_local_fix(checker, candidate, stmt, name, &life, unused_fd) {
-        Ok(edits) => {
+        Ok(edits) if only_close => {
             d.fix = fix_from(edits, Applicability::Safe);
-            d.fix_title = Some(match candidate.created {
-                Created::FileAndDescriptor if life.cleaned_safely || life.escapes => {
-                    "Close the unused file descriptor".to_string()
-                }
-                _ => "Remove it in a `finally` block".to_string(),
-            });
+            d.fix_title = Some("Close the unused file descriptor".to_string());
+        }
+        Ok(edits) => {
+            // Ex) mkstemp(dir=objects_dir): created where other code looks,
+            // possibly after the block the fix ends with.
+            let chosen_dir = dir_argument(candidate).is_some();
+            let applicability = if chosen_dir {
+                d.note = Some(
+                    "it is created in a directory the program chose (`dir`); code after \
+                     this block may expect to find it there"
+                        .to_string(),
+                );
+                Applicability::Unsafe
+            } else {
+                Applicability::Safe
+            };
+            d.fix = fix_from(edits, applicability);
+            d.fix_title = Some("Remove it in a `finally` block".to_string());
         }
         Err(reason) => d.note = Some(reason),
     }
     Some(d)
+}
+
+/// The `dir` argument of the creating call, unless absent or `None`.
+fn dir_argument<'a>(candidate: &Candidate<'a>) -> Option<&'a Expr> {
+    let position = match candidate.created {
+        // NamedTemporaryFile(mode, buffering, encoding, newline, suffix, prefix, dir, ...)
+        Created::NamedFile => 6,
+        // mkstemp/mkdtemp/TemporaryDirectory(suffix, prefix, dir, ...)
+        _ => 2,
+    };
+    candidate
+        .call
+        .arguments
+        .find_argument_value("dir", position)
+        .filter(|dir| !dir.is_none_literal_expr())
 }
 
 fn build_local_fix(

@@ -26,3 +26,9 @@ def lookalikes(name):
 def remote_only(host):
     # Handed to code tempsafe cannot see: reported, no fix.
     host.run("ls", cwd="/tmp/remote_dir")
+
+
+def only_in_a_message(self):
+    # Twisted's repr test: the path is a name in a string, never a file.
+    fname = "/tmp/fake.xml"
+    self.assertEqual(f"<XMLFile of {fname!r}>", "<XMLFile of '/tmp/fake.xml'>")

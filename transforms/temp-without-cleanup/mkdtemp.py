@@ -51,6 +51,24 @@ def derived_path_returned():
     return os.path.join(d, "result.txt")
 
 
+def normalized_path_returned():
+    # Trac's helper: the caller gets the directory, so it must stay.
+    tmpdir = tempfile.mkdtemp(prefix="testdir-")
+    return os.path.normcase(os.path.realpath(tmpdir))
+
+
+def parent_and_joined_paths_escape(base):
+    d = tempfile.mkdtemp()
+    parent = os.path.dirname(d)
+    inside = os.path.join(base, d)
+    return parent, inside
+
+
+def only_inspected_through_os_path():
+    d = tempfile.mkdtemp()
+    print(os.path.isabs(d), os.path.ismount(d), len(repr(d)))
+
+
 def handed_to_unknown_code(builder):
     d = tempfile.mkdtemp()
     builder.build(d)

@@ -40,3 +40,33 @@ def path_returned():
     fd, path = tempfile.mkstemp()
     os.close(fd)
     return path
+
+
+def data_moved_in(oldname, newname):
+    # dulwich's rename dance: the temporary path then holds the user's file,
+    # which a cleanup on the error path would delete.
+    fd, tmpfile = tempfile.mkstemp(".tmp", prefix=str(oldname), dir=".")
+    os.close(fd)
+    os.remove(tmpfile)
+    os.rename(newname, tmpfile)
+    try:
+        os.rename(oldname, newname)
+    except OSError:
+        os.rename(tmpfile, newname)
+        raise
+    os.remove(tmpfile)
+
+
+def placed_where_the_program_looks(store_dir, names):
+    # The files exist so that the code after the loop finds them.
+    for name in names:
+        fd, _n = tempfile.mkstemp(prefix="tmp_obj_", dir=os.path.join(store_dir, name))
+        os.close(fd)
+    return sorted(os.listdir(store_dir))
+
+
+def positional_dir(base_dir, data):
+    fd, path = tempfile.mkstemp("", "pack", base_dir)
+    os.write(fd, data)
+    os.close(fd)
+    os.rename(path, os.path.join(base_dir, "pack-1"))
