@@ -641,6 +641,18 @@ fn private_directory(
     let replacement = format!("{os}.path.join({function}({keywords}), {basename})");
     cx.edits
         .push(Edit::range_replacement(replacement, call.range()));
+    // Ex) mktemp(dir=link_dir) for an atomic symlink: the fresh directory
+    // would stay in the program's own directory after the rename.
+    let (applicability, note) = match args.dir {
+        Some(dir) if !dir.is_none_literal_expr() && applicability == Applicability::Safe => (
+            Applicability::Unsafe,
+            Some(
+                "the fresh directory is made in the program's `dir`, where it may stay behind"
+                    .to_string(),
+            ),
+        ),
+        _ => (applicability, note),
+    };
     Ok(Planned {
         edits: std::mem::take(&mut cx.edits),
         applicability,

@@ -44,3 +44,11 @@ def conditional_mkdir(flag):
     d = tempfile.mktemp()
     if flag:
         os.mkdir(d)
+
+
+def atomic_symlink(src, path):
+    # salt's file.symlink: the fresh directory would stay in link_dir.
+    link_dir = os.path.dirname(path)
+    temp_link = tempfile.mktemp(dir=link_dir)
+    os.symlink(src, temp_link)
+    os.replace(temp_link, path)
