@@ -43,6 +43,31 @@ pub enum UseKind {
     CleanupRegistered,
 }
 
+impl UseKind {
+    /// Makes something exist at the path.
+    pub fn creates(self) -> bool {
+        matches!(
+            self,
+            UseKind::CreateFile
+                | UseKind::CreateDir(_)
+                | UseKind::CreateExclusive
+                | UseKind::MovedInto
+        )
+    }
+
+    /// Acts on the path itself in the file system: creates, inspects or
+    /// removes it.
+    pub fn touches_path(self) -> bool {
+        self.creates() || matches!(self, UseKind::Inspect | UseKind::Remove { .. })
+    }
+
+    /// Reaches the file system at all: the path, something inside it, or a
+    /// registered removal.
+    pub fn reaches_file_system(self) -> bool {
+        self.touches_path() || matches!(self, UseKind::Inside | UseKind::CleanupRegistered)
+    }
+}
+
 /// The details of a directory creation that a fix may drop.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct DirCreation {

@@ -99,13 +99,6 @@ pub fn read_into(path: &Path, bytes: &mut Vec<u8>) -> Result<(), FileError> {
     Ok(())
 }
 
-/// The bytes of a file (see [`read_into`]).
-pub fn read_bytes(path: &Path) -> Result<Vec<u8>, FileError> {
-    let mut bytes = Vec::new();
-    read_into(path, &mut bytes)?;
-    Ok(bytes)
-}
-
 /// The text of a file's bytes: UTF-8 (with or without BOM, which is kept).
 pub fn decode(bytes: &[u8]) -> Result<&str, FileError> {
     if memchr::memchr(0, bytes).is_some() {

@@ -307,19 +307,7 @@ fn reach(checker: &Checker, candidate: &Candidate) -> Reach {
         );
     }
     Reach {
-        file_system: uses.iter().any(|(k, _)| {
-            matches!(
-                k,
-                UseKind::CreateFile
-                    | UseKind::CreateDir(_)
-                    | UseKind::CreateExclusive
-                    | UseKind::MovedInto
-                    | UseKind::Inspect
-                    | UseKind::Remove { .. }
-                    | UseKind::Inside
-                    | UseKind::CleanupRegistered
-            )
-        }),
+        file_system: uses.iter().any(|(k, _)| k.reaches_file_system()),
         neutral_only: uses
             .iter()
             .all(|(k, escapes)| !escapes && matches!(k, UseKind::Neutral | UseKind::NameOnly)),
@@ -864,17 +852,10 @@ fn choose_base(
     let single_value = group
         .iter()
         .all(|c| !c.literal.is_fstring && c.literal.head == group[0].literal.head);
-    let first_touch = reaches.iter().flat_map(|r| r.uses.iter()).find(|k| {
-        matches!(
-            k,
-            UseKind::CreateFile
-                | UseKind::CreateDir(_)
-                | UseKind::CreateExclusive
-                | UseKind::MovedInto
-                | UseKind::Inspect
-                | UseKind::Remove { .. }
-        )
-    });
+    let first_touch = reaches
+        .iter()
+        .flat_map(|r| r.uses.iter())
+        .find(|k| k.touches_path());
     if single_value
         && !directory_only
         && let Some(name) = root

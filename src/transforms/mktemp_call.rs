@@ -417,15 +417,7 @@ fn assigned(
         .flat_map(|w| w.uses.iter().map(move |u| (u, *w)))
         .collect();
     uses.sort_by_key(|(u, _)| u.range.start());
-    let first_create = uses.iter().position(|(u, _)| {
-        matches!(
-            u.kind,
-            UseKind::CreateFile
-                | UseKind::CreateDir(_)
-                | UseKind::CreateExclusive
-                | UseKind::MovedInto
-        )
-    });
+    let first_create = uses.iter().position(|(u, _)| u.kind.creates());
     let before = &uses[..first_create.unwrap_or(uses.len())];
     let untouched_before = before.iter().all(|(u, _)| {
         !u.nested
