@@ -18,6 +18,7 @@ use crate::diagnostic::Diagnostic;
 use crate::path_use::{self, UseKind};
 use crate::semantic::{Binding, BindingKind, MODULE_SCOPE, ScopeId, ScopeKind, Semantic};
 use crate::settings::Settings;
+use crate::suppression::Suppressions;
 use crate::transforms::{
     Rule, RuleSet, hardcoded_tmp_path, mktemp_call, permissive_temp_permissions,
     temp_without_cleanup,
@@ -101,6 +102,8 @@ pub struct Checker<'a> {
     pub parsed: &'a Parsed<ModModule>,
     pub stylist: Stylist<'a>,
     pub settings: &'a Settings,
+    /// The file's suppression comments: a fix leaves suppressed lines alone.
+    pub suppressions: &'a Suppressions<'a>,
     /// The transforms that run on this file (enabled, and not ruled out by
     /// the prefilter).
     pub rules: RuleSet,
@@ -112,6 +115,9 @@ pub struct Checker<'a> {
     pub stmts: Vec<&'a Stmt>,
     pub blocks: Vec<Block>,
     identifiers: std::cell::OnceCell<HashSet<&'a str>>,
+    /// New names the fixes of this run introduce, per scope: two fixes in
+    /// one function applied in the same round must not pick the same one.
+    fresh_names: std::cell::RefCell<HashSet<(ScopeId, String)>>,
     pub watches: Vec<Watch>,
     watched_names: HashMap<&'a str, Vec<WatchId>>,
     deferred: Vec<(ScopeId, FunctionContext<'a>)>,
@@ -130,12 +136,18 @@ pub struct Checker<'a> {
 }
 
 impl<'a> Checker<'a> {
-    pub fn new(source: &'a str, parsed: &'a Parsed<ModModule>, settings: &'a Settings) -> Self {
+    pub fn new(
+        source: &'a str,
+        parsed: &'a Parsed<ModModule>,
+        settings: &'a Settings,
+        suppressions: &'a Suppressions<'a>,
+    ) -> Self {
         Self {
             source,
             parsed,
             stylist: Stylist::from_tokens(parsed.tokens(), source),
             settings,
+            suppressions,
             rules: settings.active_rules(source.as_bytes()),
             semantic: Semantic::new(),
             scope: MODULE_SCOPE,
@@ -143,6 +155,7 @@ impl<'a> Checker<'a> {
             stmts: Vec::new(),
             blocks: Vec::new(),
             identifiers: std::cell::OnceCell::new(),
+            fresh_names: std::cell::RefCell::default(),
             watches: Vec::new(),
             watched_names: HashMap::default(),
             deferred: Vec::new(),
@@ -219,6 +232,19 @@ impl<'a> Checker<'a> {
                 .map(|t| &self.source[t.range()])
                 .collect()
         })
+    }
+
+    /// A name for a new variable in `scope`: used nowhere in the module and
+    /// not given to another fix in the same scope.
+    pub fn fresh_name(&self, scope: ScopeId, base: &str) -> String {
+        let mut given = self.fresh_names.borrow_mut();
+        let identifiers = self.identifiers();
+        let name = std::iter::once(base.to_string())
+            .chain((1..).map(|i| format!("{base}{i}")))
+            .find(|n| !identifiers.contains(n.as_str()) && !given.contains(&(scope, n.clone())))
+            .unwrap_or_else(|| unreachable!());
+        given.insert((scope, name.clone()));
+        name
     }
 
     /// The innermost statement being visited.

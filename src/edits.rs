@@ -1,8 +1,9 @@
 //! Edits that several transforms make: statements added after a statement,
-//! a statement removed, a fresh name, a fix from a list of edits.
+//! a statement removed, a fix from a list of edits, comments kept.
 
 use ruff_diagnostics::{Applicability, Edit, Fix};
 use ruff_python_ast::ModModule;
+use ruff_python_ast::token::TokenKind;
 use ruff_python_codegen::Stylist;
 use ruff_python_parser::Parsed;
 use ruff_source_file::LineRanges;
@@ -20,17 +21,6 @@ pub fn fix_from(mut edits: Vec<Edit>, applicability: Applicability) -> Option<Fi
     }
     let first = edits.remove(0);
     Some(Fix::applicable_edits(first, edits, applicability))
-}
-
-/// A name not used anywhere in the module, starting from `base`.
-pub fn fresh_name(identifiers: &rustc_hash::FxHashSet<&str>, base: &str) -> String {
-    if !identifiers.contains(base) {
-        return base.to_string();
-    }
-    (1..)
-        .map(|i| format!("{base}{i}"))
-        .find(|n| !identifiers.contains(n.as_str()))
-        .unwrap_or_else(|| unreachable!())
 }
 
 /// An edit that adds statements (one per line of `text`) right after the
@@ -78,4 +68,66 @@ pub fn delete_statement(source: &str, parsed: &Parsed<ModModule>, range: TextRan
         line_start,
         source.full_line_end(range.end()),
     ))
+}
+
+/// `fix` with the comments it would drop kept: a comment inside a range an
+/// edit replaces, and missing from the new text, moves to a line of its own
+/// above the statement at `stmt_start`. `None` when there is no such line to
+/// put it on (another edit of the fix spans it).
+pub fn keep_comments(
+    source: &str,
+    parsed: &Parsed<ModModule>,
+    stmt_start: TextSize,
+    fix: Fix,
+) -> Option<Fix> {
+    let tokens = parsed.tokens();
+    let mut dropped: Vec<&str> = Vec::new();
+    for edit in fix.edits().iter().filter(|e| !e.range().is_empty()) {
+        let content = edit.content().unwrap_or_default();
+        dropped.extend(
+            tokens
+                .in_range(edit.range())
+                .iter()
+                .filter(|t| t.kind() == TokenKind::Comment)
+                .map(|t| &source[t.range()])
+                .filter(|c| !content.contains(c)),
+        );
+    }
+    if dropped.is_empty() {
+        return Some(fix);
+    }
+    let at = source.line_start(stmt_start);
+    let indent = &source[TextRange::new(at, stmt_start)];
+    if !indent.trim().is_empty() {
+        return None; // the statement follows another on its line
+    }
+    let stylist = Stylist::from_tokens(tokens, source);
+    let line_ending = stylist.line_ending().as_str();
+    let lines: String = dropped
+        .iter()
+        .map(|c| format!("{indent}{c}{line_ending}"))
+        .collect();
+    let applicability = fix.applicability();
+    let isolation = fix.isolation();
+    let mut edits = fix.into_edits();
+    if edits
+        .iter()
+        .any(|e| e.start() < at && at < e.end() || (e.start() == at && !e.range().is_empty()))
+    {
+        return None;
+    }
+    // After any lines the fix already adds there, right before the statement.
+    match edits
+        .iter()
+        .position(|e| e.range().is_empty() && e.start() == at)
+    {
+        Some(i) => {
+            let content = format!("{}{lines}", edits[i].content().unwrap_or_default());
+            edits[i] = Edit::insertion(content, at);
+        }
+        None => edits.push(Edit::insertion(lines, at)),
+    }
+    edits.sort_by_key(Ranged::start);
+    let first = edits.remove(0);
+    Some(Fix::applicable_edits(first, edits, applicability).isolate(isolation))
 }

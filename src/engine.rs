@@ -3,14 +3,15 @@
 
 use std::collections::BTreeMap;
 
-use ruff_diagnostics::Applicability;
+use ruff_diagnostics::{Applicability, Fix};
 use ruff_python_ast::ModModule;
 use ruff_python_parser::{Parsed, parse_module};
-use ruff_source_file::LineIndex;
-use ruff_text_size::Ranged;
+use ruff_source_file::{LineIndex, LineRanges};
+use ruff_text_size::{Ranged, TextRange};
 
 use crate::checker::Checker;
 use crate::diagnostic::{Diagnostic, FixStatus};
+use crate::edits::keep_comments;
 use crate::fix::apply_fixes;
 use crate::settings::Settings;
 use crate::suppression::Suppressions;
@@ -32,6 +33,12 @@ pub enum SourceError {
         "the fixes of {rules} produced invalid syntax ({message}); the file was left as it was"
     )]
     FixBrokeSyntax { rules: String, message: String },
+    #[error(
+        "nested too deeply to analyse (more than {} brackets or {} levels of statements and expressions); CPython refuses it too",
+        crate::nesting::MAX_BRACKETS,
+        crate::nesting::MAX_DEPTH
+    )]
+    TooDeep,
 }
 
 fn syntax_error(source: &str, parsed: &Parsed<ModModule>) -> Option<SourceError> {
@@ -45,31 +52,95 @@ fn syntax_error(source: &str, parsed: &Parsed<ModModule>) -> Option<SourceError>
     })
 }
 
-/// Parses once; a file with a syntax error is an error, located.
+/// The message CPython gives for [`crate::indentation::tab_error`].
+const TAB_ERROR: &str = "inconsistent use of tabs and spaces in indentation";
+
+/// Parses once; a file with a syntax error, or with indentation that
+/// CPython refuses, is an error, located.
 fn parse_valid(source: &str) -> Result<Parsed<ModModule>, SourceError> {
+    if crate::nesting::too_many_brackets(source) {
+        return Err(SourceError::TooDeep);
+    }
     let parsed =
         ruff_python_parser::parse_unchecked_source(source, ruff_python_ast::PySourceType::Python);
-    match syntax_error(source, &parsed) {
-        Some(error) => Err(error),
-        None => Ok(parsed),
+    if crate::nesting::too_deep(parsed.syntax()) {
+        // Dropping the tree recurses once per level too: leave it.
+        std::mem::forget(parsed);
+        return Err(SourceError::TooDeep);
     }
+    if let Some(error) = syntax_error(source, &parsed) {
+        return Err(error);
+    }
+    if let Some(at) = crate::indentation::tab_error(source, parsed.tokens()) {
+        let index = LineIndex::from_source_text(source);
+        let location = index.line_column(at, source);
+        return Err(SourceError::Syntax {
+            line: location.line.get(),
+            column: location.column.get(),
+            message: TAB_ERROR.to_string(),
+        });
+    }
+    Ok(parsed)
 }
 
-/// Findings in `source`, suppressed ones left out.
+/// Findings in `source`, suppressed ones left out. Parsing and checking
+/// recurse once per level of nesting: call it on a thread with a deep stack
+/// (the CLI's workers have 256 MiB) for files that nest thousands deep.
 pub fn check_source(source: &str, settings: &Settings) -> Result<Vec<Diagnostic>, SourceError> {
     let parsed = parse_valid(source)?;
     Ok(check_parsed(source, &parsed, settings))
 }
 
 fn check_parsed(source: &str, parsed: &Parsed<ModModule>, settings: &Settings) -> Vec<Diagnostic> {
-    let mut diagnostics = Checker::new(source, parsed, settings).run();
+    let suppressions = Suppressions::new(source, parsed.tokens());
+    let diagnostics = Checker::new(source, parsed, settings, &suppressions).run();
     if diagnostics.is_empty() {
         return diagnostics;
     }
-    let suppressions = Suppressions::new(source, parsed.tokens());
-    diagnostics.retain(|d| !suppressions.is_suppressed(d.rule, d.start(), d.stmt_start));
+    let (suppressed, mut diagnostics): (Vec<Diagnostic>, Vec<Diagnostic>) = diagnostics
+        .into_iter()
+        .partition(|d| suppressions.is_suppressed(d.rule, d.start(), d.stmt_start));
+    for d in &mut diagnostics {
+        // Lossless: a comment inside replaced code survives the fix.
+        if let Some(fix) = d.fix.take() {
+            d.fix = keep_comments(source, parsed, d.stmt_start, fix);
+            if d.fix.is_none() {
+                d.fix_title = None;
+                d.note = Some("the fix would drop a comment".to_string());
+            }
+        }
+    }
+    // Suppressions are a contract: no fix may change a suppressed line.
+    for d in &mut diagnostics {
+        if d.fix
+            .as_ref()
+            .is_some_and(|fix| changes_a_suppressed_line(source, fix, &suppressed))
+        {
+            d.fix = None;
+            d.fix_title = None;
+            d.note = Some("the fix would change a line whose finding is suppressed".to_string());
+        }
+    }
     diagnostics.sort_by_key(|d| (d.range.start(), d.rule));
     diagnostics
+}
+
+/// Whether an edit of `fix` changes the text of a line that holds a
+/// suppressed finding. Moving the line unchanged (re-indented inside a new
+/// block) is not a change; adding lines before or after it is not either.
+fn changes_a_suppressed_line(source: &str, fix: &Fix, suppressed: &[Diagnostic]) -> bool {
+    suppressed.iter().any(|s| {
+        let lines = TextRange::new(source.line_start(s.start()), source.line_end(s.end()));
+        let text = source[lines].trim_start();
+        fix.edits().iter().any(|edit| {
+            let touches = if edit.range().is_empty() {
+                lines.start() < edit.start() && edit.start() < lines.end()
+            } else {
+                edit.start() < lines.end() && lines.start() < edit.end()
+            };
+            touches && !edit.content().unwrap_or_default().contains(text)
+        })
+    })
 }
 
 impl Ranged for Diagnostic {
@@ -123,19 +194,24 @@ pub fn fix_source(source: &str, settings: &Settings) -> Result<FixedSource, Sour
             converged = true;
             break;
         }
-        let parsed = parse_module(&applied.source);
-        let Ok(parsed) = parsed else {
-            let mut rules: Vec<&str> = applied.rules.iter().map(|r| r.code()).collect();
-            rules.sort_unstable();
-            rules.dedup();
-            let message = parsed
-                .err()
-                .map(|e| e.error.to_string())
-                .unwrap_or_default();
-            return Err(SourceError::FixBrokeSyntax {
-                rules: rules.join(", "),
-                message,
-            });
+        let parsed = parse_module(&applied.source).map_err(|e| e.error.to_string());
+        let parsed = parsed.and_then(|parsed| {
+            match crate::indentation::tab_error(&applied.source, parsed.tokens()) {
+                Some(_) => Err(TAB_ERROR.to_string()),
+                None => Ok(parsed),
+            }
+        });
+        let parsed = match parsed {
+            Ok(parsed) => parsed,
+            Err(message) => {
+                let mut rules: Vec<&str> = applied.rules.iter().map(|r| r.code()).collect();
+                rules.sort_unstable();
+                rules.dedup();
+                return Err(SourceError::FixBrokeSyntax {
+                    rules: rules.join(", "),
+                    message,
+                });
+            }
         };
         for rule in &applied.rules {
             *fixed.entry(*rule).or_default() += 1;

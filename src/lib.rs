@@ -17,6 +17,8 @@ pub mod edits;
 pub mod engine;
 pub mod fix;
 pub mod importer;
+pub mod indentation;
+pub mod nesting;
 pub mod path_use;
 pub mod printer;
 pub mod runner;

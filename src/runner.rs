@@ -76,10 +76,15 @@ pub struct Job {
 /// workers run ahead of one slow file.
 const WINDOW: usize = 1024;
 
-/// Processes `jobs` on `threads` workers (0: one per core; the calling
-/// thread is one of them), each job with its root's settings. `finish` turns
-/// each report into what is kept of it; `consume` gets those in job order,
-/// as soon as all before them are done.
+/// The stack of a worker thread. Parsing and visiting recurse once per
+/// level of nesting; [`crate::nesting`] bounds the levels, this bounds the
+/// stack they need (address space only: untouched pages cost nothing).
+const WORKER_STACK: usize = 256 << 20;
+
+/// Processes `jobs` on `threads` worker threads (0: one per core), each job
+/// with its root's settings. `finish` turns each report into what is kept
+/// of it; `consume` gets those in job order, as soon as all before them are
+/// done.
 pub fn run<T: Send>(
     jobs: &[Job],
     settings: &[Settings],
@@ -126,10 +131,18 @@ pub fn run<T: Send>(
         }
     };
     std::thread::scope(|scope| {
-        for _ in 1..threads {
-            scope.spawn(work);
+        // Every worker, the first one too, runs with a stack deep enough for
+        // the deepest file the nesting limits let through.
+        let workers: Vec<_> = (0..threads)
+            .map(|_| {
+                std::thread::Builder::new()
+                    .stack_size(WORKER_STACK)
+                    .spawn_scoped(scope, work)
+            })
+            .collect();
+        if workers.iter().any(Result::is_err) {
+            work(); // no thread could be made: do the work here
         }
-        work();
     });
     let state = order.into_inner().unwrap_or_else(|e| e.into_inner());
     if let Some(panic) = state.panic {

@@ -40,6 +40,7 @@ impl FileError {
             FileError::NotUtf8 { .. } => "not UTF-8",
             FileError::TooLarge { .. } => "too large",
             FileError::Source(crate::engine::SourceError::Syntax { .. }) => "syntax error",
+            FileError::Source(crate::engine::SourceError::TooDeep) => "nested too deeply",
             FileError::Source(_) => "fix broke syntax",
             FileError::Symlink => "symbolic link",
             FileError::ReadOnly => "read-only",
@@ -60,6 +61,9 @@ impl FileError {
             FileError::TooLarge { .. } => "exclude the file with --exclude",
             FileError::Source(crate::engine::SourceError::Syntax { .. }) => {
                 "tempsafe parses Python 3; Python 2 files are reported and left as they are"
+            }
+            FileError::Source(crate::engine::SourceError::TooDeep) => {
+                "generated code this deep cannot run either; exclude the file with --exclude"
             }
             FileError::Source(_) => "please report this as a bug in tempsafe, with the file",
             FileError::Symlink => "run tempsafe on the file the link points to",

@@ -35,10 +35,22 @@ impl<'a> Suppressions<'a> {
                 return true;
             }
         }
-        // Comment lines directly above the statement.
+        // Comment lines directly above the statement. The first line starts
+        // after a BOM, if there is one.
+        let file_start = TextSize::of(if self.source.starts_with('\u{feff}') {
+            "\u{feff}"
+        } else {
+            ""
+        });
         let mut line_start = self.source.line_start(stmt_start);
-        while line_start > TextSize::ZERO {
-            let prev_end = line_start - TextSize::from(1);
+        while line_start > file_start {
+            let before = &self.source[..line_start.to_usize()];
+            let prev_end = TextSize::of(
+                before
+                    .strip_suffix("\r\n")
+                    .or_else(|| before.strip_suffix(['\n', '\r']))
+                    .unwrap_or(before),
+            );
             let prev_start = self.source.line_start(prev_end);
             let text = self.source[TextRange::new(prev_start, prev_end)].trim();
             if !text.starts_with('#') {
@@ -104,6 +116,31 @@ fn suppresses(comment: &str, rule: Rule) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn suppressed(source: &str) -> bool {
+        let parsed = ruff_python_parser::parse_module(source).unwrap();
+        let at = TextSize::try_from(source.find("x =").unwrap()).unwrap();
+        Suppressions::new(source, parsed.tokens()).is_suppressed(Rule::MktempCall, at, at)
+    }
+
+    #[test]
+    fn comment_lines_above_in_every_line_ending_and_after_a_bom() {
+        for source in [
+            "# noqa: S306\nx = 1\n",
+            "# noqa: S306\r\n# another\r\nx = 1\r\n",
+            "# noqa: S306\rx = 1\r",
+            "\u{feff}# noqa: S306\nx = 1\n",
+        ] {
+            assert!(suppressed(source), "{source:?}");
+        }
+        for source in [
+            "\u{feff}x = 1\n",
+            "\u{feff}# header\nx = 1\n",
+            "y = 2\r\nx = 1\r\n",
+        ] {
+            assert!(!suppressed(source), "{source:?}");
+        }
+    }
 
     #[test]
     fn directives() {

@@ -7,7 +7,7 @@ use ruff_diagnostics::Edit;
 use ruff_python_ast::Stmt;
 use ruff_python_ast::token::{TokenKind, Tokens};
 use ruff_python_codegen::Stylist;
-use ruff_source_file::LineRanges;
+use ruff_source_file::{LineRanges, UniversalNewlines};
 use ruff_text_size::{Ranged, TextRange, TextSize};
 
 use crate::importer::stands_alone;
@@ -59,10 +59,26 @@ pub fn wrap_with(
     if sorted.windows(2).any(|w| w[0].end() > w[1].start()) {
         return None;
     }
-    let unit = stylist.indentation().as_str();
     let line_ending = stylist.line_ending().as_str();
-
     let protected = string_continuations(tokens, range);
+    let text = &source[range];
+    // Which lines gain an indent unit: not blank, not inside a string.
+    let mut lines: Vec<(TextSize, &str, bool)> = Vec::new();
+    let mut offset = start;
+    for line in text.universal_newlines() {
+        let line = line.as_full_str();
+        let inside_string = protected
+            .iter()
+            .any(|p| p.start() < offset && offset < p.end());
+        lines.push((offset, line, !inside_string && !line.trim().is_empty()));
+        offset += TextSize::of(line);
+    }
+    let unit = block_unit(
+        indent,
+        stylist.indentation().as_str(),
+        lines.iter().filter(|l| l.2).map(|l| l.1),
+    )?;
+
     let mut out = String::with_capacity(range.len().to_usize() + 128);
     for line in prelude {
         out.push_str(indent);
@@ -73,35 +89,44 @@ pub fn wrap_with(
     out.push_str("try:");
     out.push_str(line_ending);
     let body_start = out.len();
-    // Where an indent unit went in, as offsets into the original text.
+    // Where an indent unit went in, as offsets into the original text: after
+    // the block's own indentation (so a block indented with a tab keeps its
+    // tab first), or at the start of a line that does not begin with it.
     let mut indented: Vec<TextSize> = Vec::new();
-    let text = &source[range];
-    let mut offset = start;
-    for line in text.split_inclusive('\n') {
-        let inside_string = protected
-            .iter()
-            .any(|p| p.start() < offset && offset < p.end());
-        if !inside_string && !line.trim().is_empty() {
-            out.push_str(unit);
-            indented.push(offset);
+    for &(offset, line, indents) in &lines {
+        if !indents {
+            out.push_str(line);
+            continue;
         }
-        out.push_str(line);
-        offset += TextSize::of(line);
+        let prefix = if line.starts_with(indent) { indent } else { "" };
+        out.push_str(prefix);
+        out.push_str(unit);
+        out.push_str(&line[prefix.len()..]);
+        indented.push(offset + TextSize::of(prefix));
     }
     // Inner edits, last first, at their offsets in the re-indented text. An
-    // edit at a line start goes before that line's new indent, so a deleted
-    // line takes its indent with it.
+    // edit from a line's start goes before its new indent, so a deleted line
+    // takes its indent with it; one from the statement's start goes after.
     let unit_len = unit.len();
     let shifted = |at: TextSize| {
-        body_start + (at - start).to_usize() + unit_len * indented.partition_point(|&p| p < at)
+        body_start + (at - start).to_usize() + unit_len * indented.partition_point(|&p| p <= at)
     };
-    let mut inner: Vec<&Edit> = inner.iter().collect();
-    inner.sort_by_key(|e| std::cmp::Reverse(e.start()));
-    for edit in inner {
+    let mut last_first: Vec<&Edit> = inner.iter().collect();
+    last_first.sort_by_key(|e| std::cmp::Reverse(e.start()));
+    for edit in last_first {
         out.replace_range(
             shifted(edit.start())..shifted(edit.end()),
             edit.content().unwrap_or_default(),
         );
+    }
+    // Inner edits that delete every wrapped statement leave `try:` empty.
+    let deleted = |stmt: &Stmt| {
+        inner.iter().any(|e| {
+            e.content().is_none_or(str::is_empty) && e.range().contains_range(stmt.range())
+        })
+    };
+    if body[from..].iter().all(deleted) {
+        out.insert_str(body_start, &format!("{indent}{unit}pass{line_ending}"));
     }
     let ends_with_newline = text.ends_with(['\n', '\r']);
     if !ends_with_newline {
@@ -122,6 +147,33 @@ pub fn wrap_with(
         out.push_str(line_ending);
     }
     Some(Edit::range_replacement(out, range))
+}
+
+/// The indent unit that the wrapped lines gain after the block's
+/// indentation `indent`. CPython compares indentation twice, with tabs as 8
+/// columns and as 1, and refuses code where the two disagree (`TabError`):
+/// the unit must move every wrapped line by the same amount under both. With
+/// no tab after the block's indentation any unit does; a tab further in only
+/// stays aligned behind a tab that starts at a tab stop. `None`: no unit
+/// keeps the block consistent.
+fn block_unit<'s>(
+    indent: &str,
+    file_unit: &'s str,
+    lines: impl Iterator<Item = &'s str>,
+) -> Option<&'s str> {
+    let mut tab_inside = false;
+    for line in lines {
+        let rest = line.strip_prefix(indent).unwrap_or(line);
+        let leading = &rest[..rest.len() - rest.trim_start_matches([' ', '\t']).len()];
+        tab_inside |= leading.contains('\t');
+    }
+    if !tab_inside {
+        return Some(file_unit);
+    }
+    crate::indentation::columns(indent)
+        .0
+        .is_multiple_of(8)
+        .then_some("\t")
 }
 
 /// Ranges of strings in `range` that may span lines: plain string tokens
@@ -228,6 +280,83 @@ mod tests {
         assert_eq!(
             out,
             "def f():\n    d = make()\n    try:\n        a = d\n        g(a)\n    finally:\n        clean(d)\n"
+        );
+    }
+
+    #[test]
+    fn block_indented_with_a_tab_and_spaces_keeps_the_tab_first() {
+        // The file's unit is four spaces (from `g`); the block's own
+        // indentation starts with a tab, which must stay in front.
+        let source = "def g():\n    pass\nif x:\n\tdef f():\n\t    a = 1\n\t    b(a)\n";
+        let parsed = parse_module(source).unwrap();
+        let stylist = Stylist::from_tokens(parsed.tokens(), source);
+        let ruff_python_ast::Stmt::If(i) = &parsed.syntax().body[1] else {
+            panic!()
+        };
+        let ruff_python_ast::Stmt::FunctionDef(f) = &i.body[0] else {
+            panic!()
+        };
+        let edit = wrap_rest_of_block(
+            source,
+            parsed.tokens(),
+            &stylist,
+            &f.body,
+            1,
+            &[(0, "c()".to_string())],
+        )
+        .unwrap();
+        assert_eq!(
+            edit.content().unwrap(),
+            "\t    try:\n\t        b(a)\n\t    finally:\n\t        c()\n"
+        );
+    }
+
+    #[test]
+    fn a_tab_inside_the_block_needs_a_tab_unit() {
+        assert_eq!(
+            block_unit("    ", "    ", ["    x\n"].into_iter()),
+            Some("    ")
+        );
+        assert_eq!(
+            block_unit("\t", "    ", ["\t\tx\n"].into_iter()),
+            Some("\t")
+        );
+        // Behind four spaces a tab cannot move every line alike.
+        assert_eq!(block_unit("    ", "    ", ["    \tx\n"].into_iter()), None);
+    }
+
+    #[test]
+    fn bare_cr_line_endings() {
+        assert_eq!(
+            wrap("def f():\r    a = 1\r    b = 2\r    return a\r", 1),
+            "def f():\r    a = 1\r    try:\r        b = 2\r        return a\r    finally:\r        cleanup()\r"
+        );
+    }
+
+    #[test]
+    fn every_statement_deleted_leaves_pass() {
+        let source = "def f():\n    a = 1\n    os.mkdir(a)\n";
+        let parsed = parse_module(source).unwrap();
+        let stylist = Stylist::from_tokens(parsed.tokens(), source);
+        let ruff_python_ast::Stmt::FunctionDef(f) = &parsed.syntax().body[0] else {
+            panic!()
+        };
+        let mkdir_line = TextRange::new(19.into(), 35.into());
+        assert_eq!(&source[mkdir_line], "    os.mkdir(a)\n");
+        let edit = wrap_with(
+            source,
+            parsed.tokens(),
+            &stylist,
+            &f.body,
+            1,
+            &[],
+            &[(0, "clean()".to_string())],
+            &[Edit::range_deletion(mkdir_line)],
+        )
+        .unwrap();
+        assert_eq!(
+            edit.content().unwrap(),
+            "    try:\n        pass\n    finally:\n        clean()\n"
         );
     }
 

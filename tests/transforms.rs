@@ -2,7 +2,8 @@
 //! fixed (safe, then unsafe) and snapshotted, and the invariants are
 //! asserted on each: the result parses (with Python's own `ast` too),
 //! fixing converges, a second run changes nothing, line endings, BOM and
-//! final newline are kept, every fix has a title.
+//! final newline are kept, every fix has a title, and under all transforms
+//! at once no fix leaves a finding that it created.
 
 mod common;
 
@@ -78,6 +79,22 @@ fn render(path: &Path, source: &str, python_outputs: &mut Vec<(String, String)>)
             out.push_str(&unified_diff(&name, source, &fixed.source));
             python_outputs.push((format!("{name} ({label})"), fixed.source.clone()));
         }
+    }
+    // Under every transform at once, no fix leaves a finding behind that it
+    // created itself (one transform's output reported by another).
+    for unsafe_fixes in [false, true] {
+        let settings = Settings::new(Settings::default().rules, unsafe_fixes);
+        let fixed = fix_source(source, &settings).expect("fixing never breaks a case");
+        let created = common::created_findings(source, &fixed.source, &settings);
+        assert!(
+            created.is_empty(),
+            "{name}: fixes (unsafe: {unsafe_fixes}) under all transforms left findings they created: {created:?}\n{}",
+            fixed.source
+        );
+        python_outputs.push((
+            format!("{name} (all, unsafe: {unsafe_fixes})"),
+            fixed.source,
+        ));
     }
     out
 }

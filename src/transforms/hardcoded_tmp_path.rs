@@ -74,7 +74,7 @@ use ruff_text_size::{Ranged, TextRange, TextSize};
 
 use crate::checker::{Checker, FunctionContext, PathUse, WatchId};
 use crate::diagnostic::Diagnostic;
-use crate::edits::{fix_from, fresh_name};
+use crate::edits::{delete_statement, fix_from};
 use crate::importer::{Importer, stands_alone};
 use crate::path_use::{self, UseKind};
 use crate::semantic::{MODULE_SCOPE, ScopeId, ScopeKind};
@@ -351,6 +351,11 @@ fn occurrences<'c>(source: &str, candidates: &'c [Candidate]) -> HashMap<&'c str
         return found;
     };
     for hit in searcher.find_overlapping_iter(source) {
+        // `/tmp/work` is not written in `/tmp/work2` or `/tmp/work.log`.
+        let next = source.as_bytes().get(hit.end()).copied().unwrap_or(b' ');
+        if next.is_ascii_alphanumeric() || matches!(next, b'_' | b'.' | b'-') {
+            continue;
+        }
         found
             .entry(heads[hit.pattern().as_usize()])
             .or_default()
@@ -366,6 +371,14 @@ fn decide_scope(
     occurrences: &HashMap<&str, Vec<TextSize>>,
     placed: &[(TextRange, ScopeId)],
 ) -> Vec<Diagnostic> {
+    // Suppressed paths stay as they are: the rest is rewritten without them
+    // if they name other paths, or not at all.
+    let (suppressed, group): (Vec<&Candidate>, Vec<&Candidate>) = group.iter().partition(|c| {
+        checker
+            .suppressions
+            .is_suppressed(Rule::HardcodedTmpPath, c.range.start(), c.stmt_start)
+    });
+    let group = &group[..];
     let reaches: Vec<Reach> = group.iter().map(|c| reach(checker, c)).collect();
     let reported: Vec<usize> = (0..group.len())
         .filter(|&i| !reaches[i].neutral_only)
@@ -411,6 +424,21 @@ fn decide_scope(
     let Some(function) = group[0].function else {
         return diagnostics;
     };
+    let shares_a_suppressed_path = suppressed.iter().any(|s| {
+        let component = s.literal.first_component();
+        component.is_none()
+            || group
+                .iter()
+                .any(|c| c.literal.first_component() == component)
+    });
+    if shares_a_suppressed_path {
+        for d in &mut diagnostics {
+            d.note = Some(
+                "a suppressed line uses the same path; a fix would have to change it".to_string(),
+            );
+        }
+        return diagnostics;
+    }
     // Rewrite the paths that reach the file system; messages stay as they are.
     let rewritten: Vec<&Candidate> = reported.iter().map(|&i| group[i]).collect();
     let rewritten_reaches: Vec<&Reach> = reported.iter().map(|&i| &reaches[i]).collect();
@@ -658,7 +686,7 @@ fn plan(
             title = "Use pytest's `tmp_path` fixture".to_string();
         }
         TestKind::Unittest | TestKind::None => {
-            let temp_dir = fresh_name(checker.identifiers(), "temp_dir");
+            let temp_dir = checker.fresh_name(scope, "temp_dir");
             let tempfile = module("tempfile")?;
             let (base, prelude, drops) = choose_base(
                 checker,
@@ -719,6 +747,13 @@ fn plan(
                     Base::TmpPath => Vec::new(),
                 };
                 if !removed && !unknown && !is_test_like(function) {
+                    // Ex) a report for a person, a file another program
+                    // reads: written and never read back, it is the
+                    // function's output. No `finally` may delete it.
+                    let reads_back = reaches.iter().any(|r| r.uses.contains(&UseKind::Inspect));
+                    if !reads_back {
+                        return Err("the function leaves the path behind as its output; another program or person may expect it there".to_string());
+                    }
                     applicability = Applicability::Unsafe;
                     note = Some(
                         "the function left the path behind; another program may expect it there"
@@ -726,7 +761,12 @@ fn plan(
                     );
                 }
                 if unknown {
-                    // It may outlive the function: no cleanup.
+                    // It may outlive the function: no cleanup. Unless the
+                    // program removes what it made, every run would leave a
+                    // new file or directory behind where it used to reuse one.
+                    if !removed || matches!(base, Base::Directory(_)) {
+                        return Err("the path outlives the function and nothing removes it; a fix would leave a new temporary object behind on every run".to_string());
+                    }
                     edits.push(lines_before(checker, &body[index], &prelude)?);
                     edits.extend(inner);
                 } else {
@@ -831,7 +871,7 @@ fn choose_base(
                     let stmt = dir
                         .stmt
                         .ok_or("a mkdir of the directory is not a statement of its own")?;
-                    drops.push(whole_lines(checker.source, stmt));
+                    drops.push(delete_statement(checker.source, checker.parsed, stmt));
                 }
             }
         }
@@ -865,8 +905,8 @@ fn choose_base(
             Some(dot) if dot > 0 => (&name[..dot], Some(&name[dot..])),
             _ => (name, None),
         };
-        let temp_path = fresh_name(checker.identifiers(), "temp_path");
-        let fd = fresh_name(checker.identifiers(), "fd");
+        let temp_path = checker.fresh_name(group[0].scope, "temp_path");
+        let fd = checker.fresh_name(group[0].scope, "fd");
         let suffix = extension
             .map(|e| format!(", suffix={quote}{e}{quote}"))
             .unwrap_or_default();
@@ -885,14 +925,6 @@ fn choose_base(
         .unwrap_or_default();
     let prelude = vec![format!("{temp_dir} = {{tempfile}}.mkdtemp({prefix})")];
     Ok((Base::Directory(temp_dir.to_string()), prelude, Vec::new()))
-}
-
-/// The range of the whole lines holding a statement.
-fn whole_lines(source: &str, stmt: TextRange) -> Edit {
-    Edit::range_deletion(TextRange::new(
-        source.line_start(stmt.start()),
-        source.full_line_end(stmt.end()),
-    ))
 }
 
 /// Whether a statement only gives the path a name (`d = Path("/tmp/x")`,

@@ -76,7 +76,7 @@ use ruff_text_size::{Ranged, TextRange, TextSize};
 use crate::checker::PathUse;
 use crate::checker::{Checker, Watch, WatchId};
 use crate::diagnostic::Diagnostic;
-use crate::edits::{delete_statement, fix_from, fresh_name, statement_after};
+use crate::edits::{delete_statement, fix_from, statement_after};
 use crate::importer::{ImportedName, Importer};
 use crate::path_use::UseKind;
 use crate::semantic::{BindingKind, ScopeId};
@@ -528,7 +528,7 @@ fn mkstemp(
     let call = candidate.call;
     let function = cx.member("tempfile", "mkstemp")?;
     let os = cx.module("os")?;
-    let fd = fresh_name(checker.identifiers(), "fd");
+    let fd = checker.fresh_name(candidate.scope, "fd");
     // Ex) a = b = mktemp()  ->  fd, a = mkstemp(); os.close(fd); b = a
     let Stmt::Assign(assign) = stmt else {
         return Err("not an assignment".to_string());

@@ -64,7 +64,7 @@ use ruff_text_size::{Ranged, TextRange, TextSize};
 use crate::ast_util::enclosing_body;
 use crate::checker::{Checker, FunctionContext, PathUse, WatchId};
 use crate::diagnostic::Diagnostic;
-use crate::edits::{fix_from, fresh_name, statement_after};
+use crate::edits::{fix_from, statement_after};
 use crate::importer::Importer;
 use crate::path_use::UseKind;
 use crate::semantic::{ScopeId, ScopeKind};
@@ -431,7 +431,7 @@ fn build_local_fix(
         let os = module("os")?;
         // Ex) _, path = mkstemp(): the descriptor needs a name to be closed.
         let fd = if fd == "_" {
-            let fresh = fresh_name(checker.identifiers(), "fd");
+            let fresh = checker.fresh_name(candidate.scope, "fd");
             edits.push(Edit::range_replacement(fresh.clone(), fd_range));
             fresh
         } else {

@@ -14,7 +14,7 @@ def write_config(data):
 
 
 def database():
-    # Left behind: another program may read it, an unsafe fix.
+    # Left behind and never read back: its output, another program may read it. No fix.
     conn = sqlite3.connect("/var/tmp/app.db")
     conn.execute("create table t (x)")
     conn.close()

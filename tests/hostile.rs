@@ -1,0 +1,65 @@
+//! Hostile input through the CLI: a file too deep to analyse gets an error
+//! of its own and the run goes on with every other file.
+
+mod common;
+
+use std::process::Command;
+
+#[test]
+fn deep_nesting_is_an_error_for_that_file_only() {
+    let dir = tempfile::tempdir().unwrap();
+    let head = "import tempfile\np = tempfile.mktemp()\n";
+    let files = [
+        (
+            "lists.py",
+            format!("{head}x = {}{}\n", "[".repeat(30_000), "]".repeat(30_000)),
+        ),
+        (
+            "sum.py",
+            format!("{head}x = {}\n", vec!["\"a\""; 30_000].join(" + ")),
+        ),
+        // As deep as CPython still compiles: analysed as usual.
+        (
+            "deep_ok.py",
+            format!("{head}x = {}\n", vec!["a"; 2_900].join(" + ")),
+        ),
+        (
+            "nots_ok.py",
+            format!("{head}x = {}a\n", "not ".repeat(2_900)),
+        ),
+        ("plain.py", head.to_string()),
+    ];
+    for (name, text) in &files {
+        std::fs::write(dir.path().join(name), text).unwrap();
+    }
+    for threads in ["1", "2"] {
+        let out = Command::new(common::tempsafe())
+            .args(["check", "--output-format", "concise", "-j", threads])
+            .arg(dir.path())
+            .output()
+            .unwrap();
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(
+            matches!(out.status.code(), Some(1 | 2)),
+            "{:?}\n{stderr}",
+            out.status
+        );
+        for deep in ["lists.py", "sum.py"] {
+            assert!(
+                stderr
+                    .lines()
+                    .any(|l| l.contains(deep) && l.contains("nested too deeply")),
+                "{deep}: {stderr}"
+            );
+        }
+        for ok in ["deep_ok.py", "nots_ok.py", "plain.py"] {
+            assert!(
+                stdout
+                    .lines()
+                    .any(|l| l.contains(ok) && l.contains("TMP001")),
+                "{ok}: {stdout}\n{stderr}"
+            );
+        }
+    }
+}

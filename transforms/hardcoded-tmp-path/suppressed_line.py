@@ -1,0 +1,20 @@
+# A suppressed line is never changed by a fix, even when another finding in
+# the same function asks for a rewrite of the whole function.
+import os
+
+
+def separate_paths():
+    # the suppressed path stays as it is; the other one is rewritten
+    with open("/tmp/a.txt", "w") as fh:
+        fh.write("x")
+    with open("/tmp/b.txt", "w") as fh:  # noqa: S108
+        fh.write("y")
+    os.remove("/tmp/a.txt")
+
+
+def same_path_suppressed_once():
+    # the suppressed line names the same path: no fix can leave it out
+    with open("/tmp/c.txt", "w") as fh:
+        fh.write("x")
+    print(open("/tmp/c.txt").read())  # nosec B108
+    os.remove("/tmp/c.txt")

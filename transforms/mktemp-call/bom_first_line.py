@@ -1,0 +1,1 @@
+﻿import tempfile; x = tempfile.mktemp()  # a finding on line 1 of a BOM file

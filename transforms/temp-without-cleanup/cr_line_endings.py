@@ -1,0 +1,1 @@
+# Old Mac line endings (a bare CR): CPython accepts them.import tempfiledef f():    d = tempfile.mkdtemp()    print(len(d) > 0)
