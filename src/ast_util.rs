@@ -49,6 +49,23 @@ pub fn enclosing_body(module: &ModModule, range: TextRange) -> Option<&[Stmt]> {
     }
 }
 
+/// The compound statement whose block holds the statement with exactly
+/// `range` (`None` at module level).
+pub fn parent_statement(module: &ModModule, range: TextRange) -> Option<&Stmt> {
+    let mut body: &[Stmt] = &module.body;
+    let mut parent = None;
+    loop {
+        let outer = containing(body, range)?;
+        if outer.range() == range {
+            return parent;
+        }
+        parent = Some(outer);
+        body = bodies(outer)
+            .into_iter()
+            .find(|b| containing(b, range).is_some())?;
+    }
+}
+
 /// Whether removing the statement at `range` would leave its block empty.
 pub fn is_only_statement_in_block(module: &ModModule, range: TextRange) -> bool {
     enclosing_body(module, range).is_none_or(|body| body.len() == 1)
@@ -81,5 +98,9 @@ mod tests {
         assert!(enclosing_body(module, range_of("b = ")).is_none());
         assert!(!is_only_statement_in_block(module, range_of("b = 2")));
         assert!(is_only_statement_in_block(module, range_of("e = 5")));
+        let parent = |text| parent_statement(module, range_of(text)).map(|s| &source[s.range()]);
+        assert!(parent("c = 3").unwrap().starts_with("if b:"));
+        assert!(parent("b = 2").unwrap().starts_with("def f():"));
+        assert_eq!(parent("a = 1"), None);
     }
 }

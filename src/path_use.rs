@@ -30,9 +30,12 @@ pub enum UseKind {
     /// Takes the file name itself (`os.path.basename(p)`): the name, not just
     /// the location, matters to the program.
     NameOnly,
-    /// Handed to code we cannot see (an unknown callee, a container, a
-    /// return value, an attribute): anything may happen to the path.
+    /// Handed to code we cannot see (an unknown callee, a container, an
+    /// attribute): anything may happen to the path.
     Unknown,
+    /// Returned as it is (`return p`): the caller decides what happens to
+    /// it, as with [`UseKind::Unknown`], but nothing has happened to it yet.
+    Returned,
     /// Assigned (as is, or a path derived from it) to another name, whose
     /// uses are followed too.
     Derived,
@@ -44,6 +47,11 @@ pub enum UseKind {
 }
 
 impl UseKind {
+    /// Leaves what this scope can see: anything may happen to the path.
+    pub fn escapes(self) -> bool {
+        matches!(self, UseKind::Unknown | UseKind::Returned)
+    }
+
     /// Makes something exist at the path.
     pub fn creates(self) -> bool {
         matches!(
@@ -171,6 +179,9 @@ pub fn classify<'a>(
     match kind {
         // A derived string only printed or compared is still not a file.
         UseKind::Unknown | UseKind::Derived | UseKind::Neutral | UseKind::NameOnly => kind,
+        // Ex) return os.path.join(p, "x"): what comes of the path is unknown.
+        UseKind::Returned if derived || beside => UseKind::Unknown,
+        UseKind::Returned => kind,
         // Ex) open(p + ".lock", "w"): a file next to the path, not in it;
         // what that means for the path itself is unknown.
         _ if beside => UseKind::Unknown,
@@ -354,6 +365,9 @@ fn classify_in_statement(stmt: Option<&Stmt>, range: TextRange) -> UseKind {
         // Ex) del p; assert p; if p: ...; bare `p`
         Some(Stmt::Delete(_) | Stmt::Assert(_) | Stmt::Expr(_)) => UseKind::Neutral,
         Some(Stmt::If(s)) if s.test.range() == range => UseKind::Neutral,
+        Some(Stmt::Return(s)) if s.value.as_ref().is_some_and(|v| v.range() == range) => {
+            UseKind::Returned
+        }
         Some(Stmt::While(s)) if s.test.range() == range => UseKind::Neutral,
         _ => UseKind::Unknown,
     }

@@ -311,9 +311,7 @@ fn reach(checker: &Checker, candidate: &Candidate) -> Reach {
         neutral_only: uses
             .iter()
             .all(|(k, escapes)| !escapes && matches!(k, UseKind::Neutral | UseKind::NameOnly)),
-        unknown: uses
-            .iter()
-            .any(|(k, escapes)| *escapes || *k == UseKind::Unknown),
+        unknown: uses.iter().any(|(k, escapes)| *escapes || k.escapes()),
         removed: uses
             .iter()
             .any(|(k, _)| matches!(k, UseKind::Remove { .. } | UseKind::CleanupRegistered)),

@@ -375,12 +375,12 @@ fn build_fix(checker: &Checker, candidate: &Candidate) -> Result<Planned, String
             watches,
         } => assigned(&mut cx, candidate, stmt, targets, watches, &args),
         Context::Rebound => unreachable!("handled above"),
-        Context::Other => private_directory(
-            &mut cx,
-            call,
-            &args,
-            Applicability::Unsafe,
-            Some("the path is used where tempsafe cannot follow it".to_string()),
+        // Ex) run(tempfile.mktemp()): no name is left to remove a fresh
+        // directory by.
+        Context::Other => Err(
+            "the path is used where tempsafe cannot follow it, and a fresh directory for it \
+             would be left behind"
+                .to_string(),
         ),
     }
 }
@@ -402,15 +402,9 @@ fn assigned(
             .get(t)
             .is_some_and(|b| b.len() == 1)
     });
-    if !single_binding {
-        return private_directory(
-            cx,
-            call,
-            args,
-            Applicability::Unsafe,
-            Some("the variable is assigned more than once in its scope".to_string()),
-        );
-    }
+    // Which binding a later use means is unclear: only the first use right
+    // after this statement (creating the file or directory) can be relied on.
+    let rebound = || Err("the variable is assigned more than once in its scope".to_string());
     let watches: Vec<&Watch> = watch_ids.iter().map(|&id| &checker.watches[id]).collect();
     let mut uses: Vec<(&PathUse, &Watch)> = watches
         .iter()
@@ -451,16 +445,54 @@ fn assigned(
                 .to_string(),
         );
     }
+    // Ex) def scratch(): path = mktemp(); return path — a helper making
+    // names. The caller gets a file that exists already.
+    let only_returned = uses
+        .first()
+        .is_some_and(|(u, _)| u.kind == UseKind::Returned && !u.nested);
+    if first_create.is_none() && only_returned {
+        if !single_binding {
+            return rebound();
+        }
+        let mut planned = mkstemp(cx, candidate, stmt, targets, args)?;
+        planned.applicability = Applicability::Unsafe;
+        planned.note = Some(
+            "the name is returned: callers now get an existing empty file, and one that \
+             expects nothing there yet would fail"
+                .to_string(),
+        );
+        return Ok(planned);
+    }
     let Some(first) = first_create.map(|i| uses[i]) else {
-        return private_directory(
+        if !single_binding {
+            return rebound();
+        }
+        let planned = private_directory(
             cx,
             call,
             args,
             Applicability::Unsafe,
             Some("nothing in this scope creates the path; it may be used elsewhere".to_string()),
-        );
+        )?;
+        return remove_directory_too(cx, planned, &uses, call.end(), targets[0]);
     };
     let (first_use, first_watch) = first;
+    // Another binding between this statement and the first use: that use
+    // may be of the other value.
+    let rebound_before_use = !single_binding
+        && targets.iter().any(|t| {
+            checker.semantic.scopes[candidate.scope]
+                .bindings
+                .get(t)
+                .is_some_and(|bs| {
+                    bs.iter().any(|b| {
+                        b.range.start() > stmt.end() && b.range.start() < first_use.range.start()
+                    })
+                })
+        });
+    if rebound_before_use {
+        return rebound();
+    }
     let always = first_use.always_runs_after(first_watch);
     match first_use.kind {
         // Ex) name = mktemp(); open(name, "w")
@@ -473,47 +505,91 @@ fn assigned(
         {
             mkdtemp(cx, candidate, dir)
         }
+        _ if !single_binding => rebound(),
         _ if known_before && !removed_elsewhere => {
-            let mut planned = private_directory(cx, call, args, Applicability::Safe, None)?;
-            // The program removes the path itself: remove the directory too.
-            // Only removals after the creation: an earlier one ("make sure it
-            // is gone") must not take the fresh directory with it.
-            let created_at = first_use.range.start();
-            let removals: Vec<TextRange> = uses
-                .iter()
-                .filter(|(u, _)| u.range.start() > created_at)
-                .filter_map(|(u, _)| match u.kind {
-                    UseKind::Remove { stmt: Some(stmt) } if !u.nested => Some(stmt),
-                    _ => None,
-                })
-                .collect();
-            if !removals.is_empty() {
-                let shutil = cx.module("shutil")?;
-                let os = cx.module("os")?;
-                let line = format!(
-                    "{shutil}.rmtree({os}.path.dirname({}), ignore_errors=True)",
-                    targets[0]
-                );
-                for removal in removals {
-                    cx.edits.push(statement_after(
-                        checker.source,
-                        &checker.stylist,
-                        removal,
-                        &line,
-                    ));
-                }
-                planned.edits.append(&mut cx.edits);
-            }
-            Ok(planned)
+            let planned = private_directory(cx, call, args, Applicability::Safe, None)?;
+            remove_directory_too(cx, planned, &uses, first_use.range.start(), targets[0])
         }
-        _ => private_directory(
-            cx,
-            call,
-            args,
-            Applicability::Unsafe,
-            Some("the path is handed to code tempsafe cannot see before it is created".to_string()),
-        ),
+        _ => {
+            let planned = private_directory(
+                cx,
+                call,
+                args,
+                Applicability::Unsafe,
+                Some(
+                    "the path is handed to code tempsafe cannot see before it is created"
+                        .to_string(),
+                ),
+            )?;
+            remove_directory_too(cx, planned, &uses, first_use.range.start(), targets[0])
+        }
     }
+}
+
+/// The fresh-directory form with its directory removed wherever the
+/// program removes the path after `created_at` (an earlier removal, "make
+/// sure it is gone", must not take the fresh directory with it). Where the
+/// program never removes the path, every run would leave a directory
+/// behind: no fix.
+fn remove_directory_too(
+    cx: &mut FixContext,
+    mut planned: Planned,
+    uses: &[(&PathUse, &Watch)],
+    created_at: TextSize,
+    name: &str,
+) -> Result<Planned, String> {
+    let checker = cx.checker;
+    let removals: Vec<TextRange> = uses
+        .iter()
+        .filter(|(u, _)| u.range.start() > created_at)
+        .filter_map(|(u, _)| match u.kind {
+            UseKind::Remove { stmt: Some(stmt) } if !u.nested => Some(stmt),
+            _ => None,
+        })
+        .collect();
+    if removals.is_empty() {
+        return Err(
+            "nothing here removes the path: a fresh directory for it would be left behind on \
+             every run"
+                .to_string(),
+        );
+    }
+    let shutil = cx.module("shutil")?;
+    let os = cx.module("os")?;
+    let line = format!("{shutil}.rmtree({os}.path.dirname({name}), ignore_errors=True)");
+    for removal in removals {
+        let after = outside_existence_checks(checker, removal, name);
+        cx.edits.push(statement_after(
+            checker.source,
+            &checker.stylist,
+            after,
+            &line,
+        ));
+    }
+    planned.edits.append(&mut cx.edits);
+    Ok(planned)
+}
+
+/// Ex) `if os.path.isfile(p): os.remove(p)`: the directory goes after the
+/// `if`, so it is removed also when the file was never made.
+fn outside_existence_checks(checker: &Checker, removal: TextRange, name: &str) -> TextRange {
+    let mut at = removal;
+    while let Some(Stmt::If(parent)) =
+        crate::ast_util::parent_statement(checker.parsed.syntax(), at)
+    {
+        // Only a test of the path alone: `if flag and exists(p)` may hold
+        // when `p` was never bound.
+        let tests_the_path = parent.elif_else_clauses.is_empty()
+            && parent.body.len() == 1
+            && matches!(&*parent.test, Expr::Call(test)
+                if test.arguments.keywords.is_empty()
+                    && matches!(&test.arguments.args[..], [Expr::Name(arg)] if arg.id.as_str() == name));
+        if !tests_the_path {
+            break;
+        }
+        at = parent.range();
+    }
+    at
 }
 
 /// `fd, name = tempfile.mkstemp(...)` followed by `os.close(fd)`.

@@ -255,9 +255,9 @@ fn life(checker: &Checker, watch: WatchId) -> Life {
         removed: uses
             .iter()
             .any(|u| matches!(u.kind, UseKind::Remove { .. })),
-        escapes: uses.iter().any(|u| {
-            u.nested || u.kind == UseKind::Unknown || !u.blocks.starts_with(&owner.blocks)
-        }),
+        escapes: uses
+            .iter()
+            .any(|u| u.nested || u.kind.escapes() || !u.blocks.starts_with(&owner.blocks)),
         moved_into: uses.iter().any(|u| u.kind == UseKind::MovedInto),
     }
 }
