@@ -231,13 +231,12 @@ fn the_temporary_sibling_is_never_readable_by_others() {
     fs::set_permissions(&path, fs::Permissions::from_mode(0o600)).unwrap();
     let mut seen = Vec::new();
     for _attempt in 0..5 {
-        let child = tempsafe(dir.path())
+        let mut child = tempsafe(dir.path())
             .args(["fix", "big.py"])
             .stdout(Stdio::null())
             .stderr(Stdio::null())
             .spawn()
             .unwrap();
-        let mut child = child;
         while child.try_wait().unwrap().is_none() {
             for entry in fs::read_dir(dir.path()).unwrap().flatten() {
                 if entry.file_name().to_string_lossy().contains(".tempsafe-")
@@ -250,8 +249,7 @@ fn the_temporary_sibling_is_never_readable_by_others() {
         if !seen.is_empty() {
             break;
         }
-        // Nothing seen: the same file again (it still has a finding? no:
-        // it was fixed), so start over from the insecure version.
+        // Nothing seen (the write was too quick): again, from the insecure version.
         fs::write(&path, format!("{INSECURE}{filler}")).unwrap();
     }
     assert!(!seen.is_empty(), "the temporary file was never seen");
