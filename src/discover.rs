@@ -1,6 +1,7 @@
 //! Finding the Python files under the given paths: .gitignore respected,
 //! virtualenvs, VCS and build folders skipped, explicit files always taken.
 
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 
@@ -8,7 +9,7 @@ use ignore::WalkState;
 use ignore::overrides::OverrideBuilder;
 
 use crate::source::{FileError, file_kind};
-use crate::writer::{is_temp_sibling_of, remove_if_stale};
+use crate::writer::{is_temp_file_name, is_temp_sibling_of, remove_if_stale};
 
 /// Folder names never walked into.
 const SKIPPED_DIRS: &[&str] = &[
@@ -114,22 +115,40 @@ fn explicit_file(root: &Path) -> Result<(), FileError> {
     }
 }
 
-/// Removes the stale temporary siblings of the file `root`.
+/// Removes the stale temporary siblings of the file `root`. Each directory
+/// is listed once per process: a pre-commit hook names thousands of files
+/// in the same few directories.
 fn clean_beside(root: &Path, removed: &Mutex<Vec<PathBuf>>) {
+    static TEMP_FILES: Mutex<Option<HashMap<PathBuf, Vec<PathBuf>>>> = Mutex::new(None);
     let Some(name) = root.file_name() else { return };
     let dir = root
         .parent()
         .filter(|p| !p.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return;
-    };
-    for entry in entries.flatten() {
-        let path = entry.path();
-        if is_temp_sibling_of(&entry.file_name(), name) && remove_if_stale(&path) {
-            push(removed, path);
+    let mut cache = TEMP_FILES.lock().unwrap_or_else(|e| e.into_inner());
+    let temp_files = cache
+        .get_or_insert_with(HashMap::new)
+        .entry(dir.to_path_buf())
+        .or_insert_with(|| {
+            let Ok(entries) = std::fs::read_dir(dir) else {
+                return Vec::new();
+            };
+            entries
+                .flatten()
+                .map(|entry| entry.path())
+                .filter(|path| path.file_name().is_some_and(is_temp_file_name))
+                .collect()
+        });
+    temp_files.retain(|path| {
+        let mine = path
+            .file_name()
+            .is_some_and(|entry| is_temp_sibling_of(entry, name));
+        if mine && remove_if_stale(path) {
+            push(removed, path.clone());
+            return false;
         }
-    }
+        true
+    });
 }
 
 /// All Python files under `roots`, the paths that failed, and the stale

@@ -120,6 +120,12 @@ fn temp_file_pid(name: &OsStr) -> Option<u32> {
     std::str::from_utf8(pid).ok()?.parse().ok()
 }
 
+/// True if `name` has the pattern of the temporary siblings that
+/// [`write_atomically`] makes.
+pub fn is_temp_file_name(name: &OsStr) -> bool {
+    temp_file_pid(name).is_some()
+}
+
 /// True if `name` is the name of a sibling of `file_name` that
 /// [`write_atomically`] makes.
 pub fn is_temp_sibling_of(name: &OsStr, file_name: &OsStr) -> bool {
