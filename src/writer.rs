@@ -25,6 +25,10 @@ pub fn write_atomically(path: &Path, original: &[u8], content: &[u8]) -> Result<
     if link.file_type().is_symlink() {
         return Err(FileError::Symlink);
     }
+    // Swapped for a FIFO since it was read: reading it again would block.
+    if !link.is_file() {
+        return Err(FileError::Changed);
+    }
     #[cfg(unix)]
     {
         use std::os::unix::fs::MetadataExt;
