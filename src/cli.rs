@@ -6,10 +6,11 @@ use std::path::{Path, PathBuf};
 use clap::{Parser, Subcommand};
 
 use crate::config::find_config;
-use crate::discover::{WalkOptions, discover};
+use crate::discover::{WalkOptions, walk};
 use crate::printer::{self, OutputFormat, PrintOptions, Reporter, Totals};
 use crate::runner::{self, FileReport, Job, Mode, Outcome};
 use crate::settings::Settings;
+use crate::source::{decode_any, encode};
 use crate::transforms::Rule;
 
 const EXIT_CODES: &str = "\
@@ -183,6 +184,12 @@ fn root_settings(args: &RunArgs, path: &Path) -> Result<Root, i32> {
 
 fn run_files(args: &RunArgs, mode: Mode) -> i32 {
     if args.paths.iter().any(|p| p.as_os_str() == "-") {
+        if args.paths.len() > 1 {
+            return error(
+                "`-` (standard input) cannot be combined with other paths",
+                "run tempsafe once on standard input and once on the files",
+            );
+        }
         let cwd = std::env::current_dir().unwrap_or_default();
         return match root_settings(args, &cwd) {
             Ok(root) => run_stdin(args, &root.settings, mode),
@@ -199,22 +206,34 @@ fn run_files(args: &RunArgs, mode: Mode) -> i32 {
     let mut jobs = Vec::new();
     let mut seen = std::collections::HashSet::new();
     let mut walk_failed = false;
+    let options = print_options(args, mode);
+    let mut reporter = Reporter::new(options, roots.len());
     for (index, root) in roots.iter().enumerate() {
-        let walk = WalkOptions {
+        let walk_options = WalkOptions {
             exclude: root.exclude.clone(),
             no_ignore: args.no_ignore,
             threads: args.threads.unwrap_or(0),
+            clean_stale: mode == (Mode::Fix { dry_run: false }),
         };
-        let (files, walk_errors) = discover(std::slice::from_ref(&root.path), &walk);
-        for e in &walk_errors {
-            walk_failed = true;
+        let found = walk(std::slice::from_ref(&root.path), &walk_options);
+        for path in &found.removed {
             let _ = writeln!(
                 std::io::stderr(),
-                "error: {}: {}",
-                printer::display_path(&e.path),
-                e.message
+                "note: removed {}, left by an interrupted run",
+                printer::display_path(path)
             );
         }
+        // Paths that could not be walked count as failed files.
+        for e in found.errors {
+            walk_failed = true;
+            let report = FileReport {
+                path: e.path,
+                root: index,
+                outcome: Outcome::Error(e.error),
+            };
+            reporter.add(printer::render(&report, options));
+        }
+        let files = found.files;
         // A file under two roots is processed once, with the first root.
         let several = roots.len() > 1;
         jobs.extend(
@@ -225,9 +244,7 @@ fn run_files(args: &RunArgs, mode: Mode) -> i32 {
         );
     }
     let settings: Vec<Settings> = roots.iter().map(|r| r.settings.clone()).collect();
-    let options = print_options(args, mode);
     let progress = Progress::new(jobs.len());
-    let mut reporter = Reporter::new(options, roots.len());
     runner::run(
         &jobs,
         &settings,
@@ -292,27 +309,36 @@ impl Progress {
     }
 }
 
-/// Reads source from stdin; `fix` writes the fixed source to stdout.
+/// Reads source from stdin; `fix` writes the fixed source to stdout (the
+/// input unchanged when nothing could be fixed), errors go to stderr.
 fn run_stdin(args: &RunArgs, settings: &Settings, mode: Mode) -> i32 {
-    let mut text = String::new();
-    if std::io::stdin().read_to_string(&mut text).is_err() {
-        let _ = writeln!(
-            std::io::stderr(),
-            "error: standard input is not valid UTF-8"
+    let mut bytes = Vec::new();
+    if let Err(e) = std::io::stdin().read_to_end(&mut bytes) {
+        return error(
+            &format!("cannot read standard input: {e}"),
+            "pass the source on standard input, or name the files",
         );
-        return 2;
     }
     let path = args
         .stdin_filename
         .clone()
         .unwrap_or_else(|| PathBuf::from("-"));
-    let outcome = runner::process_source(&text, settings, mode);
-    if let (Mode::Fix { dry_run: false }, _) = (mode, &outcome) {
+    let outcome = match decode_any(&bytes) {
+        Ok(decoded) => runner::encoded(
+            runner::process_source(&decoded.text, settings, mode),
+            decoded.encoding,
+        ),
+        Err(e) => Outcome::Error(e),
+    };
+    if let Mode::Fix { dry_run: false } = mode {
         let fixed = match &outcome {
-            Outcome::Findings { fixed: Some(f), .. } => f.source.to_string(),
-            _ => text.clone(),
+            Outcome::Findings { fixed: Some(f), .. } => match f.encoding {
+                Some(encoding) => encode(&f.source, encoding).unwrap_or_else(|_| bytes.clone()),
+                None => f.source.as_bytes().to_vec(),
+            },
+            _ => bytes.clone(),
         };
-        let _ = std::io::stdout().write_all(fixed.as_bytes());
+        let _ = std::io::stdout().write_all(&fixed);
     }
     let rendered = printer::render(
         &FileReport {
@@ -324,7 +350,9 @@ fn run_stdin(args: &RunArgs, settings: &Settings, mode: Mode) -> i32 {
     );
     let mut reporter = Reporter::new(print_options(args, mode), 1);
     if matches!(mode, Mode::Fix { dry_run: false }) {
-        // Standard output carries the fixed source: only count the file.
+        // Standard output carries the fixed source: only errors and
+        // warnings are printed, on stderr.
+        let _ = std::io::stderr().write_all(rendered.stderr.as_bytes());
         reporter.count(&rendered);
         return exit_code(reporter.totals(), mode, false);
     }

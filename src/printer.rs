@@ -46,7 +46,13 @@ pub fn display_path(path: &Path) -> String {
         .as_ref()
         .and_then(|cwd| path.strip_prefix(cwd).ok().map(Path::to_path_buf))
         .unwrap_or_else(|| path.to_path_buf());
-    let text = relative.to_string_lossy().replace('\\', "/");
+    let text = relative.to_string_lossy();
+    // Only on Windows is a backslash a separator; elsewhere it is part of a name.
+    let text = if cfg!(windows) {
+        text.replace('\\', "/")
+    } else {
+        text.into_owned()
+    };
     text.strip_prefix("./").unwrap_or(&text).to_string()
 }
 
@@ -64,6 +70,10 @@ pub struct Totals {
     pub skipped: usize,
     pub errors: usize,
     pub not_converged: usize,
+    /// Fixable findings in files that were not written (read-only, changed
+    /// on disk, …): not fixed, whatever the fixes were.
+    #[serde(skip)]
+    pub not_written: usize,
 }
 
 impl Totals {
@@ -87,6 +97,11 @@ impl Totals {
                     Some(fixed) => {
                         if fixed.write_error.is_some() {
                             self.errors += 1;
+                            self.not_written += tally
+                                .findings
+                                .iter()
+                                .filter(|f| f.status == FixStatus::Fixed)
+                                .count();
                         } else {
                             self.files_changed += 1;
                             self.fixed += fixed.applied;
@@ -114,6 +129,9 @@ pub struct Rendered {
     pub stdout: String,
     /// Errors, skips and warnings, for stderr.
     pub stderr: String,
+    /// The encoding `stdout` is written in, when not UTF-8: a diff of a
+    /// file in a legacy encoding carries that file's own bytes.
+    pub stdout_encoding: Option<&'static encoding_rs::Encoding>,
     pub tally: FileTally,
 }
 
@@ -164,7 +182,7 @@ pub fn render(report: &FileReport, options: PrintOptions) -> Rendered {
             TallyOutcome::Skipped(reason)
         }
         Outcome::Error(e) => {
-            let _ = writeln!(stderr, "error: {path}: {e}\n  help: {}", e.help());
+            write_error(&mut stderr, &path, e);
             TallyOutcome::Failed(e.kind())
         }
         Outcome::Findings {
@@ -174,7 +192,7 @@ pub fn render(report: &FileReport, options: PrintOptions) -> Rendered {
         } => {
             if let Some(fixed) = fixed {
                 if let Some(e) = &fixed.write_error {
-                    let _ = writeln!(stderr, "error: {path}: {e}\n  help: {}", e.help());
+                    write_error(&mut stderr, &path, e);
                 }
                 if !fixed.converged {
                     let _ = writeln!(
@@ -221,11 +239,28 @@ pub fn render(report: &FileReport, options: PrintOptions) -> Rendered {
             .collect(),
         _ => Vec::new(),
     };
+    let stdout_encoding = match (&report.outcome, options.mode, options.format) {
+        (Outcome::Findings { fixed: Some(f), .. }, Mode::Fix { dry_run: true }, f2)
+            if f2 != OutputFormat::Json =>
+        {
+            f.encoding
+        }
+        _ => None,
+    };
     Rendered {
         root: report.root,
         stdout,
         stderr,
+        stdout_encoding,
         tally: FileTally { outcome, findings },
+    }
+}
+
+/// `error: PATH: MESSAGE` and, where there is one, the help line below.
+fn write_error(stderr: &mut String, path: &str, e: &FileError) {
+    let _ = writeln!(stderr, "error: {path}: {e}");
+    if !e.help().is_empty() {
+        let _ = writeln!(stderr, "  help: {}", e.help());
     }
 }
 
@@ -296,7 +331,10 @@ impl Reporter {
             self.out.write_all(separator.as_bytes())?;
             self.json_files += 1;
         }
-        self.out.write_all(rendered.stdout.as_bytes())
+        match rendered.stdout_encoding {
+            Some(encoding) => self.out.write_all(&encoding.encode(&rendered.stdout).0),
+            None => self.out.write_all(rendered.stdout.as_bytes()),
+        }
     }
 
     /// The totals so far.
@@ -543,7 +581,11 @@ pub fn unified_diff(path: &str, old: &str, new: &str) -> String {
     if groups.is_empty() {
         return String::new();
     }
-    let mut out = format!("--- a/{path}\n+++ b/{path}\n");
+    let mut out = format!(
+        "--- {}\n+++ {}\n",
+        header_name("a/", path),
+        header_name("b/", path)
+    );
     for group in &groups {
         let (first, last) = (group[0], group[group.len() - 1]);
         let _ = writeln!(
@@ -579,6 +621,40 @@ pub fn unified_diff(path: &str, old: &str, new: &str) -> String {
         }
     }
     out
+}
+
+/// A file name in a `---`/`+++` line, as git writes it: in double quotes
+/// with C escapes (prefix inside) when it holds a quote, a backslash or a
+/// control character; followed by a tab when it holds a space, so that
+/// `patch` takes the whole name.
+fn header_name(prefix: &str, path: &str) -> String {
+    let needs_quotes = path
+        .chars()
+        .any(|c| c == '"' || c == '\\' || c.is_ascii_control());
+    if !needs_quotes {
+        let tab = if path.contains(' ') { "\t" } else { "" };
+        return format!("{prefix}{path}{tab}");
+    }
+    let mut quoted = format!("\"{prefix}");
+    for c in path.chars() {
+        match c {
+            '\x07' => quoted.push_str("\\a"),
+            '\x08' => quoted.push_str("\\b"),
+            '\t' => quoted.push_str("\\t"),
+            '\n' => quoted.push_str("\\n"),
+            '\x0b' => quoted.push_str("\\v"),
+            '\x0c' => quoted.push_str("\\f"),
+            '\r' => quoted.push_str("\\r"),
+            '"' => quoted.push_str("\\\""),
+            '\\' => quoted.push_str("\\\\"),
+            c if c.is_ascii_control() => {
+                let _ = write!(quoted, "\\{:03o}", c as u32);
+            }
+            c => quoted.push(c),
+        }
+    }
+    quoted.push('"');
+    quoted
 }
 
 /// Joins adjacent ops of the same kind: patience emits one unchanged run
@@ -683,10 +759,14 @@ fn summary(t: &Totals, mode: Mode) -> String {
         }
         Mode::Fix { dry_run } => {
             let verb = if dry_run { "Would fix" } else { "Fixed" };
+            let fixed = if dry_run {
+                t.fixable
+            } else {
+                t.fixable - t.not_written
+            };
             let mut s = format!(
-                "{verb} {} {} in {} {}",
-                t.fixable,
-                plural(t.fixable, "issue", "issues"),
+                "{verb} {fixed} {} in {} {}",
+                plural(fixed, "issue", "issues"),
                 t.files_changed,
                 plural(t.files_changed, "file", "files"),
             );
@@ -696,6 +776,9 @@ fn summary(t: &Totals, mode: Mode) -> String {
             let left = t.findings - t.fixable - t.unsafe_fixable;
             if left > 0 {
                 let _ = write!(s, "; {left} without a fix");
+            }
+            if !dry_run && t.not_written > 0 {
+                let _ = write!(s, "; {} in files not written", t.not_written);
             }
             s
         }
@@ -739,9 +822,14 @@ impl RootTally {
                 }
             }
         }
+        let not_written = mode == (Mode::Fix { dry_run: false })
+            && matches!(&tally.outcome, TallyOutcome::Findings { fixed: Some(f) } if f.write_error.is_some());
         for finding in &tally.findings {
             self.found += 1;
             match finding.status {
+                FixStatus::Fixed if not_written => {
+                    *self.left.entry("file not written".to_string()).or_default() += 1;
+                }
                 FixStatus::Fixed if mode != Mode::Check => {
                     *self.fixed.entry(finding.rule.code()).or_default() += 1;
                 }

@@ -11,7 +11,9 @@ use std::sync::{Condvar, Mutex};
 use crate::diagnostic::{Diagnostic, FixStatus};
 use crate::engine::{check_source, fix_source, fix_status};
 use crate::settings::Settings;
-use crate::source::{FileError, decode, read_into, skip_marker};
+use encoding_rs::Encoding;
+
+use crate::source::{FileError, check_encoding, decode_any, encode, read_into, skip_marker};
 use crate::transforms::Rule;
 use crate::writer::write_atomically;
 
@@ -53,6 +55,9 @@ pub struct FixedFile {
     pub converged: bool,
     /// Set when writing was attempted and failed.
     pub write_error: Option<FileError>,
+    /// The file's encoding when it is not UTF-8: what is written, and the
+    /// diff, are `source` in this encoding.
+    pub encoding: Option<&'static Encoding>,
 }
 
 /// One file's report.
@@ -237,14 +242,21 @@ fn process_bytes(path: &Path, bytes: &mut Vec<u8>, settings: &Settings, mode: Mo
         return Outcome::Error(e);
     }
     let bytes = &bytes[..];
+    // Before the prefilter: a UTF-16 file's keywords are not found in its bytes.
+    if let Err(e) = check_encoding(bytes) {
+        return Outcome::Error(e);
+    }
     if settings.active_rules(bytes).is_empty() {
         return Outcome::Clean;
     }
-    let text = match decode(bytes) {
-        Ok(text) => text,
+    let decoded = match decode_any(bytes) {
+        Ok(decoded) => decoded,
         Err(e) => return Outcome::Error(e),
     };
-    let outcome = process_source(text, settings, mode);
+    let outcome = encoded(
+        process_source(&decoded.text, settings, mode),
+        decoded.encoding,
+    );
     match (mode, outcome) {
         (
             Mode::Fix { dry_run: false },
@@ -254,7 +266,12 @@ fn process_bytes(path: &Path, bytes: &mut Vec<u8>, settings: &Settings, mode: Mo
                 fixed: Some(mut fixed),
             },
         ) => {
-            if let Err(e) = write_atomically(path, bytes, fixed.source.as_bytes()) {
+            let written = match fixed.encoding {
+                None => write_atomically(path, bytes, fixed.source.as_bytes()),
+                Some(encoding) => encode(&fixed.source, encoding)
+                    .and_then(|content| write_atomically(path, bytes, &content)),
+            };
+            if let Err(e) = written {
                 fixed.write_error = Some(e);
             }
             Outcome::Findings {
@@ -264,6 +281,32 @@ fn process_bytes(path: &Path, bytes: &mut Vec<u8>, settings: &Settings, mode: Mo
             }
         }
         (_, outcome) => outcome,
+    }
+}
+
+/// `outcome` for a source decoded from `encoding` (`None`: UTF-8): a fix
+/// that the encoding cannot hold is no fix.
+pub fn encoded(outcome: Outcome, encoding: Option<&'static Encoding>) -> Outcome {
+    let Some(encoding) = encoding else {
+        return outcome;
+    };
+    match outcome {
+        Outcome::Findings {
+            source,
+            findings,
+            fixed: Some(mut fixed),
+        } => {
+            if let Err(e) = encode(&fixed.source, encoding) {
+                return Outcome::Error(e);
+            }
+            fixed.encoding = Some(encoding);
+            Outcome::Findings {
+                source,
+                findings,
+                fixed: Some(fixed),
+            }
+        }
+        outcome => outcome,
     }
 }
 
@@ -301,6 +344,7 @@ pub fn process_source(text: &str, settings: &Settings, mode: Mode) -> Outcome {
                         remaining: result.remaining,
                         converged: result.converged,
                         write_error: None,
+                        encoding: None,
                     }),
                 }
             }
