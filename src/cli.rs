@@ -12,11 +12,13 @@ use crate::runner::{self, FileReport, Job, Mode, Outcome};
 use crate::settings::Settings;
 use crate::transforms::Rule;
 
-const EXIT_CODES: &str = "\
+/// The exit codes, as `--help` and the README show them (one test each).
+pub const EXIT_CODES: &str = "\
 Exit codes:
-  0  nothing found (check), or everything fixed (fix)
-  1  findings remain (check, fix) or changes are pending (fix --dry-run)
-  2  an error: bad arguments, or a file that could not be read, parsed or written";
+  0  no findings (check), or none left after fixing (fix); always with --exit-zero
+  1  findings remain, a file does not parse (TMP000) or could not be read or
+     written, --diff/--dry-run has findings, or --exit-non-zero-on-fix fixed any
+  2  usage or configuration error, a path that does not exist, or an internal error";
 
 /// Finds insecure temporary-file code in Python and rewrites it into safe
 /// `tempfile` idioms.
@@ -30,13 +32,19 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Report findings (exit 1 if any).
-    Check(RunArgs),
+    Check {
+        #[command(flatten)]
+        args: RunArgs,
+        /// Print the diff of what `fix` would change and write nothing.
+        #[arg(long)]
+        diff: bool,
+    },
     /// Apply fixes in place; with --dry-run, print the unified diff instead.
     Fix {
         #[command(flatten)]
         args: RunArgs,
         /// Print the diff of what would change and write nothing.
-        #[arg(long)]
+        #[arg(long, alias = "diff")]
         dry_run: bool,
     },
     /// Print a transform's documentation.
@@ -71,9 +79,21 @@ pub struct RunArgs {
     pub no_ignore: bool,
     #[arg(long, value_enum, default_value = "text")]
     pub output_format: OutputFormat,
-    /// Print counts per transform and fix status.
+    /// Print counts per transform and fix status instead of the findings.
     #[arg(long)]
     pub statistics: bool,
+    /// Exit 0 even when findings remain (errors still exit 2).
+    #[arg(long)]
+    pub exit_zero: bool,
+    /// Exit 1 when any fix was applied, even if nothing is left.
+    #[arg(long)]
+    pub exit_non_zero_on_fix: bool,
+    /// List the fixes per file at the end (stderr).
+    #[arg(long)]
+    pub show_fixes: bool,
+    /// Write results to this file instead of standard output.
+    #[arg(short = 'o', long)]
+    pub output_file: Option<PathBuf>,
     /// Worker threads (default: all cores).
     #[arg(short = 'j', long)]
     pub threads: Option<usize>,
@@ -94,7 +114,14 @@ pub enum Color {
 /// Runs a parsed command line; returns the exit code.
 pub fn run(cli: Cli) -> i32 {
     match cli.command {
-        Command::Check(args) => run_files(&args, Mode::Check),
+        Command::Check { args, diff } => run_files(
+            &args,
+            if diff {
+                Mode::Fix { dry_run: true }
+            } else {
+                Mode::Check
+            },
+        ),
         Command::Fix { args, dry_run } => run_files(&args, Mode::Fix { dry_run }),
         Command::Explain { code } => match Rule::from_code(&code) {
             Some(rule) => {
@@ -227,7 +254,10 @@ fn run_files(args: &RunArgs, mode: Mode) -> i32 {
     let settings: Vec<Settings> = roots.iter().map(|r| r.settings.clone()).collect();
     let options = print_options(args, mode);
     let progress = Progress::new(jobs.len());
-    let mut reporter = Reporter::new(options, roots.len());
+    let mut reporter = match reporter(args, options, roots.len()) {
+        Ok(reporter) => reporter,
+        Err(code) => return code,
+    };
     runner::run(
         &jobs,
         &settings,
@@ -245,8 +275,22 @@ fn run_files(args: &RunArgs, mode: Mode) -> i32 {
         .map(|r| printer::display_path(&r.path))
         .collect();
     match reporter.finish(&root_names) {
-        Ok(totals) => exit_code(&totals, mode, walk_failed),
+        Ok(totals) => exit_code(&totals, args, mode, walk_failed),
         Err(_) => 2,
+    }
+}
+
+/// The reporter, writing to `-o FILE` if given.
+fn reporter(args: &RunArgs, options: PrintOptions, roots: usize) -> Result<Reporter, i32> {
+    let Some(path) = &args.output_file else {
+        return Ok(Reporter::new(options, roots));
+    };
+    match std::fs::File::create(path) {
+        Ok(file) => Ok(Reporter::with_output(options, roots, Box::new(file))),
+        Err(e) => Err(error(
+            &format!("cannot write {}: {e}", path.display()),
+            "check the --output-file path",
+        )),
     }
 }
 
@@ -255,6 +299,7 @@ fn print_options(args: &RunArgs, mode: Mode) -> PrintOptions {
         format: args.output_format,
         color: use_color(args.color),
         statistics: args.statistics,
+        show_fixes: args.show_fixes,
         mode,
     }
 }
@@ -322,15 +367,19 @@ fn run_stdin(args: &RunArgs, settings: &Settings, mode: Mode) -> i32 {
         },
         print_options(args, mode),
     );
-    let mut reporter = Reporter::new(print_options(args, mode), 1);
     if matches!(mode, Mode::Fix { dry_run: false }) {
         // Standard output carries the fixed source: only count the file.
+        let mut reporter = Reporter::new(print_options(args, mode), 1);
         reporter.count(&rendered);
-        return exit_code(reporter.totals(), mode, false);
+        return exit_code(reporter.totals(), args, mode, false);
     }
+    let mut reporter = match reporter(args, print_options(args, mode), 1) {
+        Ok(reporter) => reporter,
+        Err(code) => return code,
+    };
     reporter.add(rendered);
     match reporter.finish(&[]) {
-        Ok(totals) => exit_code(&totals, mode, false),
+        Ok(totals) => exit_code(&totals, args, mode, false),
         Err(_) => 2,
     }
 }
@@ -343,14 +392,42 @@ fn use_color(color: Color) -> bool {
     }
 }
 
-fn exit_code(totals: &Totals, mode: Mode, walk_failed: bool) -> i32 {
-    if totals.errors > 0 || walk_failed {
+/// The exit code of a run, as [`EXIT_CODES`] lists them. Files that could
+/// not be read or written count like findings (Ruff's E902 role): the run
+/// did its job and something is left for the user.
+fn exit_code(totals: &Totals, args: &RunArgs, mode: Mode, walk_failed: bool) -> i32 {
+    if totals.internal_errors > 0 || walk_failed {
         return 2;
     }
-    let pending = match mode {
-        Mode::Check => totals.findings > 0,
-        Mode::Fix { dry_run: true } => totals.findings > 0,
+    if args.exit_zero {
+        return 0;
+    }
+    let left = match mode {
+        Mode::Check | Mode::Fix { dry_run: true } => totals.findings > 0,
         Mode::Fix { dry_run: false } => totals.remaining > 0,
     };
-    i32::from(pending)
+    let fixed = args.exit_non_zero_on_fix && totals.fixed > 0;
+    i32::from(left || fixed || totals.errors > 0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The last row of the exit-code table: an internal error is 2, even
+    /// under --exit-zero (no file can make tempsafe panic on purpose).
+    #[test]
+    fn internal_errors_exit_2() {
+        let args = match Cli::parse_from(["tempsafe", "check", "--exit-zero"]).command {
+            Command::Check { args, .. } => args,
+            _ => unreachable!(),
+        };
+        let totals = Totals {
+            internal_errors: 1,
+            errors: 1,
+            ..Totals::default()
+        };
+        assert_eq!(exit_code(&totals, &args, Mode::Check, false), 2);
+        assert_eq!(exit_code(&Totals::default(), &args, Mode::Check, false), 0);
+    }
 }
