@@ -1,15 +1,15 @@
 //! The command line: arguments, and the run they ask for.
 
 use std::io::{IsTerminal, Read, Write};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use clap::{Parser, Subcommand};
 
-use crate::config::find_config;
+use crate::config::{ConfigError, Overrides, Resolver};
 use crate::discover::{WalkOptions, discover};
 use crate::printer::{self, OutputFormat, PrintOptions, Reporter, Totals};
 use crate::runner::{self, FileReport, Job, Mode, Outcome};
-use crate::settings::Settings;
+use crate::settings::{PythonVersion, Settings};
 use crate::transforms::Rule;
 
 /// The exit codes, as `--help` and the README show them (one test each).
@@ -59,21 +59,38 @@ pub enum Command {
 /// Options shared by `check` and `fix`.
 #[derive(Debug, clap::Args)]
 pub struct RunArgs {
-    /// Files or directories to process (`-` reads standard input).
-    #[arg(default_value = ".")]
+    /// Files or directories to process (default `.`; `-` reads standard
+    /// input, as does `--stdin-filename` without paths).
     pub paths: Vec<PathBuf>,
     /// Also apply unsafe fixes (valid code whose behaviour may differ).
     #[arg(long)]
     pub unsafe_fixes: bool,
-    /// Only these transforms (codes, names, aliases or code prefixes).
+    /// Only these transforms (codes, names, aliases, code prefixes or ALL),
+    /// replacing the configuration's `select`.
     #[arg(long, value_delimiter = ',')]
     pub select: Vec<String>,
+    /// Add these transforms to those selected.
+    #[arg(long, value_delimiter = ',')]
+    pub extend_select: Vec<String>,
     /// Leave out these transforms.
     #[arg(long, value_delimiter = ',')]
     pub ignore: Vec<String>,
     /// Leave out paths matching this glob (repeatable).
     #[arg(long)]
     pub exclude: Vec<String>,
+    /// Leave out these too (repeatable; added to `exclude`).
+    #[arg(long)]
+    pub extend_exclude: Vec<String>,
+    /// Exclude files named on the command line too (for pre-commit).
+    #[arg(long)]
+    pub force_exclude: bool,
+    /// Use this configuration file for every file (no discovery).
+    #[arg(long)]
+    pub config: Option<PathBuf>,
+    /// The oldest Python the code runs on (`py38`, `py312`); overrides the
+    /// configuration and `requires-python`.
+    #[arg(long, value_parser = parse_target_version)]
+    pub target_version: Option<PythonVersion>,
     /// Do not respect .gitignore and similar files.
     #[arg(long)]
     pub no_ignore: bool,
@@ -153,86 +170,75 @@ pub fn run(cli: Cli) -> i32 {
     }
 }
 
-/// One command-line path, with the settings of its own configuration.
-struct Root {
-    path: PathBuf,
-    settings: Settings,
-    exclude: Vec<String>,
-}
-
 fn error(message: &str, help: &str) -> i32 {
     let _ = writeln!(std::io::stderr(), "error: {message}\n  help: {help}");
     2
 }
 
-/// The settings of one root: its `[tool.tempsafe]`, overridden by the
-/// command line (`--select` replaces, `--ignore` and `--exclude` add).
-fn root_settings(args: &RunArgs, path: &Path) -> Result<Root, i32> {
-    let config = match find_config(path) {
-        Ok(found) => found.map(|(_, config)| config).unwrap_or_default(),
-        Err(e) => {
-            return Err(error(
-                &e.to_string(),
-                "fix or remove the [tool.tempsafe] table",
-            ));
-        }
-    };
-    let select = if args.select.is_empty() {
-        &config.select
-    } else {
-        &args.select
-    };
-    let ignore: Vec<String> = config.ignore.iter().chain(&args.ignore).cloned().collect();
-    let settings = Settings::from_selection_with_tmp_dirs(
-        select,
-        &ignore,
-        args.unsafe_fixes || config.unsafe_fixes,
-        &config.tmp_dirs,
+fn parse_target_version(text: &str) -> Result<PythonVersion, String> {
+    PythonVersion::from_target(text).ok_or_else(|| format!("`{text}` is not like py38 or py312"))
+}
+
+fn config_error(e: &ConfigError) -> i32 {
+    error(
+        &e.to_string(),
+        "fix the configuration (`tempsafe rules` lists the codes)",
     )
-    .map_err(|code| {
-        error(
-            &format!("unknown transform `{code}` in --select/--ignore or [tool.tempsafe]"),
-            "`tempsafe rules` lists them",
-        )
-    })?;
-    let exclude = config
-        .exclude
-        .iter()
-        .chain(&args.exclude)
-        .cloned()
-        .collect();
-    Ok(Root {
-        path: path.to_path_buf(),
-        settings,
-        exclude,
-    })
+}
+
+/// What the command line adds to every file's configuration.
+fn overrides(args: &RunArgs) -> Overrides {
+    Overrides {
+        select: (!args.select.is_empty()).then(|| args.select.clone()),
+        extend_select: args.extend_select.clone(),
+        ignore: args.ignore.clone(),
+        exclude: args.exclude.clone(),
+        extend_exclude: args.extend_exclude.clone(),
+        force_exclude: args.force_exclude,
+        unsafe_fixes: args.unsafe_fixes,
+        target_version: args.target_version,
+    }
 }
 
 fn run_files(args: &RunArgs, mode: Mode) -> i32 {
-    if args.paths.iter().any(|p| p.as_os_str() == "-") {
-        let cwd = std::env::current_dir().unwrap_or_default();
-        return match root_settings(args, &cwd) {
-            Ok(root) => run_stdin(args, &root.settings, mode),
-            Err(code) => code,
-        };
-    }
-    let mut roots = Vec::new();
-    for path in &args.paths {
-        match root_settings(args, path) {
-            Ok(root) => roots.push(root),
-            Err(code) => return code,
+    let mut resolver = match Resolver::new(overrides(args), args.config.as_deref()) {
+        Ok(resolver) => resolver,
+        Err(e) => return config_error(&e),
+    };
+    let dash = args.paths.iter().any(|p| p.as_os_str() == "-");
+    if dash || (args.paths.is_empty() && args.stdin_filename.is_some()) {
+        for path in args.paths.iter().filter(|p| p.as_os_str() != "-") {
+            let _ = writeln!(
+                std::io::stderr(),
+                "warning: ignoring {} in favour of standard input",
+                printer::display_path(path)
+            );
         }
+        return run_stdin(args, &mut resolver, mode);
     }
+    let roots: Vec<PathBuf> = if args.paths.is_empty() {
+        vec![PathBuf::from(".")]
+    } else {
+        args.paths.clone()
+    };
     let mut jobs = Vec::new();
     let mut seen = std::collections::HashSet::new();
     let mut walk_failed = false;
     for (index, root) in roots.iter().enumerate() {
+        if let Err(e) = resolver.load_for_root(root) {
+            return config_error(&e);
+        }
         let walk = WalkOptions {
-            exclude: root.exclude.clone(),
+            exclude: args
+                .exclude
+                .iter()
+                .chain(&args.extend_exclude)
+                .cloned()
+                .collect(),
             no_ignore: args.no_ignore,
             threads: args.threads.unwrap_or(0),
         };
-        let (files, walk_errors) = discover(std::slice::from_ref(&root.path), &walk);
+        let (files, walk_errors) = discover(std::slice::from_ref(root), &walk);
         for e in &walk_errors {
             walk_failed = true;
             let _ = writeln!(
@@ -242,16 +248,25 @@ fn run_files(args: &RunArgs, mode: Mode) -> i32 {
                 e.message
             );
         }
+        let named = !root.is_dir();
         // A file under two roots is processed once, with the first root.
         let several = roots.len() > 1;
-        jobs.extend(
-            files
-                .into_iter()
-                .filter(|f| !several || seen.insert(f.clone()))
-                .map(|path| Job { path, root: index }),
-        );
+        for path in files {
+            if several && !seen.insert(path.clone()) {
+                continue;
+            }
+            match resolver.settings_for(&path, named, root) {
+                Ok(Some(settings)) => jobs.push(Job {
+                    path,
+                    root: index,
+                    settings,
+                }),
+                Ok(None) => {}
+                Err(e) => return config_error(&e),
+            }
+        }
     }
-    let settings: Vec<Settings> = roots.iter().map(|r| r.settings.clone()).collect();
+    let settings: Vec<Settings> = resolver.settings().to_vec();
     let options = print_options(args, mode);
     let progress = Progress::new(jobs.len());
     let mut reporter = match reporter(args, options, roots.len()) {
@@ -270,10 +285,12 @@ fn run_files(args: &RunArgs, mode: Mode) -> i32 {
         },
     );
     progress.finish();
-    let root_names: Vec<String> = roots
-        .iter()
-        .map(|r| printer::display_path(&r.path))
-        .collect();
+    // One line per folder; files named one by one (pre-commit) get none.
+    let root_names: Vec<String> = if roots.iter().all(|r| r.is_dir()) {
+        roots.iter().map(|r| printer::display_path(r)).collect()
+    } else {
+        Vec::new()
+    };
     match reporter.finish(&root_names) {
         Ok(totals) => exit_code(&totals, args, mode, walk_failed),
         Err(_) => 2,
@@ -337,8 +354,9 @@ impl Progress {
     }
 }
 
-/// Reads source from stdin; `fix` writes the fixed source to stdout.
-fn run_stdin(args: &RunArgs, settings: &Settings, mode: Mode) -> i32 {
+/// Reads source from stdin; `fix` writes the fixed source to stdout. The
+/// configuration and exclusion come from `--stdin-filename`'s own path.
+fn run_stdin(args: &RunArgs, resolver: &mut Resolver, mode: Mode) -> i32 {
     let mut text = String::new();
     if std::io::stdin().read_to_string(&mut text).is_err() {
         let _ = writeln!(
@@ -351,6 +369,19 @@ fn run_stdin(args: &RunArgs, settings: &Settings, mode: Mode) -> i32 {
         .stdin_filename
         .clone()
         .unwrap_or_else(|| PathBuf::from("-"));
+    let cwd = std::env::current_dir().unwrap_or_default();
+    let settings = match resolver.settings_for(&cwd.join(&path), true, &cwd) {
+        Ok(Some(i)) => resolver.settings()[i].clone(),
+        Ok(None) => {
+            // Excluded (force-exclude): passed through untouched.
+            if matches!(mode, Mode::Fix { dry_run: false }) {
+                let _ = std::io::stdout().write_all(text.as_bytes());
+            }
+            return 0;
+        }
+        Err(e) => return config_error(&e),
+    };
+    let settings = &settings;
     let outcome = runner::process_source(&text, settings, mode);
     if let (Mode::Fix { dry_run: false }, _) = (mode, &outcome) {
         let fixed = match &outcome {

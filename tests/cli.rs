@@ -419,7 +419,7 @@ fn many_roots_each_with_its_own_configuration() {
     );
     let (code, _, err) = stdout(tempsafe(dir.path()).args(["check", "repo3"]));
     assert_eq!(code, 2);
-    assert!(err.contains("unknown field `selcet`"), "{err}");
+    assert!(err.contains("unknown key `selcet`"), "{err}");
 }
 
 #[test]

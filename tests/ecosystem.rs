@@ -168,3 +168,167 @@ fn output_file_show_fixes_and_json_statistics() {
         "{err}"
     );
 }
+
+// ---- configuration per file ----
+
+/// Two repositories in one folder, each with its own configuration, and a
+/// third with none: each file is checked as its own repository says.
+#[test]
+fn nested_configurations_in_one_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "a/pyproject.toml",
+        "[tool.tempsafe]\nignore = [\"TMP001\"]\n",
+    );
+    write(dir.path(), "a/m.py", INSECURE);
+    write(dir.path(), "b/tempsafe.toml", "select = [\"TMP002\"]\n");
+    write(dir.path(), "b/m.py", INSECURE);
+    write(dir.path(), "c/pyproject.toml", "[project]\nname = \"c\"\n");
+    write(dir.path(), "c/m.py", INSECURE);
+    // A nested project inside a: its own table wins for its files.
+    write(
+        dir.path(),
+        "a/sub/pyproject.toml",
+        "[tool]\ntempsafe = { select = [\"ALL\"] }\n",
+    );
+    write(dir.path(), "a/sub/m.py", INSECURE);
+    let (status, out, err) =
+        run(tempsafe(dir.path()).args(["check", "--output-format", "concise", "."]));
+    assert_eq!(status, 1, "{err}");
+    assert!(!out.lines().any(|l| l.starts_with("a/m.py")), "{out}");
+    assert!(!out.lines().any(|l| l.starts_with("b/m.py")), "{out}");
+    assert!(out.contains("c/m.py:6:12: TMP001"), "{out}");
+    assert!(out.contains("a/sub/m.py:6:12: TMP001"), "{out}");
+    // --config: one file for all, no discovery.
+    write(dir.path(), "only2.toml", "select = [\"TMP002\"]\n");
+    let (status, _, _) = run(tempsafe(dir.path()).args(["check", "--config", "only2.toml", "."]));
+    assert_eq!(status, 0);
+    // --extend-select on the command line adds to a's configuration.
+    let (_, out, _) = run(tempsafe(dir.path()).args([
+        "check",
+        "--output-format",
+        "concise",
+        "--extend-select",
+        "TMP001",
+        "a/m.py",
+    ]));
+    assert!(out.contains("a/m.py:6:12: TMP001"), "{out}");
+}
+
+#[test]
+fn per_file_ignores_and_extend_select() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "pyproject.toml",
+        "[tool.tempsafe]\nselect = [\"TMP002\"]\nextend-select = [\"TMP001\"]\n\n[tool.tempsafe.per-file-ignores]\n\"tests/**\" = [\"TMP001\"]\n\"conftest.py\" = [\"ALL\"]\n",
+    );
+    write(dir.path(), "src/m.py", INSECURE);
+    write(dir.path(), "tests/test_m.py", INSECURE);
+    write(dir.path(), "pkg/conftest.py", INSECURE);
+    let (_, out, _) = run(tempsafe(dir.path()).args(["check", "--output-format", "concise", "."]));
+    assert!(out.contains("src/m.py:6:12: TMP001"), "{out}");
+    assert!(!out.contains("tests/test_m.py"), "{out}");
+    assert!(!out.contains("conftest.py"), "{out}");
+}
+
+#[test]
+fn exclude_extend_exclude_and_force_exclude_with_named_files() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "pyproject.toml",
+        "[tool.tempsafe]\nexclude = [\"vendored\"]\nextend-exclude = [\"gen/*.py\"]\n",
+    );
+    write(dir.path(), "vendored/lib/m.py", INSECURE);
+    write(dir.path(), "gen/m.py", INSECURE);
+    write(dir.path(), "src/m.py", INSECURE);
+    let (_, out, _) = run(tempsafe(dir.path()).args(["check", "--output-format", "concise", "."]));
+    assert!(out.contains("src/m.py"), "{out}");
+    assert!(!out.contains("vendored"), "{out}");
+    assert!(!out.contains("gen/"), "{out}");
+    // Named files are checked unless --force-exclude (what pre-commit passes).
+    assert_eq!(
+        code(dir.path(), &["check", "vendored/lib/m.py", "gen/m.py"]),
+        1
+    );
+    assert_eq!(
+        code(
+            dir.path(),
+            &["check", "--force-exclude", "vendored/lib/m.py", "gen/m.py"]
+        ),
+        0
+    );
+    // ... or force-exclude in the configuration.
+    write(
+        dir.path(),
+        "pyproject.toml",
+        "[tool.tempsafe]\nexclude = [\"vendored\"]\nforce-exclude = true\n",
+    );
+    assert_eq!(code(dir.path(), &["check", "vendored/lib/m.py"]), 0);
+}
+
+#[test]
+fn stdin_filename_resolves_configuration_and_exclusion() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "repo/pyproject.toml",
+        "[tool.tempsafe]\nignore = [\"TMP001\"]\nexclude = [\"skip\"]\n",
+    );
+    let stdin = |args: &[&str]| {
+        let mut cmd = assert_cmd::Command::from_std(tempsafe(dir.path()));
+        let out = cmd.args(args).write_stdin(INSECURE).output().unwrap();
+        (
+            out.status.code().unwrap(),
+            String::from_utf8_lossy(&out.stdout).into_owned(),
+        )
+    };
+    // Without `-`: --stdin-filename alone reads standard input.
+    assert_eq!(stdin(&["check", "--stdin-filename", "other/x.py"]).0, 1);
+    assert_eq!(stdin(&["check", "--stdin-filename", "repo/x.py"]).0, 0);
+    assert_eq!(stdin(&["check", "-", "--stdin-filename", "repo/x.py"]).0, 0);
+    // Excluded under force-exclude: fix passes the source through.
+    let (status, out) = stdin(&[
+        "fix",
+        "--force-exclude",
+        "--stdin-filename",
+        "repo/skip/x.py",
+        "--select",
+        "ALL",
+    ]);
+    assert_eq!(status, 0);
+    assert_eq!(out, INSECURE);
+}
+
+#[test]
+fn configuration_errors_name_the_file_and_key() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "pyproject.toml",
+        "[tool.tempsafe]\nper-file-ignore = {}\n",
+    );
+    write(dir.path(), "m.py", INSECURE);
+    let (status, _, err) = run(tempsafe(dir.path()).args(["check", "."]));
+    assert_eq!(status, 2);
+    assert!(
+        err.contains("pyproject.toml: unknown key `per-file-ignore` in [tool.tempsafe]; did you mean `per-file-ignores`?"),
+        "{err}"
+    );
+    write(
+        dir.path(),
+        "pyproject.toml",
+        "[tool.tempsafe]\nselect = \"TMP001\"\n",
+    );
+    let (_, _, err) = run(tempsafe(dir.path()).args(["check", "."]));
+    assert!(
+        err.contains("[tool.tempsafe] `select` must be a list of strings"),
+        "{err}"
+    );
+    // `ALL` is known, on the command line too.
+    fs::remove_file(dir.path().join("pyproject.toml")).unwrap();
+    assert_eq!(code(dir.path(), &["check", "--select", "ALL", "."]), 1);
+    assert_eq!(code(dir.path(), &["check", "--ignore", "ALL", "."]), 0);
+}
