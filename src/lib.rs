@@ -15,6 +15,7 @@ pub mod diagnostic;
 pub mod discover;
 pub mod edits;
 pub mod engine;
+pub mod fingerprint;
 pub mod fix;
 pub mod importer;
 pub mod path_use;

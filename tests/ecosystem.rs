@@ -332,3 +332,157 @@ fn configuration_errors_name_the_file_and_key() {
     assert_eq!(code(dir.path(), &["check", "--select", "ALL", "."]), 1);
     assert_eq!(code(dir.path(), &["check", "--ignore", "ALL", "."]), 0);
 }
+
+// ---- SARIF ----
+
+/// The SARIF validator (`@microsoft/sarif-multitool` from npm), installed
+/// once per target directory; None when npm cannot install it.
+fn sarif_multitool() -> Option<std::path::PathBuf> {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("sarif-tools");
+    let bin = dir.join("node_modules/.bin/sarif-multitool");
+    if !bin.exists() {
+        fs::create_dir_all(&dir).ok()?;
+        let installed = Command::new("npm")
+            .args(["install", "--no-audit", "--no-fund", "--prefix"])
+            .arg(&dir)
+            .arg("@microsoft/sarif-multitool")
+            .status()
+            .ok()?;
+        if !installed.success() {
+            return None;
+        }
+    }
+    bin.exists().then_some(bin)
+}
+
+fn sarif_of(dir: &Path, args: &[&str]) -> serde_json::Value {
+    let (_, out, err) = run(tempsafe(dir).args(args));
+    serde_json::from_str(&out).unwrap_or_else(|e| panic!("{e}: {out}\n{err}"))
+}
+
+#[test]
+fn sarif_has_rules_fingerprints_and_fixes() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::create_dir(dir.path().join(".git")).unwrap();
+    write(dir.path(), "src/bad.py", INSECURE);
+    write(dir.path(), "src/nofix.py", NO_FIX);
+    write(
+        dir.path(),
+        "py2.py",
+        "import tempfile\nprint tempfile.mktemp()\n",
+    );
+    let log = sarif_of(dir.path(), &["check", "--output-format", "sarif", "."]);
+    assert_eq!(log["version"], "2.1.0");
+    let run0 = &log["runs"][0];
+    let rules = run0["tool"]["driver"]["rules"].as_array().unwrap();
+    let tmp001 = &rules[0];
+    assert_eq!(tmp001["id"], "TMP001");
+    assert_eq!(tmp001["name"], "MktempCall");
+    assert!(tmp001["help"]["text"].as_str().unwrap().contains("mkstemp"));
+    assert_eq!(tmp001["properties"]["tags"][1], "external/cwe/cwe-377");
+    assert!(tmp001["properties"]["security-severity"].is_string());
+    let results = run0["results"].as_array().unwrap();
+    let uris: Vec<&str> = results
+        .iter()
+        .map(|r| {
+            r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+                .as_str()
+                .unwrap()
+        })
+        .collect();
+    assert_eq!(uris, ["py2.py", "src/bad.py", "src/nofix.py"]);
+    assert_eq!(results[0]["ruleId"], "TMP000");
+    // The safe fix is there as an artifact change; no fix, no `fixes`.
+    let change = &results[1]["fixes"][0]["artifactChanges"][0];
+    assert_eq!(change["artifactLocation"]["uri"], "src/bad.py");
+    let inserted: String = change["replacements"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["insertedContent"]["text"].as_str().unwrap())
+        .collect();
+    assert!(inserted.contains("mkstemp"), "{change}");
+    assert!(results[2].get("fixes").is_none());
+    // Fingerprints survive lines added above the finding; run from a subfolder,
+    // paths stay relative to the repository root.
+    let before = results[1]["partialFingerprints"].clone();
+    write(
+        dir.path(),
+        "src/bad.py",
+        &format!("# a new header\n\n{INSECURE}"),
+    );
+    let log = sarif_of(
+        &dir.path().join("src"),
+        &["check", "--output-format", "sarif", "bad.py"],
+    );
+    let result = &log["runs"][0]["results"][0];
+    assert_eq!(result["partialFingerprints"], before);
+    assert_eq!(
+        result["locations"][0]["physicalLocation"]["region"]["startLine"],
+        8
+    );
+    assert_eq!(
+        result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"],
+        "src/bad.py"
+    );
+}
+
+/// Microsoft's validator with GitHub's code-scanning rules reports no error
+/// and no warning. Skipped only when npm cannot install the validator.
+#[test]
+fn sarif_passes_the_sarif_multitool_with_github_rules() {
+    let Some(validator) = sarif_multitool() else {
+        eprintln!("skipped: npm could not install @microsoft/sarif-multitool");
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    fs::create_dir(dir.path().join(".git")).unwrap();
+    write(dir.path(), "src/bad.py", INSECURE);
+    write(dir.path(), "src/a b,c.py", NO_FIX);
+    write(
+        dir.path(),
+        "py2.py",
+        "import tempfile\nprint tempfile.mktemp()\n",
+    );
+    write(
+        dir.path(),
+        "esc.py",
+        "import tempfile\n\ndef f():\n    return tempfile.mktemp()\n",
+    );
+    let (_, out, _) = run(tempsafe(dir.path()).args([
+        "check",
+        "--output-format",
+        "sarif",
+        "-o",
+        "out.sarif",
+        ".",
+    ]));
+    assert_eq!(out, "");
+    // The npm shim runs the tool through a shell: `;` must be quoted.
+    let status = Command::new(&validator)
+        .current_dir(dir.path())
+        .args([
+            "validate",
+            "out.sarif",
+            "--rule-kind",
+            "\"Gh;Sarif\"",
+            "--level",
+            "\"Error;Warning\"",
+            "-o",
+            "validation.sarif",
+        ])
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let validation: serde_json::Value =
+        serde_json::from_str(&fs::read_to_string(dir.path().join("validation.sarif")).unwrap())
+            .unwrap();
+    let problems: Vec<String> = validation["runs"][0]["results"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|r| r["level"] != "note" && r["level"] != "none")
+        .map(|r| format!("{} {}", r["ruleId"], r["message"]))
+        .collect();
+    assert!(problems.is_empty(), "{problems:#?}");
+}

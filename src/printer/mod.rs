@@ -1,6 +1,8 @@
 //! Everything tempsafe prints: findings and diffs on stdout, errors and the
 //! summary on stderr. Nothing else in the crate prints.
 
+pub mod sarif;
+
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::io::{self, Write};
@@ -28,6 +30,15 @@ pub enum OutputFormat {
     Json,
     /// GitHub Actions workflow commands (annotations on pull requests).
     Github,
+    /// SARIF 2.1.0, for code scanning.
+    Sarif,
+}
+
+impl OutputFormat {
+    /// Formats that are one document, put together once every file is in.
+    fn is_document(self) -> bool {
+        matches!(self, OutputFormat::Sarif)
+    }
 }
 
 /// Printing options.
@@ -200,7 +211,12 @@ pub fn render(report: &FileReport, options: PrintOptions) -> Rendered {
             column,
             message,
         })) => {
-            stdout = render_invalid_syntax(&path, (*line, *column), message, options);
+            stdout = match options.format {
+                OutputFormat::Sarif => {
+                    sarif::invalid_syntax(&report.path, (*line, *column), message)
+                }
+                _ => render_invalid_syntax(&path, (*line, *column), message, options),
+            };
             TallyOutcome::InvalidSyntax
         }
         Outcome::Error(e) => {
@@ -225,6 +241,14 @@ pub fn render(report: &FileReport, options: PrintOptions) -> Rendered {
             }
             stdout = match (options.mode, fixed) {
                 _ if options.format == OutputFormat::Json => String::new(),
+                (Mode::Fix { dry_run: false }, Some(fixed))
+                    if options.format == OutputFormat::Sarif && fixed.write_error.is_none() =>
+                {
+                    sarif::results(&report.path, &fixed.source, fixed.remaining.iter())
+                }
+                _ if options.format == OutputFormat::Sarif => {
+                    sarif::results(&report.path, source, findings.iter().map(|(d, _)| d))
+                }
                 (Mode::Fix { dry_run: true }, Some(fixed)) => {
                     unified_diff(&path, source, &fixed.source)
                 }
@@ -336,6 +360,8 @@ pub struct Reporter {
     fixes: Vec<(String, Vec<(Rule, usize)>)>,
     roots: Vec<RootTally>,
     json_files: usize,
+    /// Each file's part of a document format (SARIF), in path order.
+    fragments: Vec<String>,
     /// The first failure to print (a closed pipe): printing stops, the run
     /// goes on (fixes are still written) and ends with exit code 2.
     failed: Option<io::Error>,
@@ -357,6 +383,7 @@ impl Reporter {
             fixes: Vec::new(),
             roots: (0..roots).map(|_| RootTally::default()).collect(),
             json_files: 0,
+            fragments: Vec::new(),
             failed: None,
         }
     }
@@ -400,6 +427,10 @@ impl Reporter {
         if rendered.stdout.is_empty() || self.options.statistics {
             return Ok(());
         }
+        if self.options.format.is_document() {
+            self.fragments.push(rendered.stdout.clone());
+            return Ok(());
+        }
         if self.options.format == OutputFormat::Json {
             let separator = if self.json_files == 0 {
                 "{\n  \"files\": [\n"
@@ -435,6 +466,9 @@ impl Reporter {
             };
             let summary = serde_json::to_string_pretty(&self.totals)?.replace('\n', "\n  ");
             write!(self.out, "{head}  \"summary\": {summary}\n}}\n")?;
+        } else if self.options.format == OutputFormat::Sarif && !self.options.statistics {
+            self.out
+                .write_all(sarif::document(&self.fragments).as_bytes())?;
         } else if self.options.statistics {
             for row in &statistics {
                 writeln!(
