@@ -9,7 +9,7 @@ use std::process::Command;
 
 const INSECURE: &str = "import os\nimport tempfile\n\n\ndef f():\n    name = tempfile.mktemp()\n    with open(name, \"w\") as fh:\n        fh.write(\"x\")\n    os.remove(name)\n";
 
-/// A finding that has no fix: only `os.path.basename` of the path is used.
+/// A finding `fix` leaves (its only fix is unsafe): the path escapes into a call.
 const NO_FIX: &str = "import os\nimport tempfile\n\nprint(os.path.basename(tempfile.mktemp()))\n";
 
 const CLEAN: &str = "import tempfile\nwith tempfile.TemporaryDirectory() as d:\n    print(d)\n";
@@ -485,4 +485,202 @@ fn sarif_passes_the_sarif_multitool_with_github_rules() {
         .map(|r| format!("{} {}", r["ruleId"], r["message"]))
         .collect();
     assert!(problems.is_empty(), "{problems:#?}");
+}
+
+// ---- campaigns: JSON edits, markdown summary, the campaign scripts ----
+
+fn repo_file(path: &str) -> String {
+    fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join(path)).unwrap()
+}
+
+fn git(dir: &Path, args: &[&str]) -> String {
+    let out = Command::new("git")
+        .current_dir(dir)
+        .args(["-c", "user.name=t", "-c", "user.email=t@example.com"])
+        .args(args)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "git {args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+/// Files of several shapes: two rounds of fixes, CRLF, a BOM, an unsafe fix,
+/// one without a fix.
+fn campaign_sources(dir: &Path) {
+    write(dir, "a.py", INSECURE);
+    write(dir, "crlf.py", &INSECURE.replace('\n', "\r\n"));
+    write(dir, "bom.py", &format!("\u{feff}{INSECURE}"));
+    write(
+        dir,
+        "pkg/esc.py",
+        "import tempfile\n\ndef f():\n    return tempfile.mktemp()\n",
+    );
+    write(dir, "pkg/nofix.py", NO_FIX);
+    write(
+        dir,
+        "pkg/dir.py",
+        "import os\nimport tempfile\n\nd = tempfile.mktemp(prefix='x')\nos.mkdir(d)\nprint('/tmp/cache')\n",
+    );
+}
+
+#[test]
+fn json_edits_applied_by_the_script_give_what_fix_writes() {
+    let a = tempfile::tempdir().unwrap();
+    let b = tempfile::tempdir().unwrap();
+    campaign_sources(a.path());
+    campaign_sources(b.path());
+    let (_, report, _) =
+        run(tempsafe(a.path()).args(["fix", "--diff", "--output-format", "json", "."]));
+    fs::write(a.path().join("report.json"), &report).unwrap();
+    let value: serde_json::Value = serde_json::from_str(&report).unwrap();
+    // Each finding with a fix carries its edits, in Ruff's shape.
+    let edit = &value["files"][0]["findings"][0]["fix"]["edits"][0];
+    assert!(
+        edit["location"]["row"].is_u64() && edit["content"].is_string(),
+        "{report}"
+    );
+    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("scripts/apply-json-edits.py");
+    let status = Command::new("python3")
+        .current_dir(a.path())
+        .arg(&script)
+        .arg("report.json")
+        .status()
+        .unwrap();
+    assert!(status.success());
+    run(tempsafe(b.path()).arg("fix"));
+    for name in [
+        "a.py",
+        "crlf.py",
+        "bom.py",
+        "pkg/esc.py",
+        "pkg/nofix.py",
+        "pkg/dir.py",
+    ] {
+        let (x, y) = (
+            fs::read(a.path().join(name)).unwrap(),
+            fs::read(b.path().join(name)).unwrap(),
+        );
+        assert_eq!(
+            String::from_utf8_lossy(&x),
+            String::from_utf8_lossy(&y),
+            "{name}"
+        );
+    }
+    assert_ne!(fs::read_to_string(b.path().join("a.py")).unwrap(), INSECURE);
+}
+
+#[test]
+fn markdown_summary_per_repository() {
+    let dir = tempfile::tempdir().unwrap();
+    campaign_sources(&dir.path().join("one"));
+    write(dir.path(), "two/clean.py", CLEAN);
+    let (status, out, _) =
+        run(tempsafe(dir.path()).args(["fix", "--output-format", "markdown", "one", "two"]));
+    assert_eq!(status, 1);
+    assert!(out.contains("## tempsafe: `one`"), "{out}");
+    assert!(
+        out.contains("## tempsafe: `two`\n\nNo insecure temporary-file code found."),
+        "{out}"
+    );
+    assert!(out.contains("| `TMP001` mktemp-call |"), "{out}");
+    assert!(out.contains("### Left for review"), "{out}");
+    assert!(out.contains("`one/pkg/nofix.py:4:24` `TMP001`"), "{out}");
+    assert!(
+        out.contains("unsafe fix available (--unsafe-fixes)"),
+        "{out}"
+    );
+    assert!(
+        out.contains("<details><summary>Why <code>TMP001</code>"),
+        "{out}"
+    );
+}
+
+/// The campaign script, run as multi-gitter or turbolift would in each of
+/// three local repositories: commit when it exits 0 and changed something.
+#[cfg(unix)]
+#[test]
+fn campaign_script_on_local_git_repositories() {
+    let work = tempfile::tempdir().unwrap();
+    let summaries = work.path().join("summaries");
+    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("campaign/tempsafe-campaign.sh");
+    let bin_dir = common::tempsafe().parent().unwrap().to_path_buf();
+    let path = format!(
+        "{}:{}",
+        bin_dir.display(),
+        std::env::var("PATH").unwrap_or_default()
+    );
+    let repos = ["org/fixable", "org/nofix", "org/clean"];
+    write(work.path(), "org/fixable/app.py", INSECURE);
+    write(work.path(), "org/nofix/app.py", NO_FIX);
+    write(work.path(), "org/clean/app.py", CLEAN);
+    for repo in repos {
+        let dir = work.path().join(repo);
+        git(&dir, &["init", "-q"]);
+        git(&dir, &["add", "."]);
+        git(&dir, &["commit", "-qm", "init"]);
+        let status = Command::new("sh")
+            .arg(&script)
+            .current_dir(&dir)
+            .env("PATH", &path)
+            .env("TEMPSAFE_SUMMARY_DIR", &summaries)
+            .env("REPOSITORY", repo)
+            .status()
+            .unwrap();
+        assert!(status.success(), "{repo}");
+        if !git(&dir, &["status", "--porcelain"]).is_empty() {
+            git(&dir, &["commit", "-qam", "Fix insecure temporary files"]);
+        }
+    }
+    let commits = |repo: &str| git(&work.path().join(repo), &["rev-list", "--count", "HEAD"]);
+    assert_eq!(commits("org/fixable").trim(), "2");
+    assert_eq!(commits("org/nofix").trim(), "1");
+    assert_eq!(commits("org/clean").trim(), "1");
+    let summary = |name: &str| fs::read_to_string(summaries.join(name)).unwrap();
+    assert!(
+        summary("org_fixable.md").contains("**1 fixed** in 1 file, **0 left**"),
+        "{}",
+        summary("org_fixable.md")
+    );
+    assert!(summary("org_nofix.md").contains("### Left for review"));
+    assert!(summary("org_clean.md").contains("No insecure temporary-file code found."));
+
+    // The CI matrix's tempsafe step, run the same way.
+    let workflow = repo_file("campaign/ci-matrix.yml");
+    let step = workflow
+        .lines()
+        .find_map(|l| l.trim().strip_prefix("- run: tempsafe "))
+        .unwrap();
+    write(work.path(), "matrix/app.py", INSECURE);
+    let status = Command::new("sh")
+        .args(["-c", &format!("tempsafe {step}")])
+        .current_dir(work.path().join("matrix"))
+        .env("PATH", &path)
+        .env("RUNNER_TEMP", work.path())
+        .status()
+        .unwrap();
+    assert!(status.success());
+    assert!(
+        fs::read_to_string(work.path().join("tempsafe.md"))
+            .unwrap()
+            .contains("fixed")
+    );
+}
+
+#[test]
+fn readme_shows_the_tested_files() {
+    let readme = repo_file("README.md");
+    for file in [
+        "campaign/tempsafe-campaign.sh",
+        "campaign/ci-matrix.yml",
+        "campaign/pr-bodies.sh",
+    ] {
+        assert!(
+            readme.contains(&repo_file(file)),
+            "README does not show {file} as it is"
+        );
+    }
 }

@@ -1,6 +1,8 @@
 //! Everything tempsafe prints: findings and diffs on stdout, errors and the
 //! summary on stderr. Nothing else in the crate prints.
 
+mod json_edits;
+pub mod markdown;
 pub mod sarif;
 
 use std::collections::BTreeMap;
@@ -32,12 +34,14 @@ pub enum OutputFormat {
     Github,
     /// SARIF 2.1.0, for code scanning.
     Sarif,
+    /// A per-repository summary for a pull-request body.
+    Markdown,
 }
 
 impl OutputFormat {
     /// Formats that are one document, put together once every file is in.
     fn is_document(self) -> bool {
-        matches!(self, OutputFormat::Sarif)
+        matches!(self, OutputFormat::Sarif | OutputFormat::Markdown)
     }
 }
 
@@ -215,6 +219,9 @@ pub fn render(report: &FileReport, options: PrintOptions) -> Rendered {
                 OutputFormat::Sarif => {
                     sarif::invalid_syntax(&report.path, (*line, *column), message)
                 }
+                OutputFormat::Markdown => {
+                    markdown::invalid_syntax(report.root, &path, (*line, *column), message)
+                }
                 _ => render_invalid_syntax(&path, (*line, *column), message, options),
             };
             TallyOutcome::InvalidSyntax
@@ -248,6 +255,15 @@ pub fn render(report: &FileReport, options: PrintOptions) -> Rendered {
                 }
                 _ if options.format == OutputFormat::Sarif => {
                     sarif::results(&report.path, source, findings.iter().map(|(d, _)| d))
+                }
+                (mode, fixed) if options.format == OutputFormat::Markdown => {
+                    let written = fixed
+                        .as_ref()
+                        .filter(|f| {
+                            mode == (Mode::Fix { dry_run: false }) && f.write_error.is_none()
+                        })
+                        .map(|f| (&*f.source, f.remaining.as_slice()));
+                    markdown::file_items(report.root, &path, source, findings, written)
                 }
                 (Mode::Fix { dry_run: true }, Some(fixed)) => {
                     unified_diff(&path, source, &fixed.source)
@@ -469,6 +485,9 @@ impl Reporter {
         } else if self.options.format == OutputFormat::Sarif && !self.options.statistics {
             self.out
                 .write_all(sarif::document(&self.fragments).as_bytes())?;
+        } else if self.options.format == OutputFormat::Markdown && !self.options.statistics {
+            let text = markdown::document(&self.fragments, root_names, self.options.mode);
+            self.out.write_all(text.as_bytes())?;
         } else if self.options.statistics {
             for row in &statistics {
                 writeln!(
@@ -1053,6 +1072,9 @@ struct JsonFinding<'a> {
     applicability: Option<&'static str>,
     fix_title: Option<&'a str>,
     note: Option<&'a str>,
+    /// The finding's own fix, as edits of the original file.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    fix: Option<json_edits::JsonFix>,
 }
 
 #[derive(Serialize)]
@@ -1062,13 +1084,17 @@ struct JsonFile<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     reason: Option<String>,
     findings: Vec<JsonFinding<'a>>,
+    /// For `fix` and `--diff`: the edits that turn the file into exactly
+    /// what `fix` writes.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    edits: Option<Vec<json_edits::JsonEdit>>,
 }
 
 /// One file's entry in the JSON report, indented to sit in its `files` list.
 fn json_file(path: &str, report: &FileReport, mode: Mode) -> String {
-    let (status, reason, findings) = match &report.outcome {
+    let (status, reason, findings, edits) = match &report.outcome {
         Outcome::Clean => return String::new(),
-        Outcome::Skipped(reason) => ("skipped", Some(reason.to_string()), Vec::new()),
+        Outcome::Skipped(reason) => ("skipped", Some(reason.to_string()), Vec::new(), None),
         Outcome::Error(FileError::Source(SourceError::Syntax {
             line,
             column,
@@ -1086,10 +1112,11 @@ fn json_file(path: &str, report: &FileReport, mode: Mode) -> String {
                 applicability: None,
                 fix_title: None,
                 note: Some("the file does not parse as Python 3"),
+                fix: None,
             };
-            ("findings", None, vec![finding])
+            ("findings", None, vec![finding], None)
         }
-        Outcome::Error(e) => ("error", Some(e.to_string()), Vec::new()),
+        Outcome::Error(e) => ("error", Some(e.to_string()), Vec::new(), None),
         Outcome::Findings {
             source,
             findings,
@@ -1117,6 +1144,10 @@ fn json_file(path: &str, report: &FileReport, mode: Mode) -> String {
                         }),
                         fix_title: d.fix_title.as_deref(),
                         note: d.note.as_deref(),
+                        fix: d
+                            .fix
+                            .as_ref()
+                            .map(|f| json_edits::fix(f, d.fix_title.as_deref(), source, &index)),
                     }
                 })
                 .collect();
@@ -1129,7 +1160,11 @@ fn json_file(path: &str, report: &FileReport, mode: Mode) -> String {
             let reason = fixed
                 .as_ref()
                 .and_then(|f| f.write_error.as_ref().map(ToString::to_string));
-            (status, reason, findings)
+            let edits = fixed
+                .as_ref()
+                .filter(|_| mode != Mode::Check)
+                .map(|f| json_edits::file_edits(source, &f.source));
+            (status, reason, findings, edits)
         }
     };
     let file = JsonFile {
@@ -1137,6 +1172,7 @@ fn json_file(path: &str, report: &FileReport, mode: Mode) -> String {
         status,
         reason,
         findings,
+        edits,
     };
     // JSON strings escape their newlines: indenting every line is safe.
     let text = serde_json::to_string_pretty(&file).unwrap_or_default();

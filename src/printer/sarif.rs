@@ -203,8 +203,8 @@ fn rules() -> Vec<Value> {
             json!({
                 "id": rule.code(),
                 "name": pascal(rule.name()),
-                "shortDescription": { "text": format!("{}.", rule.summary().trim_end_matches('.')) },
-                "fullDescription": { "text": format!("{}.", rule.summary().trim_end_matches('.')) },
+                "shortDescription": { "text": format!("{}: {}.", rule.code(), rule.name()) },
+                "fullDescription": { "text": super::markdown::what_it_finds(rule) },
                 "help": { "text": doc, "markdown": doc },
                 "defaultConfiguration": { "level": level(rule) },
                 "properties": {
