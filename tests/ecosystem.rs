@@ -684,3 +684,105 @@ fn readme_shows_the_tested_files() {
         );
     }
 }
+
+// ---- pre-commit ----
+
+/// A `pre-commit` to run: on the PATH, else installed with pip into a
+/// virtualenv once per target directory; None when pip cannot install it.
+fn pre_commit() -> Option<std::path::PathBuf> {
+    if Command::new("pre-commit")
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success())
+    {
+        return Some("pre-commit".into());
+    }
+    let venv = Path::new(env!("CARGO_TARGET_TMPDIR")).join("pre-commit-venv");
+    let bin = venv.join("bin/pre-commit");
+    if !bin.exists() {
+        let made = Command::new("python3")
+            .arg("-m")
+            .arg("venv")
+            .arg(&venv)
+            .status()
+            .ok()?;
+        let pip = Command::new(venv.join("bin/pip"))
+            .args(["install", "-q", "pre-commit"])
+            .status()
+            .ok()?;
+        if !made.success() || !pip.success() {
+            return None;
+        }
+    }
+    bin.exists().then_some(bin)
+}
+
+/// `pre-commit try-repo` of this checkout on a temporary repository: a
+/// staged file with mktemp() fails the hook, the fixed file passes, a file
+/// excluded in the configuration is left alone, and the run prints one
+/// summary. Skipped only when pip cannot install pre-commit.
+#[cfg(unix)]
+#[test]
+fn pre_commit_hooks_via_try_repo() {
+    let Some(pre_commit) = pre_commit() else {
+        eprintln!("skipped: pre-commit could not be installed with pip");
+        return;
+    };
+    let checkout = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let repo = tempfile::tempdir().unwrap();
+    let home = tempfile::tempdir().unwrap();
+    git(repo.path(), &["init", "-q"]);
+    write(
+        repo.path(),
+        "pyproject.toml",
+        "[tool.tempsafe]\nexclude = [\"vendored\"]\n",
+    );
+    write(repo.path(), "bad.py", INSECURE);
+    write(repo.path(), "other.py", INSECURE);
+    write(repo.path(), "vendored/lib.py", INSECURE);
+    git(repo.path(), &["add", "."]);
+    let try_repo = |hook: &str| {
+        let out = Command::new(&pre_commit)
+            .current_dir(repo.path())
+            .arg("try-repo")
+            .arg(checkout)
+            .arg(hook)
+            .env("PRE_COMMIT_HOME", home.path())
+            // Build the hook's wheel from what `cargo test` compiled.
+            .env("CARGO_TARGET_DIR", checkout.join("target"))
+            .env("MATURIN_PEP517_ARGS", "--profile dev")
+            .output()
+            .unwrap();
+        let text = String::from_utf8_lossy(&out.stdout).into_owned()
+            + &String::from_utf8_lossy(&out.stderr);
+        (out.status.code().unwrap_or(-1), text)
+    };
+    let (status, out) = try_repo("tempsafe");
+    assert_eq!(status, 1, "{out}");
+    assert!(
+        out.contains("bad.py:6:12: TMP001") || out.contains("bad.py:6:12"),
+        "{out}"
+    );
+    assert!(!out.contains("vendored/lib.py"), "{out}");
+    assert_eq!(
+        out.matches(" files checked").count(),
+        1,
+        "one summary: {out}"
+    );
+    // The fix hook rewrites the files (and fails, as pre-commit hooks that
+    // change files do); staged again, the check passes.
+    let (status, out) = try_repo("tempsafe-fix");
+    assert_eq!(status, 1, "{out}");
+    assert!(
+        fs::read_to_string(repo.path().join("bad.py"))
+            .unwrap()
+            .contains("mkstemp")
+    );
+    assert_eq!(
+        fs::read_to_string(repo.path().join("vendored/lib.py")).unwrap(),
+        INSECURE
+    );
+    git(repo.path(), &["add", "."]);
+    let (status, out) = try_repo("tempsafe");
+    assert_eq!(status, 0, "{out}");
+}
