@@ -677,6 +677,8 @@ fn readme_shows_the_tested_files() {
         "campaign/tempsafe-campaign.sh",
         "campaign/ci-matrix.yml",
         "campaign/pr-bodies.sh",
+        "campaign/code-scanning.yml",
+        ".pre-commit-hooks.yaml",
     ] {
         assert!(
             readme.contains(&repo_file(file)),
@@ -785,4 +787,62 @@ fn pre_commit_hooks_via_try_repo() {
     git(repo.path(), &["add", "."]);
     let (status, out) = try_repo("tempsafe");
     assert_eq!(status, 0, "{out}");
+}
+
+// ---- the GitHub Action ----
+
+/// The action's check step as the composite action runs it: annotations
+/// that fail the step, or a SARIF file and a passing step, with the output.
+#[cfg(unix)]
+#[test]
+fn action_check_step() {
+    let action = repo_file("action.yml");
+    assert!(action.contains("using: composite"));
+    assert!(
+        action.contains("scripts/action-install.sh") && action.contains("scripts/action-check.sh")
+    );
+    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("scripts/action-check.sh");
+    let bin_dir = common::tempsafe().parent().unwrap().to_path_buf();
+    let path = format!(
+        "{}:{}",
+        bin_dir.display(),
+        std::env::var("PATH").unwrap_or_default()
+    );
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "src/bad.py", INSECURE);
+    write(dir.path(), "other/bad.py", INSECURE);
+    let step = |format: &str| {
+        let out = Command::new("bash")
+            .arg(&script)
+            .current_dir(dir.path())
+            .env("PATH", &path)
+            .env("TEMPSAFE_SRC", "src")
+            .env("TEMPSAFE_OUTPUT_FORMAT", format)
+            .env("TEMPSAFE_SARIF_FILE", "out.sarif")
+            .env("TEMPSAFE_ARGS", "--select TMP001")
+            .env("GITHUB_OUTPUT", dir.path().join("github-output"))
+            .output()
+            .unwrap();
+        (
+            out.status.code().unwrap_or(-1),
+            String::from_utf8_lossy(&out.stdout).into_owned(),
+        )
+    };
+    let (status, out) = step("github");
+    assert_eq!(status, 1);
+    assert!(
+        out.starts_with("::warning title=tempsafe TMP001,file=src/bad.py,line=6"),
+        "{out}"
+    );
+    assert!(!out.contains("other/"), "{out}");
+    let (status, _) = step("sarif");
+    assert_eq!(status, 0);
+    let log: serde_json::Value =
+        serde_json::from_str(&fs::read_to_string(dir.path().join("out.sarif")).unwrap()).unwrap();
+    assert_eq!(log["runs"][0]["results"].as_array().unwrap().len(), 1);
+    assert_eq!(
+        fs::read_to_string(dir.path().join("github-output")).unwrap(),
+        "sarif-file=out.sarif\n"
+    );
+    assert_eq!(step("xml").0, 2);
 }
