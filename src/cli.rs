@@ -314,7 +314,7 @@ fn reporter(args: &RunArgs, options: PrintOptions, roots: usize) -> Result<Repor
 fn print_options(args: &RunArgs, mode: Mode) -> PrintOptions {
     PrintOptions {
         format: args.output_format,
-        color: use_color(args.color),
+        color: use_color(args.color, args.output_file.is_some()),
         statistics: args.statistics,
         show_fixes: args.show_fixes,
         mode,
@@ -415,11 +415,13 @@ fn run_stdin(args: &RunArgs, resolver: &mut Resolver, mode: Mode) -> i32 {
     }
 }
 
-fn use_color(color: Color) -> bool {
+/// Colour for results: `auto` asks the environment (NO_COLOR, FORCE_COLOR,
+/// CLICOLOR_FORCE) and whether stdout is a terminal (`-o FILE` is not).
+fn use_color(color: Color, to_file: bool) -> bool {
     match color {
         Color::Always => true,
         Color::Never => false,
-        Color::Auto => std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none(),
+        Color::Auto => printer::color::auto(!to_file && std::io::stdout().is_terminal()),
     }
 }
 

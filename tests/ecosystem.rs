@@ -846,3 +846,77 @@ fn action_check_step() {
     );
     assert_eq!(step("xml").0, 2);
 }
+
+// ---- colour and annotations ----
+
+fn diff_output(dir: &Path, env: &[(&str, &str)]) -> String {
+    let mut cmd = Command::new(common::tempsafe());
+    cmd.current_dir(dir)
+        .env_remove("NO_COLOR")
+        .env_remove("FORCE_COLOR")
+        .env_remove("CLICOLOR_FORCE")
+        .env_remove("CLICOLOR")
+        .args(["check", "--diff", "bad.py"]);
+    for (k, v) in env {
+        cmd.env(k, v);
+    }
+    String::from_utf8_lossy(&cmd.output().unwrap().stdout).into_owned()
+}
+
+const RED: &str = "\u{1b}[31m-";
+
+#[test]
+fn colour_follows_no_color_force_color_and_clicolor_force() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "bad.py", INSECURE);
+    // Not a terminal: plain, so `> change.patch` stays a patch.
+    assert!(!diff_output(dir.path(), &[]).contains('\u{1b}'));
+    assert!(diff_output(dir.path(), &[("FORCE_COLOR", "1")]).contains(RED));
+    assert!(diff_output(dir.path(), &[("CLICOLOR_FORCE", "1")]).contains(RED));
+    // An empty NO_COLOR is unset; a non-empty one wins.
+    assert!(diff_output(dir.path(), &[("NO_COLOR", ""), ("FORCE_COLOR", "1")]).contains(RED));
+    assert!(
+        !diff_output(dir.path(), &[("NO_COLOR", "1"), ("FORCE_COLOR", "1")]).contains('\u{1b}')
+    );
+    assert!(!diff_output(dir.path(), &[("FORCE_COLOR", "0")]).contains('\u{1b}'));
+}
+
+/// On a terminal (a pty from `script`), diffs are coloured unless NO_COLOR
+/// is set and not empty.
+#[cfg(unix)]
+#[test]
+fn diffs_are_coloured_on_a_terminal() {
+    if Command::new("script").arg("--version").output().is_err() {
+        eprintln!("skipped: no `script` to make a terminal");
+        return;
+    }
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "bad.py", INSECURE);
+    let on_tty = |no_color: &str| {
+        let command = format!("{} check --diff bad.py", common::tempsafe().display());
+        let out = Command::new("script")
+            .args(["-qec", &command, "/dev/null"])
+            .current_dir(dir.path())
+            .env("TERM", "xterm")
+            .env("NO_COLOR", no_color)
+            .env_remove("FORCE_COLOR")
+            .env_remove("CLICOLOR_FORCE")
+            .env_remove("CLICOLOR")
+            .output()
+            .unwrap();
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    assert!(on_tty("").contains(RED));
+    assert!(!on_tty("1").contains(RED));
+}
+
+#[test]
+fn github_annotations_escape_property_values() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "a,b:c%d.py", INSECURE);
+    let (_, out, _) = run(tempsafe(dir.path()).args(["check", "--output-format", "github", "."]));
+    assert!(
+        out.starts_with("::warning title=tempsafe TMP001,file=a%2Cb%3Ac%25d.py,line=6,"),
+        "{out}"
+    );
+}

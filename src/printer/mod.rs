@@ -1,6 +1,7 @@
 //! Everything tempsafe prints: findings and diffs on stdout, errors and the
 //! summary on stderr. Nothing else in the crate prints.
 
+pub mod color;
 mod json_edits;
 pub mod markdown;
 pub mod sarif;
@@ -264,6 +265,9 @@ pub fn render(report: &FileReport, options: PrintOptions) -> Rendered {
                         })
                         .map(|f| (&*f.source, f.remaining.as_slice()));
                     markdown::file_items(report.root, &path, source, findings, written)
+                }
+                (Mode::Fix { dry_run: true }, Some(fixed)) if options.color => {
+                    color::diff(&unified_diff(&path, source, &fixed.source))
                 }
                 (Mode::Fix { dry_run: true }, Some(fixed)) => {
                     unified_diff(&path, source, &fixed.source)
@@ -604,12 +608,13 @@ fn render_findings<'d>(
             let end = index.line_column(diagnostic.end(), source);
             let _ = writeln!(
                 out,
-                "::warning title=tempsafe {code},file={path},line={},col={},endLine={},endColumn={}::{code} {}",
+                "::warning title=tempsafe {code},file={},line={},col={},endLine={},endColumn={}::{code} {}",
+                github_property(path),
                 location.line,
                 location.column,
                 end.line,
                 end.column,
-                diagnostic.message.replace('%', "%25").replace('\n', "%0A"),
+                github_message(&diagnostic.message),
                 code = diagnostic.rule.code(),
             );
             continue;
