@@ -108,6 +108,15 @@ pub struct RunArgs {
     /// List the fixes per file at the end (stderr).
     #[arg(long)]
     pub show_fixes: bool,
+    /// Report and fix only findings not recorded in this baseline file.
+    #[arg(long, value_name = "FILE")]
+    pub baseline: Option<PathBuf>,
+    /// Record the findings of today in this file (for --baseline) and exit 0.
+    #[arg(long, value_name = "FILE")]
+    pub write_baseline: Option<PathBuf>,
+    /// Add `# noqa: CODE` (and ` -- REASON`) to every finding left; exit 0.
+    #[arg(long, value_name = "REASON", num_args = 0..=1, require_equals = true, default_missing_value = "")]
+    pub add_noqa: Option<String>,
     /// Write results to this file instead of standard output.
     #[arg(short = 'o', long)]
     pub output_file: Option<PathBuf>,
@@ -221,6 +230,14 @@ fn run_files(args: &RunArgs, mode: Mode) -> i32 {
     } else {
         args.paths.clone()
     };
+    let baseline = match &args.baseline {
+        Some(path) => match crate::baseline::Baseline::load(path) {
+            Ok(baseline) => Some(baseline),
+            Err(e) => return error(&e, "write one with --write-baseline FILE"),
+        },
+        None => None,
+    };
+    let mut in_baseline = Vec::new();
     let mut jobs = Vec::new();
     let mut seen = std::collections::HashSet::new();
     let mut walk_failed = false;
@@ -256,17 +273,35 @@ fn run_files(args: &RunArgs, mode: Mode) -> i32 {
                 continue;
             }
             match resolver.settings_for(&path, named, root) {
-                Ok(Some(settings)) => jobs.push(Job {
-                    path,
-                    root: index,
-                    settings,
-                }),
+                Ok(Some(settings)) => {
+                    let known = baseline
+                        .as_ref()
+                        .and_then(|b| b.known(&printer::sarif::fingerprint_path(&path)));
+                    if let Some(known) = known {
+                        in_baseline.push((jobs.len(), known));
+                    }
+                    jobs.push(Job {
+                        path,
+                        root: index,
+                        settings,
+                    });
+                }
                 Ok(None) => {}
                 Err(e) => return config_error(&e),
             }
         }
     }
-    let settings: Vec<Settings> = resolver.settings().to_vec();
+    let mut settings: Vec<Settings> = resolver.settings().to_vec();
+    // A file with known findings gets its own settings that leave them out.
+    for (job, known) in in_baseline {
+        let mut own = settings[jobs[job].settings].clone();
+        own.baseline = Some(known);
+        settings.push(own);
+        jobs[job].settings = settings.len() - 1;
+    }
+    if args.write_baseline.is_some() || args.add_noqa.is_some() {
+        return adopt(args, &jobs, &settings, walk_failed);
+    }
     let options = print_options(args, mode);
     let progress = Progress::new(jobs.len());
     let mut reporter = match reporter(args, options, roots.len()) {
@@ -295,6 +330,97 @@ fn run_files(args: &RunArgs, mode: Mode) -> i32 {
         Ok(totals) => exit_code(&totals, args, mode, walk_failed),
         Err(_) => 2,
     }
+}
+
+/// `--write-baseline` and `--add-noqa`: record or mark the findings of
+/// today, so that checks from now on fail only on new ones. Exit 0 unless
+/// something could not be done.
+fn adopt(args: &RunArgs, jobs: &[Job], settings: &[Settings], walk_failed: bool) -> i32 {
+    use crate::baseline::{Baseline, Entry, fingerprints};
+    let reason = args.add_noqa.as_deref();
+    let mut baseline = Baseline {
+        version: 1,
+        ..Baseline::default()
+    };
+    let (mut found, mut marked, mut files, mut failed) = (0, 0, 0, walk_failed);
+    runner::run(
+        jobs,
+        settings,
+        Mode::Check,
+        args.threads.unwrap_or(0),
+        |report| {
+            let Outcome::Findings {
+                source, findings, ..
+            } = &report.outcome
+            else {
+                return (report.path, Vec::new(), None);
+            };
+            let diagnostics: Vec<_> = findings.iter().map(|(d, _)| d.clone()).collect();
+            let index = ruff_source_file::LineIndex::from_source_text(source);
+            let entries: Vec<Entry> = fingerprints(source, &diagnostics)
+                .into_iter()
+                .zip(&diagnostics)
+                .map(|(fingerprint, d)| Entry {
+                    code: d.rule.code().to_string(),
+                    fingerprint,
+                    line: index
+                        .line_column(ruff_text_size::Ranged::start(d), source)
+                        .line
+                        .get(),
+                })
+                .collect();
+            let mut written = None;
+            if reason.is_some()
+                && let (Some(new), added) = crate::noqa::add_noqa(source, &diagnostics, reason)
+            {
+                let result = crate::writer::write_atomically(
+                    &report.path,
+                    source.as_bytes(),
+                    new.as_bytes(),
+                );
+                written = Some(result.map(|()| added).map_err(|e| e.to_string()));
+            }
+            (report.path, entries, written)
+        },
+        |(path, entries, written)| {
+            found += entries.len();
+            match written {
+                Some(Ok(added)) => {
+                    marked += added;
+                    files += 1;
+                }
+                Some(Err(e)) => {
+                    failed = true;
+                    let _ = writeln!(
+                        std::io::stderr(),
+                        "error: {}: {e}",
+                        printer::display_path(&path)
+                    );
+                }
+                None => {}
+            }
+            if !entries.is_empty() {
+                baseline
+                    .files
+                    .insert(printer::sarif::fingerprint_path(&path), entries);
+            }
+        },
+    );
+    let mut err = std::io::stderr();
+    if let Some(path) = &args.write_baseline {
+        if let Err(e) = baseline.save(path) {
+            return error(&e, "check the --write-baseline path");
+        }
+        let _ = writeln!(
+            err,
+            "Wrote {found} findings to the baseline {}",
+            path.display()
+        );
+    }
+    if reason.is_some() {
+        let _ = writeln!(err, "Added {marked} noqa directives to {files} files");
+    }
+    i32::from(failed)
 }
 
 /// The reporter, writing to `-o FILE` if given.

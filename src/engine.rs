@@ -69,6 +69,9 @@ fn check_parsed(source: &str, parsed: &Parsed<ModModule>, settings: &Settings) -
     let suppressions = Suppressions::new(source, parsed.tokens());
     diagnostics.retain(|d| !suppressions.is_suppressed(d.rule, d.start(), d.stmt_start));
     diagnostics.sort_by_key(|d| (d.range.start(), d.rule));
+    if let Some(known) = &settings.baseline {
+        crate::baseline::drop_known(source, &mut diagnostics, known);
+    }
     diagnostics
 }
 

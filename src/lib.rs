@@ -8,6 +8,7 @@
 //! [`writer`].
 
 pub mod ast_util;
+pub mod baseline;
 pub mod checker;
 pub mod cli;
 pub mod config;
@@ -18,6 +19,7 @@ pub mod engine;
 pub mod fingerprint;
 pub mod fix;
 pub mod importer;
+pub mod noqa;
 pub mod path_use;
 pub mod printer;
 pub mod runner;

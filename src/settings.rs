@@ -17,6 +17,8 @@ pub struct Settings {
     /// inferred from `requires-python`); None when unknown. Fixes may use
     /// idioms only from versions this is at least.
     pub target_version: Option<PythonVersion>,
+    /// `--baseline`: fingerprints of this file's known findings, left out.
+    pub baseline: Option<std::sync::Arc<std::collections::HashSet<String>>>,
     prefilter: Prefilter,
 }
 
@@ -223,6 +225,7 @@ impl Settings {
             unsafe_fixes,
             tmp_dirs,
             target_version: None,
+            baseline: None,
             prefilter,
         }
     }
@@ -231,6 +234,7 @@ impl Settings {
     pub fn with_rules(&self, rules: Vec<Rule>) -> Self {
         let mut settings = Self::with_tmp_dirs(rules, self.unsafe_fixes, self.tmp_dirs.clone());
         settings.target_version = self.target_version;
+        settings.baseline = self.baseline.clone();
         settings
     }
 

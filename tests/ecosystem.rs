@@ -920,3 +920,104 @@ fn github_annotations_escape_property_values() {
         "{out}"
     );
 }
+
+// ---- adopting step by step ----
+
+#[test]
+fn baseline_keeps_old_findings_out_and_survives_line_shifts() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::create_dir(dir.path().join(".git")).unwrap();
+    write(dir.path(), "src/old.py", INSECURE);
+    write(
+        dir.path(),
+        "src/esc.py",
+        "import tempfile\n\ndef f():\n    return tempfile.mktemp()\n",
+    );
+    assert_eq!(
+        code(
+            dir.path(),
+            &["check", "--write-baseline", "baseline.json", "."]
+        ),
+        0
+    );
+    let recorded: serde_json::Value =
+        serde_json::from_str(&fs::read_to_string(dir.path().join("baseline.json")).unwrap())
+            .unwrap();
+    assert_eq!(recorded["files"]["src/old.py"][0]["code"], "TMP001");
+    assert_eq!(
+        code(dir.path(), &["check", "--baseline", "baseline.json", "."]),
+        0
+    );
+    // Unrelated lines above move the finding: still known.
+    write(
+        dir.path(),
+        "src/old.py",
+        &format!("\"\"\"Docs.\"\"\"\n\n\n{INSECURE}"),
+    );
+    assert_eq!(
+        code(dir.path(), &["check", "--baseline", "baseline.json", "."]),
+        0
+    );
+    // fix leaves the known finding alone too.
+    assert_eq!(
+        code(dir.path(), &["fix", "--baseline", "baseline.json", "."]),
+        0
+    );
+    assert!(
+        fs::read_to_string(dir.path().join("src/old.py"))
+            .unwrap()
+            .contains("mktemp()")
+    );
+    // A new finding fails, in a known file and in a new one; only it is fixed.
+    let with_new = format!(
+        "{}\n\ndef g():\n    n = tempfile.mktemp()\n    open(n, 'w').close()\n",
+        fs::read_to_string(dir.path().join("src/old.py")).unwrap()
+    );
+    write(dir.path(), "src/old.py", &with_new);
+    let (status, out, _) = run(tempsafe(dir.path()).args([
+        "check",
+        "--output-format",
+        "concise",
+        "--baseline",
+        "baseline.json",
+        ".",
+    ]));
+    assert_eq!(status, 1);
+    assert_eq!(out.lines().count(), 1, "{out}");
+    write(dir.path(), "src/new.py", INSECURE);
+    assert_eq!(
+        code(
+            dir.path(),
+            &["check", "--baseline", "baseline.json", "src/new.py"]
+        ),
+        1
+    );
+}
+
+#[test]
+fn add_noqa_marks_what_is_left_idempotently() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "a.py", INSECURE);
+    write(
+        dir.path(),
+        "esc.py",
+        "import tempfile\n\ndef f():\n    return tempfile.mktemp()  # keep\n",
+    );
+    assert_eq!(
+        code(dir.path(), &["check", "--add-noqa=legacy, see #12", "."]),
+        0
+    );
+    let esc = fs::read_to_string(dir.path().join("esc.py")).unwrap();
+    assert_eq!(
+        esc,
+        "import tempfile\n\ndef f():\n    return tempfile.mktemp()  # keep  # noqa: TMP001 -- legacy, see  12\n"
+    );
+    assert_eq!(code(dir.path(), &["check", "."]), 0);
+    let a = fs::read_to_string(dir.path().join("a.py")).unwrap();
+    // Again: nothing left to mark, nothing changes.
+    let (status, _, err) = run(tempsafe(dir.path()).args(["check", "--add-noqa", "."]));
+    assert_eq!(status, 0);
+    assert!(err.contains("Added 0 noqa directives to 0 files"), "{err}");
+    assert_eq!(fs::read_to_string(dir.path().join("esc.py")).unwrap(), esc);
+    assert_eq!(fs::read_to_string(dir.path().join("a.py")).unwrap(), a);
+}
