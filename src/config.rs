@@ -74,6 +74,9 @@ pub struct Project {
     pub config: Config,
     /// `project.requires-python` of the project's `pyproject.toml`.
     pub requires_python: Option<String>,
+    /// A `pyproject.toml` without our table, taken for its
+    /// `requires-python` only (where no configuration is above it).
+    pub python_only: bool,
 }
 
 fn err(path: &Path, message: String) -> ConfigError {
@@ -258,7 +261,17 @@ pub fn load(path: &Path) -> Result<Project, ConfigError> {
         file: Some(path),
         config,
         requires_python: requires,
+        python_only: false,
     })
+}
+
+/// `project.requires-python` of `dir`'s own `pyproject.toml`.
+fn requires_python_in(dir: &Path) -> Option<String> {
+    let pyproject = dir.join("pyproject.toml");
+    if !pyproject.is_file() {
+        return None;
+    }
+    requires_python(&parse(&pyproject).ok()?)
 }
 
 /// The configuration file of `dir` itself, if it has one: `tempsafe.toml`
@@ -484,7 +497,23 @@ impl Resolver {
         let index = match config_in(dir)? {
             Some(project) => self.add(project)?,
             None => match dir.parent() {
-                Some(parent) => self.project_of(parent)?,
+                Some(parent) => {
+                    let above = self.project_of(parent)?;
+                    let unconfigured = {
+                        let p = &self.projects[above].project;
+                        p.file.is_none() || p.python_only
+                    };
+                    match unconfigured.then(|| requires_python_in(dir)).flatten() {
+                        Some(requires) => self.add(Project {
+                            dir: dir.to_path_buf(),
+                            file: None,
+                            config: Config::default(),
+                            requires_python: Some(requires),
+                            python_only: true,
+                        })?,
+                        None => above,
+                    }
+                }
                 // No configuration anywhere: defaults, relative to the top.
                 None => {
                     let requires = None;
@@ -493,6 +522,7 @@ impl Resolver {
                         file: None,
                         config: Config::default(),
                         requires_python: requires,
+                        python_only: false,
                     })?
                 }
             },
@@ -641,6 +671,66 @@ mod tests {
         let (path, config) = find_config(dir.path()).unwrap().unwrap();
         assert!(path.ends_with("tempsafe.toml"));
         assert_eq!(config.ignore, vec!["TMP003"]);
+    }
+
+    #[test]
+    fn target_version_from_the_key_the_command_line_or_requires_python() {
+        let dir = tempfile::tempdir().unwrap();
+        let write = |name: &str, text: &str| {
+            let path = dir.path().join(name);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(path, text).unwrap();
+        };
+        write(
+            "key/pyproject.toml",
+            "[project]\nrequires-python = \">=3.8\"\n[tool.tempsafe]\ntarget-version = \"py312\"\n",
+        );
+        write(
+            "inferred/pyproject.toml",
+            "[project]\nrequires-python = \">=3.10, <4\"\n[tool.tempsafe]\nignore = []\n",
+        );
+        write(
+            "plain/pyproject.toml",
+            "[project]\nrequires-python = \"~=3.11.2\"\n",
+        );
+        write("tool/tempsafe.toml", "select = [\"ALL\"]\n");
+        write(
+            "tool/pyproject.toml",
+            "[project]\nrequires-python = \">3.6\"\n",
+        );
+        write("none/m.py", "");
+        let target = |overrides: Overrides, dir_name: &str| {
+            let mut resolver = Resolver::new(overrides, None).unwrap();
+            let file = dir.path().join(dir_name).join("m.py");
+            let i = resolver
+                .settings_for(&file, true, dir.path())
+                .unwrap()
+                .unwrap();
+            resolver.settings()[i].target_version.map(|v| v.to_string())
+        };
+        let v = |s: &str| Some(s.to_string());
+        assert_eq!(target(Overrides::default(), "key"), v("py312"));
+        assert_eq!(target(Overrides::default(), "inferred"), v("py310"));
+        assert_eq!(target(Overrides::default(), "plain"), v("py311"));
+        // `>3.6` allows 3.6.1: the code may run on 3.6.
+        assert_eq!(target(Overrides::default(), "tool"), v("py36"));
+        assert_eq!(target(Overrides::default(), "none"), None);
+        let cli = Overrides {
+            target_version: PythonVersion::from_target("py39"),
+            ..Overrides::default()
+        };
+        assert_eq!(target(cli, "key"), v("py39"));
+        let settings = Settings::default();
+        assert!(!settings.targets_at_least(3, 12));
+
+        write("bad/tempsafe.toml", "target-version = \"3.12\"\n");
+        let error = find_config(&dir.path().join("bad"))
+            .unwrap_err()
+            .to_string();
+        assert!(
+            error.contains("tempsafe.toml `target-version` must be like \"py312\""),
+            "{error}"
+        );
     }
 
     #[test]

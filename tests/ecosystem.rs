@@ -116,6 +116,14 @@ fn exit_2_for_usage_configuration_and_missing_paths() {
     assert_eq!(code(dir.path(), &["check", "--no-such-flag"]), 2);
     assert_eq!(code(dir.path(), &["check", "--select", "NOPE"]), 2);
     assert_eq!(code(dir.path(), &["check", "missing.py"]), 2);
+    assert_eq!(
+        code(dir.path(), &["check", "--target-version", "3.12", "."]),
+        2
+    );
+    assert_eq!(
+        code(dir.path(), &["check", "--target-version", "py312", "."]),
+        1
+    );
     // --exit-zero does not hide an error.
     assert_eq!(code(dir.path(), &["check", "--exit-zero", "missing.py"]), 2);
     write(
