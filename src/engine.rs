@@ -122,6 +122,9 @@ fn check_parsed(source: &str, parsed: &Parsed<ModModule>, settings: &Settings) -
         }
     }
     diagnostics.sort_by_key(|d| (d.range.start(), d.rule));
+    if let Some(known) = &settings.baseline {
+        crate::baseline::drop_known(source, &mut diagnostics, known);
+    }
     diagnostics
 }
 

@@ -8,6 +8,7 @@
 //! [`writer`].
 
 pub mod ast_util;
+pub mod baseline;
 pub mod checker;
 pub mod cli;
 pub mod config;
@@ -15,10 +16,12 @@ pub mod diagnostic;
 pub mod discover;
 pub mod edits;
 pub mod engine;
+pub mod fingerprint;
 pub mod fix;
 pub mod importer;
 pub mod indentation;
 pub mod nesting;
+pub mod noqa;
 pub mod path_use;
 pub mod printer;
 pub mod runner;

@@ -74,6 +74,8 @@ pub struct FileReport {
 pub struct Job {
     pub path: PathBuf,
     pub root: usize,
+    /// Index of the settings to process it with (its own configuration).
+    pub settings: usize,
 }
 
 /// How many files may be in flight or waiting for their turn to be
@@ -87,7 +89,7 @@ const WINDOW: usize = 1024;
 const WORKER_STACK: usize = 256 << 20;
 
 /// Processes `jobs` on `threads` worker threads (0: one per core), each job
-/// with its root's settings. `finish` turns each report into what is kept
+/// with its own settings. `finish` turns each report into what is kept
 /// of it; `consume` gets those in job order, as soon as all before them are
 /// done.
 pub fn run<T: Send>(
@@ -126,7 +128,7 @@ pub fn run<T: Send>(
             let report = FileReport {
                 path: job.path.clone(),
                 root: job.root,
-                outcome: process_file(&job.path, &settings[job.root], mode),
+                outcome: process_file(&job.path, &settings[job.settings], mode),
             };
             let kept = finish_guarded(&finish, report);
             let mut state = order.lock().unwrap_or_else(|e| e.into_inner());
@@ -371,7 +373,11 @@ mod tests {
                     "x = 1\n"
                 };
                 std::fs::write(&path, text).unwrap();
-                Job { path, root: 0 }
+                Job {
+                    path,
+                    root: 0,
+                    settings: 0,
+                }
             })
             .collect();
         for threads in [1, 2, 5] {
@@ -405,7 +411,11 @@ mod tests {
             .map(|i| {
                 let path = dir.path().join(format!("f{i:05}.py"));
                 std::fs::write(&path, "x = 1\n").unwrap();
-                Job { path, root: 0 }
+                Job {
+                    path,
+                    root: 0,
+                    settings: 0,
+                }
             })
             .collect();
         let result = std::panic::catch_unwind(|| {

@@ -13,7 +13,66 @@ pub struct Settings {
     pub unsafe_fixes: bool,
     /// Directories whose hardcoded paths TMP002 reports.
     pub tmp_dirs: Vec<String>,
+    /// The oldest Python the code must run on (`target-version`, else
+    /// inferred from `requires-python`); None when unknown. Fixes may use
+    /// idioms only from versions this is at least.
+    pub target_version: Option<PythonVersion>,
+    /// `--baseline`: fingerprints of this file's known findings, left out.
+    pub baseline: Option<std::sync::Arc<std::collections::HashSet<String>>>,
     prefilter: Prefilter,
+}
+
+/// A Python version, `major.minor`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct PythonVersion {
+    pub major: u8,
+    pub minor: u8,
+}
+
+impl PythonVersion {
+    pub const fn new(major: u8, minor: u8) -> Self {
+        Self { major, minor }
+    }
+
+    /// A `target-version` value: `py312`, `py27`.
+    pub fn from_target(text: &str) -> Option<Self> {
+        let digits = text.strip_prefix("py")?;
+        let (major, minor) = digits.split_at_checked(1)?;
+        Some(Self::new(major.parse().ok()?, minor.parse().ok()?))
+    }
+
+    /// The oldest version a `requires-python` specifier allows (`>=3.9,<4`
+    /// gives 3.9), None if it cannot be parsed or allows none we know.
+    pub fn from_requires_python(spec: &str) -> Option<Self> {
+        use std::str::FromStr;
+        let specifiers = pep440_rs::VersionSpecifiers::from_str(spec).ok()?;
+        let candidates = std::iter::once(Self::new(2, 7)).chain((0..=20).map(|m| Self::new(3, m)));
+        candidates.into_iter().find(|v| {
+            // A minor version is allowed when any of its releases is
+            // (`>=3.8.1` still targets 3.8).
+            (0..=30u64).any(|patch| {
+                let version =
+                    pep440_rs::Version::new([u64::from(v.major), u64::from(v.minor), patch]);
+                specifiers.contains(&version)
+            })
+        })
+    }
+}
+
+impl std::fmt::Display for PythonVersion {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "py{}{}", self.major, self.minor)
+    }
+}
+
+/// One layer of rule selection (a configuration, then the command line):
+/// `select` replaces what the layers before chose, `extend-select` adds,
+/// `ignore` removes. `ALL` stands for every transform.
+#[derive(Debug, Clone, Default)]
+pub struct Selection {
+    pub select: Option<Vec<String>>,
+    pub extend_select: Vec<String>,
+    pub ignore: Vec<String>,
 }
 
 #[derive(Debug, Clone)]
@@ -165,8 +224,68 @@ impl Settings {
             rules,
             unsafe_fixes,
             tmp_dirs,
+            target_version: None,
+            baseline: None,
             prefilter,
         }
+    }
+
+    /// The same settings with other transforms (per-file ignores).
+    pub fn with_rules(&self, rules: Vec<Rule>) -> Self {
+        let mut settings = Self::with_tmp_dirs(rules, self.unsafe_fixes, self.tmp_dirs.clone());
+        settings.target_version = self.target_version;
+        settings.baseline = self.baseline.clone();
+        settings
+    }
+
+    /// Whether fixes may use what Python `major.minor` brought: only when
+    /// the target is known to be at least that.
+    pub fn targets_at_least(&self, major: u8, minor: u8) -> bool {
+        self.target_version
+            .is_some_and(|v| v >= PythonVersion::new(major, minor))
+    }
+
+    /// Settings from layers of selection (see [`Selection`]); an unknown
+    /// code is returned as the error.
+    pub fn resolve(
+        layers: &[Selection],
+        unsafe_fixes: bool,
+        extra_tmp_dirs: &[String],
+        target_version: Option<PythonVersion>,
+    ) -> Result<Self, String> {
+        let matches = |rule: Rule, codes: &[String]| {
+            codes
+                .iter()
+                .any(|c| c.trim().eq_ignore_ascii_case("ALL") || rule.matches(c))
+        };
+        let mut on: Vec<Rule> = Rule::ALL.to_vec();
+        for layer in layers {
+            let codes = layer.select.iter().flatten();
+            for code in codes.chain(&layer.extend_select).chain(&layer.ignore) {
+                if !code.trim().eq_ignore_ascii_case("ALL") && Rule::from_code(code).is_none() {
+                    return Err(code.clone());
+                }
+            }
+            if let Some(select) = &layer.select {
+                on = Rule::ALL
+                    .iter()
+                    .copied()
+                    .filter(|r| matches(*r, select))
+                    .collect();
+            }
+            on.extend(
+                Rule::ALL
+                    .iter()
+                    .copied()
+                    .filter(|r| matches(*r, &layer.extend_select)),
+            );
+            on.retain(|r| !matches(*r, &layer.ignore));
+        }
+        let mut settings =
+            Self::from_selection_with_tmp_dirs(&[], &[], unsafe_fixes, extra_tmp_dirs)?;
+        settings = settings.with_rules(on);
+        settings.target_version = target_version;
+        Ok(settings)
     }
 
     /// The temporary directory `path` starts with (`/tmp` for `/tmp/x`, not

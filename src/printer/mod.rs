@@ -1,6 +1,11 @@
 //! Everything tempsafe prints: findings and diffs on stdout, errors and the
 //! summary on stderr. Nothing else in the crate prints.
 
+pub mod color;
+mod json_edits;
+pub mod markdown;
+pub mod sarif;
+
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::io::{self, Write};
@@ -12,6 +17,7 @@ use ruff_text_size::Ranged;
 use serde::Serialize;
 
 use crate::diagnostic::{Diagnostic, FixStatus};
+use crate::engine::SourceError;
 use crate::runner::{FileReport, Mode, Outcome};
 use crate::source::FileError;
 use crate::transforms::Rule;
@@ -27,6 +33,17 @@ pub enum OutputFormat {
     Json,
     /// GitHub Actions workflow commands (annotations on pull requests).
     Github,
+    /// SARIF 2.1.0, for code scanning.
+    Sarif,
+    /// A per-repository summary for a pull-request body.
+    Markdown,
+}
+
+impl OutputFormat {
+    /// Formats that are one document, put together once every file is in.
+    fn is_document(self) -> bool {
+        matches!(self, OutputFormat::Sarif | OutputFormat::Markdown)
+    }
 }
 
 /// Printing options.
@@ -35,8 +52,14 @@ pub struct PrintOptions {
     pub format: OutputFormat,
     pub color: bool,
     pub statistics: bool,
+    /// List the fixes per file at the end (`--show-fixes`).
+    pub show_fixes: bool,
     pub mode: Mode,
 }
+
+/// The code and name under which a file that cannot be parsed is reported:
+/// a finding (Ruff's `invalid-syntax`), not an error of the run.
+pub const INVALID_SYNTAX: (&str, &str) = ("TMP000", "invalid-syntax");
 
 /// The path as the user should see it: relative to the working directory.
 pub fn display_path(path: &Path) -> String {
@@ -69,6 +92,9 @@ pub struct Totals {
     pub remaining: usize,
     pub skipped: usize,
     pub errors: usize,
+    /// Errors that are tempsafe's own (a panic, a fix that broke the
+    /// syntax): exit code 2.
+    pub internal_errors: usize,
     pub not_converged: usize,
     /// Fixable findings in files that were not written (read-only, changed
     /// on disk, …): not fixed, whatever the fixes were.
@@ -82,7 +108,17 @@ impl Totals {
         match &tally.outcome {
             TallyOutcome::Clean => {}
             TallyOutcome::Skipped(_) => self.skipped += 1,
-            TallyOutcome::Failed(_) => self.errors += 1,
+            TallyOutcome::Failed(kind) => {
+                self.errors += 1;
+                if is_internal(kind) {
+                    self.internal_errors += 1;
+                }
+            }
+            TallyOutcome::InvalidSyntax => {
+                self.files_with_findings += 1;
+                self.findings += 1;
+                self.remaining += 1;
+            }
             TallyOutcome::Findings { fixed } => {
                 self.files_with_findings += 1;
                 self.findings += tally.findings.len();
@@ -140,11 +176,22 @@ pub struct Rendered {
 pub struct FileTally {
     outcome: TallyOutcome,
     findings: Vec<TalliedFinding>,
+    /// The file as displayed, and its fixes per rule (applied, or that
+    /// would be): what `--show-fixes` lists.
+    path: String,
+    fixes: Vec<(Rule, usize)>,
+}
+
+/// Whether a kind of file error is tempsafe's own fault.
+fn is_internal(kind: &str) -> bool {
+    matches!(kind, "internal error" | "fix broke syntax")
 }
 
 #[derive(Debug)]
 enum TallyOutcome {
     Clean,
+    /// The file does not parse: one finding, without a fix.
+    InvalidSyntax,
     Skipped(&'static str),
     /// The kind of error.
     Failed(&'static str),
@@ -175,11 +222,28 @@ pub fn render(report: &FileReport, options: PrintOptions) -> Rendered {
     let mut stdout = String::new();
     let mut stderr = String::new();
     let path = display_path(&report.path);
+    let mut fixes = Vec::new();
     let outcome = match &report.outcome {
         Outcome::Clean => TallyOutcome::Clean,
         Outcome::Skipped(reason) => {
             let _ = writeln!(stderr, "skipped: {path}: {reason}");
             TallyOutcome::Skipped(reason)
+        }
+        Outcome::Error(FileError::Source(SourceError::Syntax {
+            line,
+            column,
+            message,
+        })) => {
+            stdout = match options.format {
+                OutputFormat::Sarif => {
+                    sarif::invalid_syntax(&report.path, (*line, *column), message)
+                }
+                OutputFormat::Markdown => {
+                    markdown::invalid_syntax(report.root, &path, (*line, *column), message)
+                }
+                _ => render_invalid_syntax(&path, (*line, *column), message, options),
+            };
+            TallyOutcome::InvalidSyntax
         }
         Outcome::Error(e) => {
             write_error(&mut stderr, &path, e);
@@ -203,6 +267,26 @@ pub fn render(report: &FileReport, options: PrintOptions) -> Rendered {
             }
             stdout = match (options.mode, fixed) {
                 _ if options.format == OutputFormat::Json => String::new(),
+                (Mode::Fix { dry_run: false }, Some(fixed))
+                    if options.format == OutputFormat::Sarif && fixed.write_error.is_none() =>
+                {
+                    sarif::results(&report.path, &fixed.source, fixed.remaining.iter())
+                }
+                _ if options.format == OutputFormat::Sarif => {
+                    sarif::results(&report.path, source, findings.iter().map(|(d, _)| d))
+                }
+                (mode, fixed) if options.format == OutputFormat::Markdown => {
+                    let written = fixed
+                        .as_ref()
+                        .filter(|f| {
+                            mode == (Mode::Fix { dry_run: false }) && f.write_error.is_none()
+                        })
+                        .map(|f| (&*f.source, f.remaining.as_slice()));
+                    markdown::file_items(report.root, &path, source, findings, written)
+                }
+                (Mode::Fix { dry_run: true }, Some(fixed)) if options.color => {
+                    color::diff(&unified_diff(&path, source, &fixed.source))
+                }
                 (Mode::Fix { dry_run: true }, Some(fixed)) => {
                     unified_diff(&path, source, &fixed.source)
                 }
@@ -211,6 +295,18 @@ pub fn render(report: &FileReport, options: PrintOptions) -> Rendered {
                     render_findings(&path, &fixed.source, fixed.remaining.iter(), options)
                 }
                 _ => render_findings(&path, source, findings.iter().map(|(d, _)| d), options),
+            };
+            fixes = match fixed {
+                Some(fixed) if options.mode != Mode::Check => {
+                    fixed.counts.iter().map(|(r, n)| (*r, *n)).collect()
+                }
+                _ => {
+                    let mut counts: BTreeMap<Rule, usize> = BTreeMap::new();
+                    for (d, _) in findings.iter().filter(|(_, s)| *s == FixStatus::Fixed) {
+                        *counts.entry(d.rule).or_default() += 1;
+                    }
+                    counts.into_iter().collect()
+                }
             };
             TallyOutcome::Findings {
                 fixed: fixed.as_ref().map(|fixed| TalliedFix {
@@ -252,8 +348,50 @@ pub fn render(report: &FileReport, options: PrintOptions) -> Rendered {
         stdout,
         stderr,
         stdout_encoding,
-        tally: FileTally { outcome, findings },
+        tally: FileTally {
+            outcome,
+            findings,
+            path,
+            fixes,
+        },
     }
+}
+
+/// A file that does not parse, as one finding without a fix.
+fn render_invalid_syntax(
+    path: &str,
+    (line, column): (usize, usize),
+    message: &str,
+    options: PrintOptions,
+) -> String {
+    let (code, name) = INVALID_SYNTAX;
+    match options.format {
+        OutputFormat::Github => format!(
+            "::error title=tempsafe {code},file={},line={line},col={column}::{code} {}\n",
+            github_property(path),
+            github_message(&format!("invalid syntax: {message}")),
+        ),
+        OutputFormat::Concise => format!("{path}:{line}:{column}: {code} {name}: {message}\n"),
+        _ => format!(
+            "{path}:{line}:{column}: {code} {name}: {message}\n  help: tempsafe parses Python 3; the file is reported and left as it is\n"
+        ),
+    }
+}
+
+/// A value in a GitHub workflow command's properties: `%`, CR, LF, `:` and
+/// `,` would end or split it.
+pub fn github_property(value: &str) -> String {
+    github_message(value)
+        .replace(':', "%3A")
+        .replace(',', "%2C")
+}
+
+/// A GitHub workflow command's message: `%`, CR and LF escaped.
+pub fn github_message(value: &str) -> String {
+    value
+        .replace('%', "%25")
+        .replace('\r', "%0D")
+        .replace('\n', "%0A")
 }
 
 /// `error: PATH: MESSAGE` and, where there is one, the help line below.
@@ -268,11 +406,17 @@ fn write_error(stderr: &mut String, path: &str, e: &FileError) {
 /// end. Keeps counts only.
 pub struct Reporter {
     options: PrintOptions,
-    out: io::BufWriter<io::Stdout>,
+    out: io::BufWriter<Box<dyn Write + Send>>,
     totals: Totals,
     statistics: BTreeMap<(Rule, FixStatus), usize>,
+    /// Files that do not parse (TMP000), for the statistics.
+    invalid_syntax: usize,
+    /// Per file with fixes, its fixes per rule: `--show-fixes`.
+    fixes: Vec<(String, Vec<(Rule, usize)>)>,
     roots: Vec<RootTally>,
     json_files: usize,
+    /// Each file's part of a document format (SARIF), in path order.
+    fragments: Vec<String>,
     /// The first failure to print (a closed pipe): printing stops, the run
     /// goes on (fixes are still written) and ends with exit code 2.
     failed: Option<io::Error>,
@@ -280,13 +424,21 @@ pub struct Reporter {
 
 impl Reporter {
     pub fn new(options: PrintOptions, roots: usize) -> Self {
+        Self::with_output(options, roots, Box::new(io::stdout()))
+    }
+
+    /// A reporter that writes results to `out` (`-o FILE`) instead of stdout.
+    pub fn with_output(options: PrintOptions, roots: usize, out: Box<dyn Write + Send>) -> Self {
         Self {
             options,
-            out: io::BufWriter::new(io::stdout()),
+            out: io::BufWriter::new(out),
             totals: Totals::default(),
             statistics: BTreeMap::new(),
+            invalid_syntax: 0,
+            fixes: Vec::new(),
             roots: (0..roots).map(|_| RootTally::default()).collect(),
             json_files: 0,
+            fragments: Vec::new(),
             failed: None,
         }
     }
@@ -304,6 +456,13 @@ impl Reporter {
     /// Counts one file without printing it.
     pub fn count(&mut self, rendered: &Rendered) {
         self.totals.add(&rendered.tally);
+        if matches!(rendered.tally.outcome, TallyOutcome::InvalidSyntax) {
+            self.invalid_syntax += 1;
+        }
+        if self.options.show_fixes && !rendered.tally.fixes.is_empty() {
+            self.fixes
+                .push((rendered.tally.path.clone(), rendered.tally.fixes.clone()));
+        }
         for finding in &rendered.tally.findings {
             *self
                 .statistics
@@ -319,7 +478,12 @@ impl Reporter {
         if !rendered.stderr.is_empty() {
             io::stderr().lock().write_all(rendered.stderr.as_bytes())?;
         }
-        if rendered.stdout.is_empty() {
+        // With --statistics the counts are the whole report (as in Ruff).
+        if rendered.stdout.is_empty() || self.options.statistics {
+            return Ok(());
+        }
+        if self.options.format.is_document() {
+            self.fragments.push(rendered.stdout.clone());
             return Ok(());
         }
         if self.options.format == OutputFormat::Json {
@@ -348,7 +512,11 @@ impl Reporter {
         if let Some(e) = self.failed.take() {
             return Err(e);
         }
-        if self.options.format == OutputFormat::Json {
+        let statistics: Vec<StatisticsRow> = self.statistics_rows();
+        if self.options.statistics && self.options.format == OutputFormat::Json {
+            let text = serde_json::to_string_pretty(&statistics)?;
+            writeln!(self.out, "{text}")?;
+        } else if self.options.format == OutputFormat::Json {
             let head = if self.json_files == 0 {
                 "{\n  \"files\": [],\n"
             } else {
@@ -356,22 +524,25 @@ impl Reporter {
             };
             let summary = serde_json::to_string_pretty(&self.totals)?.replace('\n', "\n  ");
             write!(self.out, "{head}  \"summary\": {summary}\n}}\n")?;
+        } else if self.options.format == OutputFormat::Sarif && !self.options.statistics {
+            self.out
+                .write_all(sarif::document(&self.fragments).as_bytes())?;
+        } else if self.options.format == OutputFormat::Markdown && !self.options.statistics {
+            let text = markdown::document(&self.fragments, root_names, self.options.mode);
+            self.out.write_all(text.as_bytes())?;
+        } else if self.options.statistics {
+            for row in &statistics {
+                writeln!(
+                    self.out,
+                    "{:>6}  {:<7} {:<22} {}",
+                    row.count, row.code, row.name, row.fix_status
+                )?;
+            }
         }
         self.out.flush()?;
         let mut err = io::stderr().lock();
-        if self.options.statistics {
-            for ((rule, status), n) in &self.statistics {
-                let status = serde_json::to_value(status)
-                    .ok()
-                    .and_then(|v| v.as_str().map(str::to_string))
-                    .unwrap_or_default();
-                writeln!(
-                    err,
-                    "{n:>6}  {:<7} {:<22} {status}",
-                    rule.code(),
-                    rule.name()
-                )?;
-            }
+        if self.options.show_fixes {
+            write_fixes(&mut err, &self.fixes, self.options.mode)?;
         }
         writeln!(err, "{}", summary(&self.totals, self.options.mode))?;
         if root_names.len() > 1 {
@@ -382,6 +553,71 @@ impl Reporter {
         }
         Ok(self.totals)
     }
+
+    /// One row per code and fix status, in code order.
+    fn statistics_rows(&self) -> Vec<StatisticsRow> {
+        let mut rows = Vec::new();
+        if self.invalid_syntax > 0 {
+            rows.push(StatisticsRow {
+                code: INVALID_SYNTAX.0,
+                name: INVALID_SYNTAX.1,
+                count: self.invalid_syntax,
+                fix_status: "no-fix".to_string(),
+                fixable: false,
+            });
+        }
+        for ((rule, status), n) in &self.statistics {
+            rows.push(StatisticsRow {
+                code: rule.code(),
+                name: rule.name(),
+                count: *n,
+                fix_status: serde_json::to_value(status)
+                    .ok()
+                    .and_then(|v| v.as_str().map(str::to_string))
+                    .unwrap_or_default(),
+                fixable: *status == FixStatus::Fixed,
+            });
+        }
+        rows
+    }
+}
+
+/// A row of `--statistics`.
+#[derive(Serialize)]
+struct StatisticsRow {
+    code: &'static str,
+    name: &'static str,
+    count: usize,
+    fix_status: String,
+    fixable: bool,
+}
+
+/// `--show-fixes`: per file, how many fixes of each transform.
+fn write_fixes(
+    err: &mut impl Write,
+    fixes: &[(String, Vec<(Rule, usize)>)],
+    mode: Mode,
+) -> io::Result<()> {
+    if fixes.is_empty() {
+        return Ok(());
+    }
+    let total: usize = fixes
+        .iter()
+        .flat_map(|(_, f)| f.iter().map(|(_, n)| n))
+        .sum();
+    let head = match mode {
+        Mode::Fix { dry_run: false } => "Fixed",
+        Mode::Fix { dry_run: true } => "Would fix",
+        Mode::Check => "Fixable",
+    };
+    writeln!(err, "{head} {total} {}:", plural(total, "issue", "issues"))?;
+    for (path, rules) in fixes {
+        writeln!(err, "- {path}:")?;
+        for (rule, n) in rules {
+            writeln!(err, "    {n} \u{d7} {} ({})", rule.code(), rule.name())?;
+        }
+    }
+    writeln!(err)
 }
 
 fn render_findings<'d>(
@@ -410,12 +646,13 @@ fn render_findings<'d>(
             let end = index.line_column(diagnostic.end(), source);
             let _ = writeln!(
                 out,
-                "::warning title=tempsafe {code},file={path},line={},col={},endLine={},endColumn={}::{code} {}",
+                "::warning title=tempsafe {code},file={},line={},col={},endLine={},endColumn={}::{code} {}",
+                github_property(path),
                 location.line,
                 location.column,
                 end.line,
                 end.column,
-                diagnostic.message.replace('%', "%25").replace('\n', "%0A"),
+                github_message(&diagnostic.message),
                 code = diagnostic.rule.code(),
             );
             continue;
@@ -814,6 +1051,10 @@ impl RootTally {
         self.files += 1;
         match &tally.outcome {
             TallyOutcome::Clean => {}
+            TallyOutcome::InvalidSyntax => {
+                self.found += 1;
+                *self.left.entry("invalid syntax".to_string()).or_default() += 1;
+            }
             TallyOutcome::Skipped(reason) => *self.skipped.entry(reason).or_default() += 1,
             TallyOutcome::Failed(kind) => *self.failed.entry(kind).or_default() += 1,
             TallyOutcome::Findings { fixed } => {
@@ -924,6 +1165,9 @@ struct JsonFinding<'a> {
     applicability: Option<&'static str>,
     fix_title: Option<&'a str>,
     note: Option<&'a str>,
+    /// The finding's own fix, as edits of the original file.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    fix: Option<json_edits::JsonFix>,
 }
 
 #[derive(Serialize)]
@@ -933,14 +1177,39 @@ struct JsonFile<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     reason: Option<String>,
     findings: Vec<JsonFinding<'a>>,
+    /// For `fix` and `--diff`: the edits that turn the file into exactly
+    /// what `fix` writes.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    edits: Option<Vec<json_edits::JsonEdit>>,
 }
 
 /// One file's entry in the JSON report, indented to sit in its `files` list.
 fn json_file(path: &str, report: &FileReport, mode: Mode) -> String {
-    let (status, reason, findings) = match &report.outcome {
+    let (status, reason, findings, edits) = match &report.outcome {
         Outcome::Clean => return String::new(),
-        Outcome::Skipped(reason) => ("skipped", Some(reason.to_string()), Vec::new()),
-        Outcome::Error(e) => ("error", Some(e.to_string()), Vec::new()),
+        Outcome::Skipped(reason) => ("skipped", Some(reason.to_string()), Vec::new(), None),
+        Outcome::Error(FileError::Source(SourceError::Syntax {
+            line,
+            column,
+            message,
+        })) => {
+            let finding = JsonFinding {
+                code: INVALID_SYNTAX.0,
+                name: INVALID_SYNTAX.1,
+                message,
+                line: *line,
+                column: *column,
+                end_line: *line,
+                end_column: *column,
+                fix_status: FixStatus::NoFix,
+                applicability: None,
+                fix_title: None,
+                note: Some("the file does not parse as Python 3"),
+                fix: None,
+            };
+            ("findings", None, vec![finding], None)
+        }
+        Outcome::Error(e) => ("error", Some(e.to_string()), Vec::new(), None),
         Outcome::Findings {
             source,
             findings,
@@ -968,6 +1237,10 @@ fn json_file(path: &str, report: &FileReport, mode: Mode) -> String {
                         }),
                         fix_title: d.fix_title.as_deref(),
                         note: d.note.as_deref(),
+                        fix: d
+                            .fix
+                            .as_ref()
+                            .map(|f| json_edits::fix(f, d.fix_title.as_deref(), source, &index)),
                     }
                 })
                 .collect();
@@ -980,7 +1253,11 @@ fn json_file(path: &str, report: &FileReport, mode: Mode) -> String {
             let reason = fixed
                 .as_ref()
                 .and_then(|f| f.write_error.as_ref().map(ToString::to_string));
-            (status, reason, findings)
+            let edits = fixed
+                .as_ref()
+                .filter(|_| mode != Mode::Check)
+                .map(|f| json_edits::file_edits(source, &f.source));
+            (status, reason, findings, edits)
         }
     };
     let file = JsonFile {
@@ -988,6 +1265,7 @@ fn json_file(path: &str, report: &FileReport, mode: Mode) -> String {
         status,
         reason,
         findings,
+        edits,
     };
     // JSON strings escape their newlines: indenting every line is safe.
     let text = serde_json::to_string_pretty(&file).unwrap_or_default();
