@@ -41,9 +41,33 @@ impl<'c, 'a> Importer<'c, 'a> {
                 "`{module}` is needed but the name is bound to something else"
             ));
         }
+        if self.names_unbound(module) {
+            return Err(format!(
+                "`{module}` is used in this file without an import tempsafe can see (a star \
+                 import, `builtins`?); adding one would change what it means"
+            ));
+        }
         Ok(ImportedName {
             text: module.to_string(),
             edit: Some(self.add_statement(&format!("import {module}"))),
+        })
+    }
+
+    /// Whether the file uses `name` where nothing in it binds it (the fix's
+    /// scope had it free): an import added for a fix would give those uses
+    /// a new meaning. A name bound in some scope (a parameter, a local
+    /// import) is taken to be used there.
+    fn names_unbound(&self, name: &str) -> bool {
+        if self
+            .semantic
+            .scopes
+            .iter()
+            .any(|scope| scope.bindings.contains_key(name))
+        {
+            return false;
+        }
+        self.parsed.tokens().iter().any(|t| {
+            t.kind() == ruff_python_ast::token::TokenKind::Name && &self.source[t.range()] == name
         })
     }
 
@@ -70,6 +94,7 @@ impl<'c, 'a> Importer<'c, 'a> {
             });
         }
         if self.semantic.is_free(scope, member)
+            && !self.names_unbound(member)
             && let Some(edit) = self.extend_from_import(module, member)
         {
             return Ok(ImportedName {

@@ -48,6 +48,14 @@ pub fn wrap_with(
         return None;
     }
     let start = source.line_start(first.start());
+    // Ex) `\` alone on the line above: the statement's logical line starts
+    // there, and a `try:` put between the two would join them.
+    if source[..start.to_usize()]
+        .trim_end_matches(['\n', '\r'])
+        .ends_with('\\')
+    {
+        return None;
+    }
     let indent = &source[TextRange::new(start, first.start())];
     let end = source.full_line_end(last.end());
     let range = TextRange::new(start, end);
@@ -168,7 +176,10 @@ fn block_unit<'s>(
         tab_inside |= leading.contains('\t');
     }
     if !tab_inside {
-        return Some(file_unit);
+        // The file's unit is taken from its first indented line, which may
+        // begin with a `\` continuation: then four spaces.
+        let plain = !file_unit.is_empty() && file_unit.bytes().all(|b| b == b' ' || b == b'\t');
+        return Some(if plain { file_unit } else { "    " });
     }
     crate::indentation::columns(indent)
         .0
@@ -323,6 +334,18 @@ mod tests {
         );
         // Behind four spaces a tab cannot move every line alike.
         assert_eq!(block_unit("    ", "    ", ["    \tx\n"].into_iter()), None);
+    }
+
+    #[test]
+    fn no_wrap_after_a_backslash_continuation() {
+        let source = "def f():\n    a = 1\n    \\\n    b = 2\n";
+        let parsed = parse_module(source).unwrap();
+        let stylist = Stylist::from_tokens(parsed.tokens(), source);
+        let ruff_python_ast::Stmt::FunctionDef(f) = &parsed.syntax().body[0] else {
+            panic!()
+        };
+        let wrap = wrap_rest_of_block(source, parsed.tokens(), &stylist, &f.body, 1, &[]);
+        assert!(wrap.is_none());
     }
 
     #[test]

@@ -851,7 +851,7 @@ pub fn unified_diff(path: &str, old: &str, new: &str) -> String {
             {
                 out.push(sign);
                 out.push_str(line);
-                if !line.ends_with(['\n', '\r']) {
+                if !line.ends_with('\n') {
                     out.push_str("\n\\ No newline at end of file\n");
                 }
             }
@@ -942,22 +942,11 @@ fn merge_runs(ops: Vec<similar::DiffOp>) -> Vec<similar::DiffOp> {
     merged
 }
 
-/// The lines of `text` with their endings (`\n`, `\r\n` or a lone `\r`).
+/// The lines of `text` as git and `patch` see them: each ends with `\n`
+/// (a lone `\r` is part of the line, so a file with old Mac line endings is
+/// one line, and its patch still applies).
 fn lines(text: &str) -> Vec<&str> {
-    let mut lines = Vec::new();
-    let mut start = 0;
-    let bytes = text.as_bytes();
-    for i in memchr::memchr2_iter(b'\n', b'\r', bytes) {
-        let is_end = bytes[i] == b'\n' || bytes.get(i + 1) != Some(&b'\n');
-        if is_end {
-            lines.push(&text[start..=i]);
-            start = i + 1;
-        }
-    }
-    if start < text.len() {
-        lines.push(&text[start..]);
-    }
-    lines
+    text.split_inclusive('\n').collect()
 }
 
 /// A hunk's line range as unified diffs write it: `start,len`, just `start`
@@ -1300,6 +1289,11 @@ mod tests {
         assert_eq!(
             unified_diff("m.py", "", "x\n"),
             "--- a/m.py\n+++ b/m.py\n@@ -0,0 +1 @@\n+x\n"
+        );
+        // Lone-CR line endings: one line to git and `patch`, as in the file.
+        assert_eq!(
+            unified_diff("m.py", "a\rb\r", "a\rc\r"),
+            "--- a/m.py\n+++ b/m.py\n@@ -1 +1 @@\n-a\rb\r\n\\ No newline at end of file\n+a\rc\r\n\\ No newline at end of file\n"
         );
     }
 

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from tempfile import gettempdir, mktemp
+import os
 
 
 def f():

@@ -1,0 +1,10 @@
+# A `\` alone on the line before the statement (the fuzzer found it): the
+# indent unit is not taken from that line, and the fix parses.
+import tempfile
+
+
+def record(events):
+    \
+    f = tempfile.NamedTemporaryFile(mode="w", delete=False)
+    f.write("x")
+    f.close()
