@@ -1,0 +1,41 @@
+//! CI's slice of the mutation fuzzer (issue 8): `scripts/fuzz.py` with a
+//! fixed seed and a small count, against this build's binary. Every mutant
+//! of the transform cases and the runnable programs must pass every check
+//! (no crash, outputs compile, a second run changes nothing, the dry-run
+//! patch equals the fix, no fix creates a finding).
+
+use std::process::Command;
+
+/// Mutants in the slice: 300 took 9 s with the debug binary on 2 busy
+/// cores, so 600 stays well under a minute.
+const COUNT: &str = "600";
+
+// Ignored until issue 8's items 1-9 are fixed on main: today the slice
+// finds TabError output (item 1), empty `try:` bodies (item 5), `\r`
+// patches and fixes that create TMP003 findings (item 7 and new ones; see
+// /work/notes/fuzz-findings.md). The lead un-ignores it after merging.
+#[test]
+#[ignore = "fails on today's code (issue 8 items 6, 7); un-ignore once fixed"]
+fn fixed_seed_fuzz_slice_finds_nothing() {
+    let out = tempfile::tempdir().unwrap();
+    let output = Command::new("python3")
+        .arg(concat!(env!("CARGO_MANIFEST_DIR"), "/scripts/fuzz.py"))
+        .args(["--seed", "1", "--count", COUNT, "--jobs", "1"])
+        .args([
+            "--minimize-seconds",
+            "0",
+            "--bin",
+            env!("CARGO_BIN_EXE_tempsafe"),
+        ])
+        .arg("--out")
+        .arg(out.path())
+        .output()
+        .expect("python3 runs");
+    assert!(
+        output.status.success(),
+        "the fuzz slice found failures (saved under {}):\n{}{}",
+        out.keep().display(),
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    );
+}
