@@ -15,6 +15,9 @@ a batch whose run dies is bisected down to the file. Checked on every mutant:
   second-run     a second fix run changes nothing
   dry-run        the --dry-run patch applied with `git apply` equals what fix writes
   new-finding    after fixing, check reports no more findings per code than before
+  comments       every comment of the input is still in the output (lossless)
+  suppression    a line suppressed for tempsafe (`# noqa`, `# nosec B108` ...)
+                 is still in the output, unchanged but for its indentation
 
 Each of fix and fix --unsafe-fixes is checked. Failures are minimized a
 little (statements and lines removed while the same failure remains) and
@@ -51,7 +54,19 @@ CHECKS = [
     "second-run",
     "dry-run",
     "new-finding",
+    "comments",
+    "suppression",
 ]
+# The transform each suppression code names (src/transforms/mod.rs aliases),
+# and what on a line a transform reports: a suppression counts only where
+# its transform could report something on that line.
+ALIASES = {"s306": "TMP001", "b306": "TMP001", "csp-d504": "TMP001", "cwe-377": "TMP001", "s108": "TMP002", "b108": "TMP002"}
+TRIGGERS = {
+    "TMP001": re.compile(r"\bmktemp\b|\btmpnam\b|\btempnam\b"),
+    "TMP002": re.compile(r"[\"']/(var/)?tmp\b|[\"']/dev/shm\b"),
+    "TMP003": re.compile(r"\bmkstemp\b|\bmkdtemp\b|NamedTemporaryFile"),
+    "TMP004": re.compile(r"\bchmod\b|\bmode\s*=|0o?[0-7]{3}"),
+}
 MAX_SEED_BYTES = 60_000
 
 warnings.simplefilter("ignore")  # SyntaxWarning from seeds' escapes
@@ -77,6 +92,62 @@ def compile_error(data):
         return None
     except (SyntaxError, ValueError, MemoryError, RecursionError, UnicodeError) as e:
         return f"{type(e).__name__}: {e}"
+
+
+def as_text(data):
+    """Bytes as text with "\n" newlines and no BOM (None if undecodable)."""
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+    return text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+
+
+def comments_of(data):
+    """The comments of a source, as a list (None if it does not tokenize)."""
+    import io
+    import tokenize
+
+    text = as_text(data)
+    if text is None:
+        return None
+    try:
+        return [t.string.rstrip() for t in tokenize.generate_tokens(io.StringIO(text).readline) if t.type == tokenize.COMMENT]
+    except (tokenize.TokenError, SyntaxError, IndentationError):
+        return None
+
+
+def suppressed_lines(data):
+    """Lines carrying a noqa/nosec that covers a tempsafe finding, stripped."""
+    out = []
+    for c in comments_of(data) or []:
+        m = re.search(r"#\s*(noqa|nosec)\b:?\s*([\w\s,]*)", c, re.I)
+        if not m:
+            continue
+        codes = {ALIASES.get(x.lower(), x.upper()) for x in re.split(r"[\s,]+", m.group(2)) if x}
+        out.append((c, codes or set(TRIGGERS)))
+    if not out:
+        return []
+    kept = []
+    for ln in as_text(data).split("\n"):
+        ln = ln.strip()
+        for c, codes in out:
+            if ln.endswith(c) and any(TRIGGERS[r].search(ln[: -len(c)]) for r in codes if r in TRIGGERS):
+                kept.append(ln)
+                break
+    return kept
+
+
+def lost(before, after):
+    """The items of `before` missing from `after` (multisets)."""
+    left = list(after)
+    missing = []
+    for x in before:
+        if x in left:
+            left.remove(x)
+        else:
+            missing.append(x)
+    return missing
 
 
 # --------------------------------------------------------------------------
@@ -760,6 +831,7 @@ def split_patch(patch):
 def sig_of(check, reason):
     """A failure's signature, for telling distinct defects apart."""
     r = re.sub(r"m\d+\.py|\bm\.py", "FILE", reason)
+    r = re.sub(r"\(TMP\d+ \d+->\d+(, TMP\d+ \d+->\d+)*\)", "", r)
     r = re.sub(r"\b\d+\b", "N", r)
     r = re.sub(r"`[^`]*`", "`X`", r)
     r = re.sub(r"'[^']*'", "'X'", r) if check != "crash" else r
@@ -841,6 +913,14 @@ class Batch:
                 e = compile_error(fixed[n])
                 if e:
                     fails[n].append(("compile", f"fix {label}: output rejected by compile(): {e}"))
+                was, now = comments_of(mutants[n]), comments_of(fixed[n])
+                if was is not None and now is not None:
+                    gone = lost(was, now)
+                    if gone:
+                        fails[n].append(("comments", f"fix {label}: comments dropped: {gone[0]!r}" + (f" and {len(gone) - 1} more" if len(gone) > 1 else "")))
+                gone = lost(suppressed_lines(mutants[n]), [ln.strip() for ln in (as_text(fixed[n]) or "").split("\n")])
+                if gone:
+                    fails[n].append(("suppression", f"fix {label}: a suppressed line was rewritten: {gone[0]!r}"))
             if not changed:
                 continue
             # A second run changes nothing.
@@ -870,8 +950,9 @@ class Batch:
                             old.remove(kind)
                         elif kind not in new:
                             new.append(kind)
-                    desc += " (" + " | ".join(sorted(new)) + ")"
-                    fails[n].append(("new-finding", f"fix {label}: the fixed file has more findings: {desc}"))
+                    # One failure per new kind of finding: distinct causes count apart.
+                    for kind in sorted(new) or ["?"]:
+                        fails[n].append(("new-finding", f"fix {label}: the fixed file has more findings ({desc}): {kind}"))
         # Patches of files with a lone \r line ending are one defect:
         # tag them so they count as one, apart from the others.
         for n, got in fails.items():
