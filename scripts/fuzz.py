@@ -910,7 +910,10 @@ class Batch:
                     fails[n].append(("dry-run", f"{label}: the patch applied differs from what fix wrote"))
             changed = [n for n in names if fixed[n] != mutants[n]]
             for n in changed:
-                e = compile_error(fixed[n])
+                # ast.parse accepts some inputs compile() refuses (a late
+                # `from __future__`, a duplicate argument): judge only
+                # outputs of inputs that compile.
+                e = compile_error(fixed[n]) if compile_error(mutants[n]) is None else None
                 if e:
                     fails[n].append(("compile", f"fix {label}: output rejected by compile(): {e}"))
                 was, now = comments_of(mutants[n]), comments_of(fixed[n])
