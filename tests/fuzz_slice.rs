@@ -7,9 +7,10 @@
 
 use std::process::Command;
 
-/// Mutants in the slice: 300 took 9 s with the debug binary on 2 busy
-/// cores, so 600 stays well under a minute.
-const COUNT: &str = "600";
+/// Mutants in the slice: 300 took 9 s with the debug binary on 2 cores;
+/// 600 took 61 s with other work on the machine and today's failures
+/// (each confirmed and saved), so 300 keeps the slice under a minute.
+const COUNT: &str = "300";
 
 // Ignored until issue 8 is fixed on main: on today's code the slice finds
 // `--dry-run` patches that `git apply` rejects for files with lone `\r`
