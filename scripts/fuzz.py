@@ -131,6 +131,10 @@ def suppressed_lines(data):
     kept = []
     for ln in as_text(data).split("\n"):
         ln = ln.strip()
+        # An import holds no finding to suppress: a fix may change what it
+        # imports (`mktemp` becomes `mkstemp`), comment and all kept.
+        if ln.startswith(("import ", "from ")):
+            continue
         for c, codes in out:
             if ln.endswith(c) and any(TRIGGERS[r].search(ln[: -len(c)]) for r in codes if r in TRIGGERS):
                 kept.append(ln)
@@ -792,9 +796,11 @@ def findings_json(stdout):
     report = json.loads(stdout.decode("utf-8"))
     out = {}
     for f in report["files"]:
-        codes, kinds = {}, []
+        codes, kinds, never_removed = {}, [], 0
         for x in f.get("findings", []):
             codes[x["code"]] = codes.get(x["code"], 0) + 1
+            if x["code"] == "TMP003" and x.get("fix_status") != "fixed":
+                never_removed += 1
             # What the finding says, without the names it quotes.
             msg = re.sub(r"`[^`]*`", "`X`", x.get("message") or "")
             note = re.sub(r"`[^`]*`", "`X`", x.get("note") or "")
@@ -802,6 +808,7 @@ def findings_json(stdout):
         out[os.path.basename(f["path"])] = {
             "codes": codes,
             "kinds": kinds,
+            "never_removed": never_removed,
             "error": f.get("reason") if f["status"] == "error" else None,
         }
     return out
@@ -942,7 +949,14 @@ class Batch:
             after = findings_json(out)
             for n in changed:
                 was = before.get(n, {"codes": {}})["codes"]
-                now = after.get(n, {"codes": {}})["codes"]
+                now = dict(after.get(n, {"codes": {}})["codes"])
+                # Carried over, not created (as tests/common's harness rule):
+                # a mktemp() name the program did not remove (or removed
+                # only on success) becomes an object it still treats so; one
+                # unfixed TMP003 per TMP001 finding of the input is excused.
+                carried = min(was.get("TMP001", 0), after.get(n, {}).get("never_removed", 0))
+                if carried and "TMP003" in now:
+                    now["TMP003"] = max(was.get("TMP003", 0), now["TMP003"] - carried)
                 grew = {c: (was.get(c, 0), k) for c, k in now.items() if k > was.get(c, 0)}
                 if grew:
                     desc = ", ".join(f"{c} {w}->{k}" for c, (w, k) in sorted(grew.items()))

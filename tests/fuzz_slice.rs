@@ -12,13 +12,7 @@ use std::process::Command;
 /// (each confirmed and saved), so 300 keeps the slice under a minute.
 const COUNT: &str = "300";
 
-// Ignored until issue 8 is fixed on main: on today's code the slice finds
-// `--dry-run` patches that `git apply` rejects for files with lone `\r`
-// line endings, and fixes whose output gets TMP003/TMP004/TMP001 findings
-// the input did not have (see /work/notes/fuzz-findings.md). The lead
-// un-ignores it after merging.
 #[test]
-#[ignore = "fails on today's code (issue 8, fuzz-findings.md); un-ignore once fixed"]
 fn fixed_seed_fuzz_slice_finds_nothing() {
     let out = tempfile::tempdir().unwrap();
     let output = Command::new("python3")
