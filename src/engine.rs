@@ -7,7 +7,7 @@ use ruff_diagnostics::{Applicability, Fix};
 use ruff_python_ast::ModModule;
 use ruff_python_parser::{Parsed, parse_module};
 use ruff_source_file::{LineIndex, LineRanges};
-use ruff_text_size::{Ranged, TextRange};
+use ruff_text_size::{Ranged, TextRange, TextSize};
 
 use crate::checker::Checker;
 use crate::diagnostic::{Diagnostic, FixStatus};
@@ -128,6 +128,30 @@ fn check_parsed(source: &str, parsed: &Parsed<ModModule>, settings: &Settings) -
     diagnostics
 }
 
+/// The start of the comment-only lines directly above the line at
+/// `line_start` (`line_start` itself when there are none).
+fn comment_lines_above(source: &str, line_start: TextSize) -> TextSize {
+    let mut start = line_start;
+    while start > TextSize::ZERO {
+        let before = &source[..start.to_usize()];
+        let end = TextSize::of(
+            before
+                .strip_suffix("\r\n")
+                .or_else(|| before.strip_suffix(['\n', '\r']))
+                .unwrap_or(before),
+        );
+        let prev = source.line_start(end);
+        if !source[TextRange::new(prev, end)]
+            .trim_start()
+            .starts_with('#')
+        {
+            break;
+        }
+        start = prev;
+    }
+    start
+}
+
 /// Whether an edit of `fix` changes the text of a line that holds a
 /// suppressed finding. Moving the line unchanged (re-indented inside a new
 /// block) is not a change; adding lines before or after it is not either.
@@ -135,7 +159,14 @@ fn changes_a_suppressed_line(source: &str, fix: &Fix, suppressed: &[Diagnostic])
     suppressed.iter().any(|s| {
         let lines = TextRange::new(source.line_start(s.start()), source.line_end(s.end()));
         let text = source[lines].trim_start();
+        // The comment lines right above the statement may carry the
+        // suppression: nothing may come between them and it.
+        let stmt_line = source.line_start(s.stmt_start);
+        let comments_start = comment_lines_above(source, stmt_line);
         fix.edits().iter().any(|edit| {
+            if comments_start < edit.start() && edit.start() <= stmt_line {
+                return true;
+            }
             let touches = if edit.range().is_empty() {
                 lines.start() < edit.start() && edit.start() < lines.end()
             } else {

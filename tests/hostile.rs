@@ -63,3 +63,35 @@ fn deep_nesting_is_an_error_for_that_file_only() {
         }
     }
 }
+
+/// Suppressions are a contract: another transform's fix may not change a
+/// line whose finding is suppressed, nor come between a suppressing
+/// comment and its statement.
+#[test]
+fn suppressed_lines_survive_every_fix() {
+    let dir = tempfile::tempdir().unwrap();
+    let cases = [
+        "import os\n\n\ndef f():\n    os.chmod(\"/tmp/fuzz.sock\", 0o666)  # noqa: S108\n",
+        "import os, tempfile\n\n\ndef g():\n    fd, p = tempfile.mkstemp()  # noqa: S306\n    # ignore\n    os.chmod(p, 0o777)\n",
+    ];
+    for (i, text) in cases.iter().enumerate() {
+        let path = dir.path().join(format!("c{i}.py"));
+        std::fs::write(&path, text).unwrap();
+        Command::new(common::tempsafe())
+            .args(["fix", "--unsafe-fixes"])
+            .arg(&path)
+            .output()
+            .unwrap();
+        let after = std::fs::read_to_string(&path).unwrap();
+        for line in text
+            .lines()
+            .filter(|l| l.contains("noqa") || l.contains("# ignore"))
+        {
+            assert!(after.contains(line), "{line:?} changed:\n{after}");
+        }
+        assert!(
+            after.contains("    # ignore\n    os.chmod") || i == 0,
+            "{after}"
+        );
+    }
+}

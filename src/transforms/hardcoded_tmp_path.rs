@@ -274,6 +274,17 @@ pub fn finish(checker: &mut Checker) {
         let diagnostics = decide_scope(checker, scope, &group, &occurrences, &placed);
         checker.diagnostics.extend(diagnostics);
     }
+    // Suppressed paths are findings too: the engine leaves them out of the
+    // report and keeps every other fix off their lines.
+    for candidate in &candidates {
+        let (start, stmt) = (candidate.range.start(), candidate.stmt_start);
+        if checker
+            .suppressions
+            .is_suppressed(Rule::HardcodedTmpPath, start, stmt)
+        {
+            checker.diagnostics.push(diagnostic(candidate));
+        }
+    }
 }
 
 /// What a candidate's uses add up to.

@@ -53,15 +53,24 @@
 //!   operations, existence checks, removal) and the creation always runs
 //!   after the assignment: the program sees the same file system states, now
 //!   without the race.
-//! - Unsafe when the path escapes before it is created (returned, stored on
-//!   `self`, passed to a function tempfile cannot see, used in a nested
-//!   function), when nothing visible creates it, or when `os.mkdir(name, mode)`
-//!   loses its mode to `mkdtemp()`'s `0o700`. The unsafe fix puts the name in a
-//!   fresh private directory, which keeps "the path does not exist yet" true
-//!   but may leave that empty directory behind.
+//! - The fresh private directory (`os.path.join(tempfile.mkdtemp(), "tmp")`)
+//!   is offered only where the program removes the path: its directory is
+//!   removed right there too (after an `if os.path.exists(name):` that
+//!   guards the removal). Where nothing removes the path, every run would
+//!   leave a directory behind: no fix.
+//! - Unsafe when the path is handed to code tempsafe cannot see before it is
+//!   created, or when `os.mkdir(name, mode)` loses its mode to `mkdtemp()`'s
+//!   `0o700`. A name that is only returned (`path = mktemp(); return path`)
+//!   gets `mkstemp()` as an unsafe fix: callers then find an empty file
+//!   there, which one that expects nothing there yet would trip over.
 //! - No fix when `*args`/`**kwargs` hide the arguments, when `mktemp` is
-//!   rebound in the same scope, or when a needed name (`os`, `tempfile`) is
-//!   bound to something else.
+//!   rebound in the same scope, when the variable is bound again before the
+//!   path is created, when only the basename is used (a name reservation),
+//!   when the result is passed on directly (`run(tempfile.mktemp())`), or
+//!   when a needed name (`os`, `tempfile`) is bound to something else or
+//!   already used in the file without an import tempsafe can see.
+//! - Comments inside the replaced call move to their own lines above the
+//!   statement; a line whose finding is suppressed is never changed.
 //!
 //! ## References
 //! - <https://docs.python.org/3/library/tempfile.html#tempfile.mktemp>

@@ -1,6 +1,7 @@
 # A suppressed line is never changed by a fix, even when another finding in
 # the same function asks for a rewrite of the whole function.
 import os
+import tempfile
 
 
 def separate_paths():
@@ -18,3 +19,14 @@ def same_path_suppressed_once():
         fh.write("x")
     print(open("/tmp/c.txt").read())  # nosec B108
     os.remove("/tmp/c.txt")
+
+
+def another_finding_on_a_suppressed_line():
+    # the mode's finding is not suppressed, but its fix would change the line
+    os.chmod("/tmp/fuzz.sock", 0o666)  # noqa: S108
+
+
+def suppressed_by_the_comment_above(p):
+    fd, p = tempfile.mkstemp()
+    # ignore
+    os.chmod(p, 0o777)
