@@ -66,8 +66,17 @@ impl<'c, 'a> Importer<'c, 'a> {
         {
             return false;
         }
+        // Names in import statements (`from os import close`) are not uses.
+        use ruff_python_ast::token::TokenKind;
+        let mut in_import = false;
         self.parsed.tokens().iter().any(|t| {
-            t.kind() == ruff_python_ast::token::TokenKind::Name && &self.source[t.range()] == name
+            match t.kind() {
+                TokenKind::Import | TokenKind::From => in_import = true,
+                TokenKind::Newline => in_import = false,
+                TokenKind::Name => return !in_import && &self.source[t.range()] == name,
+                _ => {}
+            }
+            false
         })
     }
 

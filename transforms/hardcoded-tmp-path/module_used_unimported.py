@@ -1,6 +1,7 @@
 # `tempfile` is used without an import tempsafe can see: a fix that added
 # `import tempfile` would change what that other line means. No fix.
 import unittest
+from tempfile import gettempdir  # names the module, does not use it
 
 
 class T(unittest.TestCase):
