@@ -54,7 +54,12 @@ pub fn statement_after(source: &str, stylist: &Stylist, range: TextRange, text: 
 /// statement of its block or shares its line.
 pub fn delete_statement(source: &str, parsed: &Parsed<ModModule>, range: TextRange) -> Edit {
     let only_in_block = crate::ast_util::is_only_statement_in_block(parsed.syntax(), range);
-    if only_in_block || !stands_alone(source, &range) {
+    // Ex) `\` alone on the line above: deleting the line would leave the
+    // continuation dangling.
+    let continued = source[..source.line_start(range.start()).to_usize()]
+        .trim_end_matches(['\n', '\r'])
+        .ends_with('\\');
+    if only_in_block || continued || !stands_alone(source, &range) {
         return Edit::range_replacement("pass".to_string(), range);
     }
     let line_start = source.line_start(range.start());

@@ -303,7 +303,14 @@ fn wide_bom(bytes: &[u8]) -> Option<&'static str> {
 fn coding_cookie(bytes: &[u8]) -> Option<&str> {
     let mut rest = bytes;
     for _ in 0..2 {
-        let end = memchr::memchr(b'\n', rest).map_or(rest.len(), |i| i + 1);
+        // Any line ending ends the line: `\n`, `\r\n` or a lone `\r`.
+        let end = memchr::memchr2(b'\n', b'\r', rest).map_or(rest.len(), |i| {
+            if rest[i] == b'\r' && rest.get(i + 1) == Some(&b'\n') {
+                i + 2
+            } else {
+                i + 1
+            }
+        });
         let (line, after) = rest.split_at(end);
         let trimmed = line.trim_ascii_start();
         if !trimmed.starts_with(b"#") {

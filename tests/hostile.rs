@@ -95,3 +95,23 @@ fn suppressed_lines_survive_every_fix() {
         );
     }
 }
+
+/// A PEP 263 coding line is a comment on line 1 or 2, whatever the line
+/// endings: `encoding: str` in a later line of a lone-CR file is not one.
+#[test]
+fn coding_lines_end_at_a_lone_cr() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("cr.py");
+    std::fs::write(
+        &path,
+        "#\rdef f(\r    encoding: str = 'x',\r):\r    return encoding\r",
+    )
+    .unwrap();
+    let out = Command::new(common::tempsafe())
+        .arg("check")
+        .arg(&path)
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+}
