@@ -215,21 +215,34 @@ mod tests {
     use super::*;
     use ruff_python_parser::parse_module;
 
-    fn wrap(source: &str, from: usize) -> String {
+    /// [`wrap_with`] on the body of the first function in `source`.
+    fn wrap_first_function(
+        source: &str,
+        from: usize,
+        prelude: &[String],
+        cleanup: &[CleanupLine],
+        inner: &[Edit],
+    ) -> Option<Edit> {
         let parsed = parse_module(source).unwrap();
         let stylist = Stylist::from_tokens(parsed.tokens(), source);
         let ruff_python_ast::Stmt::FunctionDef(f) = &parsed.syntax().body[0] else {
-            panic!()
+            panic!("the first statement is not a function")
         };
-        let edit = wrap_rest_of_block(
+        wrap_with(
             source,
             parsed.tokens(),
             &stylist,
             &f.body,
             from,
-            &[(0, "cleanup()".to_string())],
+            prelude,
+            cleanup,
+            inner,
         )
-        .unwrap();
+    }
+
+    fn wrap(source: &str, from: usize) -> String {
+        let edit =
+            wrap_first_function(source, from, &[], &[(0, "cleanup()".to_string())], &[]).unwrap();
         let mut out = source.to_string();
         out.replace_range(
             edit.range().start().to_usize()..edit.range().end().to_usize(),
@@ -260,20 +273,12 @@ mod tests {
     #[test]
     fn prelude_and_inner_edits() {
         let source = "def f():\n    a = \"/tmp/x\"\n    os.mkdir(a)\n    g(a)\n";
-        let parsed = parse_module(source).unwrap();
-        let stylist = Stylist::from_tokens(parsed.tokens(), source);
-        let ruff_python_ast::Stmt::FunctionDef(f) = &parsed.syntax().body[0] else {
-            panic!()
-        };
         let literal = TextRange::new(17.into(), 25.into());
         assert_eq!(&source[literal], "\"/tmp/x\"");
         let mkdir_line = TextRange::new(26.into(), 42.into());
         assert_eq!(&source[mkdir_line], "    os.mkdir(a)\n");
-        let edit = wrap_with(
+        let edit = wrap_first_function(
             source,
-            parsed.tokens(),
-            &stylist,
-            &f.body,
             0,
             &["d = make()".to_string()],
             &[(0, "clean(d)".to_string())],
@@ -339,13 +344,7 @@ mod tests {
     #[test]
     fn no_wrap_after_a_backslash_continuation() {
         let source = "def f():\n    a = 1\n    \\\n    b = 2\n";
-        let parsed = parse_module(source).unwrap();
-        let stylist = Stylist::from_tokens(parsed.tokens(), source);
-        let ruff_python_ast::Stmt::FunctionDef(f) = &parsed.syntax().body[0] else {
-            panic!()
-        };
-        let wrap = wrap_rest_of_block(source, parsed.tokens(), &stylist, &f.body, 1, &[]);
-        assert!(wrap.is_none());
+        assert!(wrap_first_function(source, 1, &[], &[], &[]).is_none());
     }
 
     #[test]
@@ -359,18 +358,10 @@ mod tests {
     #[test]
     fn every_statement_deleted_leaves_pass() {
         let source = "def f():\n    a = 1\n    os.mkdir(a)\n";
-        let parsed = parse_module(source).unwrap();
-        let stylist = Stylist::from_tokens(parsed.tokens(), source);
-        let ruff_python_ast::Stmt::FunctionDef(f) = &parsed.syntax().body[0] else {
-            panic!()
-        };
         let mkdir_line = TextRange::new(19.into(), 35.into());
         assert_eq!(&source[mkdir_line], "    os.mkdir(a)\n");
-        let edit = wrap_with(
+        let edit = wrap_first_function(
             source,
-            parsed.tokens(),
-            &stylist,
-            &f.body,
             1,
             &[],
             &[(0, "clean()".to_string())],
