@@ -103,17 +103,7 @@ fn dry_run_writes_nothing_and_its_diff_applies_with_git() {
     // The diff applied by git equals what `fix` writes, byte for byte.
     let applied = tempfile::tempdir().unwrap();
     common::copy_tree(dir.path(), applied.path());
-    fs::write(applied.path().join("change.patch"), &diff).unwrap();
-    let git = Command::new("git")
-        .args(["apply", "--whitespace=nowarn", "change.patch"])
-        .current_dir(applied.path())
-        .output()
-        .unwrap();
-    assert!(
-        git.status.success(),
-        "{}",
-        String::from_utf8_lossy(&git.stderr)
-    );
+    common::git_apply(applied.path(), &diff, false);
     tempsafe(dir.path()).args(["fix", "pkg"]).assert().code(0);
     for name in ["pkg/a.py", "pkg/b.py"] {
         assert_eq!(

@@ -452,17 +452,7 @@ fn diff_headers_quote_special_file_names() {
 
     let applied = tempfile::tempdir().unwrap();
     common::copy_tree(dir.path(), applied.path());
-    fs::write(applied.path().join("change.patch"), &diff).unwrap();
-    let git = Command::new("git")
-        .args(["apply", "--check", "--whitespace=nowarn", "change.patch"])
-        .current_dir(applied.path())
-        .output()
-        .unwrap();
-    assert!(
-        git.status.success(),
-        "{}",
-        String::from_utf8_lossy(&git.stderr)
-    );
+    common::git_apply(applied.path(), &diff, true);
     let patch = Command::new("patch")
         .args(["-p1", "--dry-run", "--batch", "-i", "change.patch"])
         .current_dir(applied.path())
@@ -589,17 +579,7 @@ fn coding_cookie_files_are_fixed_in_their_own_encoding() {
         patch.stdout.windows(4).any(|w| w == b"caf\xe9"),
         "the diff keeps the file's bytes"
     );
-    fs::write(applied.path().join("change.patch"), &patch.stdout).unwrap();
-    let git = Command::new("git")
-        .args(["apply", "--whitespace=nowarn", "change.patch"])
-        .current_dir(applied.path())
-        .output()
-        .unwrap();
-    assert!(
-        git.status.success(),
-        "{}",
-        String::from_utf8_lossy(&git.stderr)
-    );
+    common::git_apply(applied.path(), &patch.stdout, false);
     assert_eq!(fs::read(applied.path().join("latin.py")).unwrap(), fixed);
     // Python reads the result.
     let check = Command::new("python3")

@@ -109,3 +109,23 @@ pub fn created_findings(before: &str, after: &str, settings: &tempsafe::Settings
     }
     created
 }
+
+/// Applies `patch` with `git apply` in `dir` (`--check`: only whether it
+/// applies); fails the test with git's message when it does not.
+pub fn git_apply(dir: &Path, patch: impl AsRef<[u8]>, check_only: bool) {
+    std::fs::write(dir.join("change.patch"), patch).unwrap();
+    let mut args = vec!["apply", "--whitespace=nowarn", "change.patch"];
+    if check_only {
+        args.insert(1, "--check");
+    }
+    let git = Command::new("git")
+        .args(&args)
+        .current_dir(dir)
+        .output()
+        .unwrap();
+    assert!(
+        git.status.success(),
+        "{}",
+        String::from_utf8_lossy(&git.stderr)
+    );
+}
