@@ -7,8 +7,7 @@ use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use ruff_python_ast::visitor::{self, Visitor};
 use ruff_python_ast::{
-    ExceptHandler, Expr, ExprContext, ModModule, Operator, Parameters, Stmt, StmtClassDef,
-    StmtFunctionDef,
+    ExceptHandler, Expr, ExprContext, ModModule, Parameters, Stmt, StmtClassDef, StmtFunctionDef,
 };
 use ruff_python_codegen::Stylist;
 use ruff_python_parser::Parsed;
@@ -19,10 +18,7 @@ use crate::path_use::{self, UseKind};
 use crate::semantic::{Binding, BindingKind, MODULE_SCOPE, ScopeId, ScopeKind, Semantic};
 use crate::settings::Settings;
 use crate::suppression::Suppressions;
-use crate::transforms::{
-    Rule, RuleSet, hardcoded_tmp_path, mktemp_call, permissive_temp_permissions,
-    temp_without_cleanup,
-};
+use crate::transforms::{Rule, RuleSet, Transform};
 
 /// How a block relates to the statements around it: does entering it
 /// guarantee that its first statement runs?
@@ -124,15 +120,9 @@ pub struct Checker<'a> {
     classes: Vec<&'a StmtClassDef>,
     /// The function whose body is being visited (None at module level).
     pub function: Option<FunctionContext<'a>>,
-    pub mktemp_calls: Vec<mktemp_call::Candidate<'a>>,
-    pub temp_creations: Vec<temp_without_cleanup::Candidate<'a>>,
-    pub tmp_paths: Vec<hardcoded_tmp_path::Candidate<'a>>,
-    pub permission_modes: Vec<permissive_temp_permissions::Candidate>,
-    /// Names holding a temporary path (or a tempfile object), per owning scope.
-    temp_names: HashSet<(ScopeId, &'a str)>,
-    /// Scopes that create temporary files or use temporary paths.
-    pub temp_scopes: HashSet<ScopeId>,
-    pub diagnostics: Vec<Diagnostic>,
+    /// The transforms that run, each with its own state. Taken out while an
+    /// event is dispatched, so that each can borrow the checker.
+    transforms: Vec<Box<dyn Transform<'a> + 'a>>,
 }
 
 impl<'a> Checker<'a> {
@@ -161,18 +151,17 @@ impl<'a> Checker<'a> {
             deferred: Vec::new(),
             classes: Vec::new(),
             function: None,
-            mktemp_calls: Vec::new(),
-            temp_creations: Vec::new(),
-            tmp_paths: Vec::new(),
-            permission_modes: Vec::new(),
-            temp_names: HashSet::default(),
-            temp_scopes: HashSet::default(),
-            diagnostics: Vec::new(),
+            transforms: Vec::new(),
         }
     }
 
     /// Visits the module and runs every enabled transform.
     pub fn run(mut self) -> Vec<Diagnostic> {
+        self.transforms = Rule::ALL
+            .iter()
+            .filter(|rule| self.rules.contains(**rule))
+            .map(|rule| rule.new_transform())
+            .collect();
         let body = &self.parsed.syntax().body;
         self.visit_body(body);
         while !self.deferred.is_empty() {
@@ -184,19 +173,20 @@ impl<'a> Checker<'a> {
                 self.visit_body(&function.def.body);
             }
         }
-        if self.rules.contains(Rule::MktempCall) {
-            mktemp_call::finish(&mut self);
+        let mut transforms = std::mem::take(&mut self.transforms);
+        transforms
+            .iter_mut()
+            .flat_map(|transform| transform.finish(&self))
+            .collect()
+    }
+
+    /// Hands one event to every transform.
+    fn dispatch(&mut self, event: impl Fn(&mut dyn Transform<'a>, &mut Self)) {
+        let mut transforms = std::mem::take(&mut self.transforms);
+        for transform in &mut transforms {
+            event(transform.as_mut(), self);
         }
-        if self.rules.contains(Rule::TempWithoutCleanup) {
-            temp_without_cleanup::finish(&mut self);
-        }
-        if self.rules.contains(Rule::HardcodedTmpPath) {
-            hardcoded_tmp_path::finish(&mut self);
-        }
-        if self.rules.contains(Rule::PermissiveTempPermissions) {
-            permissive_temp_permissions::finish(&mut self);
-        }
-        self.diagnostics
+        self.transforms = transforms;
     }
 
     /// Starts recording the uses of `name`, which the statement being
@@ -255,80 +245,6 @@ impl<'a> Checker<'a> {
     /// The expression directly around the one being visited.
     pub fn parent_expr(&self) -> Option<&'a Expr> {
         self.exprs.iter().rev().nth(1).copied()
-    }
-
-    /// Whether an expression is a temporary path: a literal under a
-    /// temporary directory, a `tempfile` result, a path built from one, or a
-    /// variable holding one.
-    pub fn is_temp_path(&self, expr: &Expr) -> bool {
-        match expr {
-            Expr::StringLiteral(s) => self.settings.tmp_dir_of(s.value.to_str()).is_some(),
-            Expr::FString(_) => {
-                let text = &self.source[expr.range()];
-                let body = text.trim_start_matches(|c: char| c.is_ascii_alphabetic());
-                let body = body.trim_start_matches(['"', '\'']);
-                let head = &body[..body.find(['{', '"', '\'']).unwrap_or(body.len())];
-                self.settings.tmp_dir_of(head).is_some()
-            }
-            Expr::Call(call) => match self
-                .semantic
-                .qualified_name(self.scope, &call.func)
-                .as_deref()
-            {
-                Some(
-                    [
-                        "tempfile",
-                        "mkdtemp" | "gettempdir" | "mktemp" | "NamedTemporaryFile"
-                        | "TemporaryDirectory",
-                    ],
-                ) => true,
-                Some(
-                    ["os", "path", "join" | "abspath" | "realpath"]
-                    | ["pathlib", "Path"]
-                    | ["builtins", "str"],
-                ) => call
-                    .arguments
-                    .args
-                    .first()
-                    .is_some_and(|a| self.is_temp_path(a)),
-                _ => false,
-            },
-            Expr::BinOp(op) if matches!(op.op, Operator::Div | Operator::Add | Operator::Mod) => {
-                self.is_temp_path(&op.left)
-            }
-            Expr::Attribute(attr) if attr.attr.id.as_str() == "name" => {
-                self.is_temp_path(&attr.value)
-            }
-            Expr::Name(name) => {
-                let id = name.id.as_str();
-                self.semantic
-                    .owner(self.scope, id)
-                    .is_some_and(|owner| self.temp_names.contains(&(owner, id)))
-            }
-            _ => false,
-        }
-    }
-
-    /// Remembers the names an assignment gives to temporary paths.
-    fn note_temp_targets(&mut self, value: &'a Expr, targets: &'a [Expr]) {
-        let mkstemp = matches!(value, Expr::Call(call)
-            if matches!(self.semantic.qualified_name(self.scope, &call.func).as_deref(), Some(["tempfile", "mkstemp"])));
-        for target in targets {
-            match target {
-                Expr::Name(name) if self.is_temp_path(value) => {
-                    self.temp_names.insert((self.scope, name.id.as_str()));
-                    self.temp_scopes.insert(self.scope);
-                }
-                // Ex) fd, path = tempfile.mkstemp()
-                Expr::Tuple(tuple) if mkstemp => {
-                    if let Some(Expr::Name(path)) = tuple.elts.get(1) {
-                        self.temp_names.insert((self.scope, path.id.as_str()));
-                        self.temp_scopes.insert(self.scope);
-                    }
-                }
-                _ => {}
-            }
-        }
     }
 
     fn bind(&mut self, name: &'a str, kind: BindingKind<'a>, range: TextRange) {
@@ -552,9 +468,7 @@ impl<'a> Visitor<'a> for Checker<'a> {
                 for target in &assign.targets {
                     self.visit_expr(target);
                 }
-                if self.rules.contains(Rule::PermissiveTempPermissions) {
-                    self.note_temp_targets(&assign.value, &assign.targets);
-                }
+                self.dispatch(|t, checker| t.assignment(checker, &assign.value, &assign.targets));
             }
             Stmt::If(if_stmt) => {
                 self.visit_expr(&if_stmt.test);
@@ -580,10 +494,11 @@ impl<'a> Visitor<'a> for Checker<'a> {
             Stmt::With(with) => {
                 for item in &with.items {
                     self.visit_with_item(item);
-                    if let Some(target) = &item.optional_vars
-                        && self.rules.contains(Rule::PermissiveTempPermissions)
-                    {
-                        self.note_temp_targets(&item.context_expr, std::slice::from_ref(target));
+                    if let Some(target) = &item.optional_vars {
+                        let targets = std::slice::from_ref(target.as_ref());
+                        self.dispatch(|t, checker| {
+                            t.assignment(checker, &item.context_expr, targets);
+                        });
                     }
                 }
                 self.visit_block(BlockKind::Always, &with.body);
@@ -636,22 +551,12 @@ impl<'a> Visitor<'a> for Checker<'a> {
                 // Resolved once for every transform that looks at calls.
                 let qualified = self.semantic.qualified_name(self.scope, &call.func);
                 let qualified = qualified.as_deref();
-                if self.rules.contains(Rule::MktempCall) {
-                    mktemp_call::visit_call(self, call, qualified);
-                }
-                if self.rules.contains(Rule::TempWithoutCleanup) {
-                    temp_without_cleanup::visit_call(self, call, qualified);
-                }
-                if self.rules.contains(Rule::PermissiveTempPermissions) {
-                    permissive_temp_permissions::visit_call(self, call, qualified);
-                }
+                self.dispatch(|t, checker| t.call(checker, call, qualified));
                 self.exprs.pop();
                 return;
             }
-            Expr::StringLiteral(_) | Expr::FString(_)
-                if self.rules.contains(Rule::HardcodedTmpPath) =>
-            {
-                hardcoded_tmp_path::visit_string(self, expr);
+            Expr::StringLiteral(_) | Expr::FString(_) => {
+                self.dispatch(|t, checker| t.string(checker, expr));
             }
             Expr::Lambda(lambda) => {
                 let scope = self.semantic.push_scope(ScopeKind::Function, self.scope);

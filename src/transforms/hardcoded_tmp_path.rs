@@ -78,7 +78,7 @@ use crate::edits::{delete_statement, fix_from};
 use crate::importer::{Importer, stands_alone};
 use crate::path_use::{self, UseKind};
 use crate::semantic::{MODULE_SCOPE, ScopeId, ScopeKind};
-use crate::transforms::Rule;
+use crate::transforms::{Rule, RuleInfo, Transform};
 use crate::wrap::{CleanupLine, wrap_with};
 
 /// A temporary path literal, as written.
@@ -135,8 +135,36 @@ pub struct Candidate<'a> {
     formatted: Option<TextRange>,
 }
 
-/// Called by the visitor for every string and f-string.
-pub fn visit_string<'a>(checker: &mut Checker<'a>, expr: &'a Expr) {
+pub const RULE: RuleInfo = RuleInfo {
+    code: "TMP002",
+    name: "hardcoded-tmp-path",
+    aliases: &["B108", "S108"],
+    needle_groups: &[&["{tmp}"]],
+    file: include_str!("hardcoded_tmp_path.rs"),
+};
+
+pub(crate) fn new<'a>() -> Box<dyn Transform<'a> + 'a> {
+    Box::new(HardcodedTmpPath::default())
+}
+
+/// The paths found, decided on one function at a time at the end.
+#[derive(Default)]
+struct HardcodedTmpPath<'a> {
+    candidates: Vec<Candidate<'a>>,
+}
+
+impl<'a> Transform<'a> for HardcodedTmpPath<'a> {
+    fn string(&mut self, checker: &mut Checker<'a>, string: &'a Expr) {
+        visit_string(&mut self.candidates, checker, string);
+    }
+
+    fn finish(&mut self, checker: &Checker<'a>) -> Vec<Diagnostic> {
+        let candidates = std::mem::take(&mut self.candidates);
+        decide_all(checker, &candidates)
+    }
+}
+
+fn visit_string<'a>(candidates: &mut Vec<Candidate<'a>>, checker: &mut Checker<'a>, expr: &'a Expr) {
     let Some(literal) = parse_literal(checker, expr) else {
         return;
     };
@@ -173,7 +201,7 @@ pub fn visit_string<'a>(checker: &mut Checker<'a>, expr: &'a Expr) {
         }
         _ => None,
     };
-    checker.tmp_paths.push(Candidate {
+    candidates.push(Candidate {
         range: expr.range(),
         literal,
         scope: checker.scope,
@@ -259,32 +287,33 @@ fn split_literal(text: &str, is_fstring: bool) -> Option<(String, String, String
 }
 
 /// Decides every temporary path found, one function at a time.
-pub fn finish(checker: &mut Checker) {
-    let candidates = std::mem::take(&mut checker.tmp_paths);
+fn decide_all(checker: &Checker, candidates: &[Candidate]) -> Vec<Diagnostic> {
+    let mut out = Vec::new();
     let mut by_scope: BTreeMap<ScopeId, Vec<&Candidate>> = BTreeMap::new();
-    for candidate in &candidates {
+    for candidate in candidates {
         by_scope.entry(candidate.scope).or_default().push(candidate);
     }
-    let occurrences = occurrences(checker.source, &candidates);
+    let occurrences = occurrences(checker.source, candidates);
     // Where each candidate stands, for "is this path also used elsewhere?".
     let mut placed: Vec<(TextRange, ScopeId)> =
         candidates.iter().map(|c| (c.range, c.scope)).collect();
     placed.sort_by_key(|(range, _)| range.start());
     for (scope, group) in by_scope {
         let diagnostics = decide_scope(checker, scope, &group, &occurrences, &placed);
-        checker.diagnostics.extend(diagnostics);
+        out.extend(diagnostics);
     }
     // Suppressed paths are findings too: the engine leaves them out of the
     // report and keeps every other fix off their lines.
-    for candidate in &candidates {
+    for candidate in candidates {
         let (start, stmt) = (candidate.range.start(), candidate.stmt_start);
         if checker
             .suppressions
             .is_suppressed(Rule::HardcodedTmpPath, start, stmt)
         {
-            checker.diagnostics.push(diagnostic(candidate));
+            out.push(diagnostic(candidate));
         }
     }
+    out
 }
 
 /// What a candidate's uses add up to.

@@ -89,7 +89,7 @@ use crate::edits::{delete_statement, fix_from, statement_after};
 use crate::importer::{ImportedName, Importer};
 use crate::path_use::UseKind;
 use crate::semantic::{BindingKind, ScopeId};
-use crate::transforms::Rule;
+use crate::transforms::{Rule, RuleInfo, Transform};
 
 /// Which insecure function was called.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -136,8 +136,52 @@ pub struct Candidate<'a> {
     context: Context<'a>,
 }
 
-/// Called by the visitor for every call expression.
-pub fn visit_call<'a>(checker: &mut Checker<'a>, call: &'a ExprCall, qualified: Option<&[&str]>) {
+pub const RULE: RuleInfo = RuleInfo {
+    code: "TMP001",
+    name: "mktemp-call",
+    aliases: &["CSP-D504", "B306", "S306", "CWE-377"],
+    // Names resolve through imports only, so `tempfile.mktemp` needs
+    // `tempfile` in the file: a method named `mktemp` (Twisted's
+    // `TestCase.mktemp`) alone is not parsed.
+    needle_groups: &[
+        &["mktemp", "tempnam", "tmpnam"],
+        &["tempfile", "tempnam", "tmpnam"],
+    ],
+    file: include_str!("mktemp_call.rs"),
+};
+
+pub(crate) fn new<'a>() -> Box<dyn Transform<'a> + 'a> {
+    Box::new(MktempCall::default())
+}
+
+/// The calls found, decided on once all uses are known.
+#[derive(Default)]
+struct MktempCall<'a> {
+    candidates: Vec<Candidate<'a>>,
+}
+
+impl<'a> Transform<'a> for MktempCall<'a> {
+    fn call(
+        &mut self,
+        checker: &mut Checker<'a>,
+        call: &'a ExprCall,
+        qualified: Option<&[&'a str]>,
+    ) {
+        visit_call(&mut self.candidates, checker, call, qualified);
+    }
+
+    fn finish(&mut self, checker: &Checker<'a>) -> Vec<Diagnostic> {
+        let candidates = std::mem::take(&mut self.candidates);
+        candidates.iter().map(|c| decide(checker, c)).collect()
+    }
+}
+
+fn visit_call<'a>(
+    candidates: &mut Vec<Candidate<'a>>,
+    checker: &mut Checker<'a>,
+    call: &'a ExprCall,
+    qualified: Option<&[&str]>,
+) {
     let function = match qualified {
         Some(["tempfile", "mktemp"]) => Function::Mktemp,
         Some(["os", "tempnam"]) => Function::Tempnam,
@@ -146,7 +190,7 @@ pub fn visit_call<'a>(checker: &mut Checker<'a>, call: &'a ExprCall, qualified: 
         None => {
             // Ex) from tempfile import mktemp; ...; mktemp = other
             if let Some(function) = rebound_function(checker, call) {
-                checker.mktemp_calls.push(Candidate {
+                candidates.push(Candidate {
                     call,
                     function,
                     scope: checker.scope,
@@ -191,7 +235,7 @@ pub fn visit_call<'a>(checker: &mut Checker<'a>, call: &'a ExprCall, qualified: 
         }
         _ => Context::Other,
     };
-    checker.mktemp_calls.push(Candidate {
+    candidates.push(Candidate {
         call,
         function,
         scope: checker.scope,
@@ -234,30 +278,27 @@ fn rebound_function(checker: &Checker, call: &ExprCall) -> Option<Function> {
     })
 }
 
-/// Decides a fix for every call found, now that all uses are known.
-pub fn finish(checker: &mut Checker) {
-    let candidates = std::mem::take(&mut checker.mktemp_calls);
-    for candidate in &candidates {
-        let mut diagnostic = Diagnostic::new(
-            Rule::MktempCall,
-            format!(
-                "`{}` returns a path that another process can create first",
-                candidate.function.display()
-            ),
-            candidate.call.range(),
-            candidate.stmt_start,
-        );
-        match build_fix(checker, candidate) {
-            Ok(planned) => {
-                let applicability = planned.applicability;
-                diagnostic.fix = fix_from(planned.edits, applicability);
-                diagnostic.fix_title = Some(planned.title);
-                diagnostic.note = planned.note;
-            }
-            Err(reason) => diagnostic.note = Some(reason),
+/// Decides the fix for a call, now that all uses are known.
+fn decide(checker: &Checker, candidate: &Candidate) -> Diagnostic {
+    let mut diagnostic = Diagnostic::new(
+        Rule::MktempCall,
+        format!(
+            "`{}` returns a path that another process can create first",
+            candidate.function.display()
+        ),
+        candidate.call.range(),
+        candidate.stmt_start,
+    );
+    match build_fix(checker, candidate) {
+        Ok(planned) => {
+            let applicability = planned.applicability;
+            diagnostic.fix = fix_from(planned.edits, applicability);
+            diagnostic.fix_title = Some(planned.title);
+            diagnostic.note = planned.note;
         }
-        checker.diagnostics.push(diagnostic);
+        Err(reason) => diagnostic.note = Some(reason),
     }
+    diagnostic
 }
 
 /// A fix before it becomes a [`Fix`].

@@ -1,10 +1,97 @@
 //! The transforms: one file each, holding its documentation (the `//!`
 //! comment that `tempsafe explain` prints), its detection and its fix.
+//!
+//! A transform plugs in at one point: a line in [`transforms!`] below. Its
+//! file defines `RULE` (code, name, aliases, prefilter needles, docs) and
+//! `new()`, which makes its [`Transform`]: the events it handles (calls,
+//! strings, assignments) and its own state, decided on in `finish` once the
+//! whole module has been visited. The [`Checker`] holds only general facts.
 
-pub mod hardcoded_tmp_path;
-pub mod mktemp_call;
-pub mod permissive_temp_permissions;
-pub mod temp_without_cleanup;
+use ruff_python_ast::{Expr, ExprCall};
+
+use crate::checker::Checker;
+use crate::diagnostic::Diagnostic;
+
+/// What a transform sees of the walk. Every event has a default that does
+/// nothing: a transform overrides the ones it handles.
+pub(crate) trait Transform<'a> {
+    /// A call, after its callee and arguments were visited; `qualified` is
+    /// the callee resolved through the imports (`["tempfile", "mktemp"]`).
+    fn call(
+        &mut self,
+        _checker: &mut Checker<'a>,
+        _call: &'a ExprCall,
+        _qualified: Option<&[&'a str]>,
+    ) {
+    }
+
+    /// A string or f-string literal.
+    fn string(&mut self, _checker: &mut Checker<'a>, _string: &'a Expr) {}
+
+    /// `targets = value`, or `with value as target`, after both were visited.
+    fn assignment(&mut self, _checker: &mut Checker<'a>, _value: &'a Expr, _targets: &'a [Expr]) {}
+
+    /// The end of the module: every use is known; decide the findings.
+    fn finish(&mut self, checker: &Checker<'a>) -> Vec<Diagnostic>;
+}
+
+/// A transform's identity: stable code, kebab-case name, the codes other
+/// tools use for the same problem (honoured in suppressions and `--select`),
+/// the prefilter's needles and the documentation.
+pub struct RuleInfo {
+    /// The stable code, e.g. `TMP001`. Codes are never renumbered.
+    pub code: &'static str,
+    /// The kebab-case name, after the pattern it flags.
+    pub name: &'static str,
+    /// Codes of other tools that mean the same finding.
+    pub aliases: &'static [&'static str],
+    /// What a file must contain for this transform to have anything to
+    /// find (the prefilter): at least one needle of every group. `{tmp}`
+    /// stands for each temporary directory right after a quote (`"/tmp`).
+    pub needle_groups: &'static [&'static [&'static str]],
+    /// The transform's source file, whose `//!` comment is its documentation.
+    pub file: &'static str,
+}
+
+/// Registers the transforms: each line names the [`Rule`] variant and the
+/// module (`src/transforms/<module>.rs`) that defines `RULE` and `new()`.
+macro_rules! transforms {
+    ($($variant:ident => $module:ident,)*) => {
+        $(pub mod $module;)*
+
+        /// A transform's identity, in code order.
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
+        pub enum Rule {
+            $($variant,)*
+        }
+
+        impl Rule {
+            /// Every transform, in code order.
+            pub const ALL: &'static [Rule] = &[$(Rule::$variant,)*];
+
+            /// The transform's code, name, needles and docs.
+            pub fn info(self) -> &'static RuleInfo {
+                match self {
+                    $(Rule::$variant => &$module::RULE,)*
+                }
+            }
+
+            /// A fresh instance of the transform, for one module.
+            pub(crate) fn new_transform<'a>(self) -> Box<dyn Transform<'a> + 'a> {
+                match self {
+                    $(Rule::$variant => $module::new(),)*
+                }
+            }
+        }
+    };
+}
+
+transforms! {
+    MktempCall => mktemp_call,
+    HardcodedTmpPath => hardcoded_tmp_path,
+    TempWithoutCleanup => temp_without_cleanup,
+    PermissiveTempPermissions => permissive_temp_permissions,
+}
 
 /// A set of transforms.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -34,94 +121,32 @@ impl FromIterator<Rule> for RuleSet {
     }
 }
 
-/// A transform's identity: stable code, kebab-case name, and the codes other
-/// tools use for the same problem (honoured in suppressions and `--select`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
-pub enum Rule {
-    MktempCall,
-    HardcodedTmpPath,
-    TempWithoutCleanup,
-    PermissiveTempPermissions,
-}
-
 impl Rule {
-    /// Every transform, in code order.
-    pub const ALL: &'static [Rule] = &[
-        Rule::MktempCall,
-        Rule::HardcodedTmpPath,
-        Rule::TempWithoutCleanup,
-        Rule::PermissiveTempPermissions,
-    ];
-
-    /// The stable code, e.g. `TMP001`. Codes are never renumbered.
+    /// The stable code, e.g. `TMP001`.
     pub fn code(self) -> &'static str {
-        match self {
-            Rule::MktempCall => "TMP001",
-            Rule::HardcodedTmpPath => "TMP002",
-            Rule::TempWithoutCleanup => "TMP003",
-            Rule::PermissiveTempPermissions => "TMP004",
-        }
+        self.info().code
     }
 
-    /// The kebab-case name, after the pattern it flags.
+    /// The kebab-case name.
     pub fn name(self) -> &'static str {
-        match self {
-            Rule::MktempCall => "mktemp-call",
-            Rule::HardcodedTmpPath => "hardcoded-tmp-path",
-            Rule::TempWithoutCleanup => "temp-without-cleanup",
-            Rule::PermissiveTempPermissions => "permissive-temp-permissions",
-        }
+        self.info().name
     }
 
     /// Codes of other tools that mean the same finding.
     pub fn aliases(self) -> &'static [&'static str] {
-        match self {
-            Rule::MktempCall => &["CSP-D504", "B306", "S306", "CWE-377"],
-            Rule::HardcodedTmpPath => &["B108", "S108"],
-            Rule::TempWithoutCleanup => &["CWE-459"],
-            Rule::PermissiveTempPermissions => &["CWE-732"],
-        }
+        self.info().aliases
     }
 
-    /// What a file must contain for this transform to have anything to
-    /// find (the prefilter): at least one needle of every group. `{tmp}`
-    /// stands for each temporary directory right after a quote (`"/tmp`).
+    /// The prefilter's needle groups (see [`RuleInfo::needle_groups`]).
     pub fn needle_groups(self) -> &'static [&'static [&'static str]] {
-        match self {
-            // Names resolve through imports only, so `tempfile.mktemp` needs
-            // `tempfile` in the file: a method named `mktemp` (Twisted's
-            // `TestCase.mktemp`) alone is not parsed.
-            Rule::MktempCall => &[
-                &["mktemp", "tempnam", "tmpnam"],
-                &["tempfile", "tempnam", "tmpnam"],
-            ],
-            Rule::HardcodedTmpPath => &[&["{tmp}"]],
-            Rule::TempWithoutCleanup => &[
-                &[
-                    "mkdtemp",
-                    "mkstemp",
-                    "NamedTemporaryFile",
-                    "TemporaryDirectory",
-                ],
-                &["tempfile"],
-            ],
-            Rule::PermissiveTempPermissions => {
-                // A mode written as an octal literal or stat constant, or a
-                // chmod/umask call; and a temporary path.
-                &[&["chmod", "umask", "0o", "S_I"], &["tempfile", "{tmp}"]]
-            }
-        }
+        self.info().needle_groups
     }
 
     /// The documentation: the transform file's `//!` comment.
     pub fn doc(self) -> String {
-        let file = match self {
-            Rule::MktempCall => include_str!("mktemp_call.rs"),
-            Rule::HardcodedTmpPath => include_str!("hardcoded_tmp_path.rs"),
-            Rule::TempWithoutCleanup => include_str!("temp_without_cleanup.rs"),
-            Rule::PermissiveTempPermissions => include_str!("permissive_temp_permissions.rs"),
-        };
-        file.lines()
+        self.info()
+            .file
+            .lines()
             .map_while(|line| line.strip_prefix("//!"))
             .map(|line| line.strip_prefix(' ').unwrap_or(line))
             .collect::<Vec<_>>()

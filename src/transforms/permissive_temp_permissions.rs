@@ -41,6 +41,8 @@
 //! - <https://cwe.mitre.org/data/definitions/732.html>
 //! - <https://docs.python.org/3/library/tempfile.html#tempfile.mkstemp>
 
+use rustc_hash::FxHashSet as HashSet;
+
 use ruff_diagnostics::{Applicability, Edit};
 use ruff_python_ast::{Expr, ExprCall, Number, Operator};
 use ruff_text_size::{Ranged, TextRange, TextSize};
@@ -49,7 +51,7 @@ use crate::checker::Checker;
 use crate::diagnostic::Diagnostic;
 use crate::edits::fix_from;
 use crate::semantic::ScopeId;
-use crate::transforms::Rule;
+use crate::transforms::{Rule, RuleInfo, Transform};
 
 /// A mode or mask found during the visit.
 #[derive(Debug)]
@@ -65,11 +67,137 @@ pub struct Candidate {
     call: &'static str,
 }
 
-/// Called by the visitor for every call expression.
-pub fn visit_call<'a>(checker: &mut Checker<'a>, call: &'a ExprCall, qualified: Option<&[&str]>) {
-    if let Some(["tempfile", ..]) = qualified {
-        checker.temp_scopes.insert(checker.scope);
+pub const RULE: RuleInfo = RuleInfo {
+    code: "TMP004",
+    name: "permissive-temp-permissions",
+    aliases: &["CWE-732"],
+    // A mode written as an octal literal or stat constant, or a chmod/umask
+    // call; and a temporary path.
+    needle_groups: &[&["chmod", "umask", "0o", "S_I"], &["tempfile", "{tmp}"]],
+    file: include_str!("permissive_temp_permissions.rs"),
+};
+
+pub(crate) fn new<'a>() -> Box<dyn Transform<'a> + 'a> {
+    Box::new(PermissiveTempPermissions::default())
+}
+
+/// The modes found, and which names and scopes hold temporary paths.
+#[derive(Default)]
+struct PermissiveTempPermissions<'a> {
+    candidates: Vec<Candidate>,
+    /// Names holding a temporary path (or a tempfile object), per owning scope.
+    temp_names: HashSet<(ScopeId, &'a str)>,
+    /// Scopes that create temporary files or use temporary paths.
+    temp_scopes: HashSet<ScopeId>,
+}
+
+impl<'a> Transform<'a> for PermissiveTempPermissions<'a> {
+    fn call(
+        &mut self,
+        checker: &mut Checker<'a>,
+        call: &'a ExprCall,
+        qualified: Option<&[&'a str]>,
+    ) {
+        if let Some(["tempfile", ..]) = qualified {
+            self.temp_scopes.insert(checker.scope);
+        }
+        if let Some(candidate) = self.permissive_mode(checker, call, qualified) {
+            self.candidates.push(candidate);
+        }
     }
+
+    fn assignment(&mut self, checker: &mut Checker<'a>, value: &'a Expr, targets: &'a [Expr]) {
+        let mkstemp = matches!(value, Expr::Call(call)
+            if matches!(checker.semantic.qualified_name(checker.scope, &call.func).as_deref(), Some(["tempfile", "mkstemp"])));
+        for target in targets {
+            match target {
+                Expr::Name(name) if self.is_temp_path(checker, value) => {
+                    self.temp_names.insert((checker.scope, name.id.as_str()));
+                    self.temp_scopes.insert(checker.scope);
+                }
+                // Ex) fd, path = tempfile.mkstemp()
+                Expr::Tuple(tuple) if mkstemp => {
+                    if let Some(Expr::Name(path)) = tuple.elts.get(1) {
+                        self.temp_names.insert((checker.scope, path.id.as_str()));
+                        self.temp_scopes.insert(checker.scope);
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+
+    fn finish(&mut self, _checker: &Checker<'a>) -> Vec<Diagnostic> {
+        let candidates = std::mem::take(&mut self.candidates);
+        candidates
+            .into_iter()
+            .filter(|c| !c.is_mask || self.temp_scopes.contains(&c.scope))
+            .map(decide)
+            .collect()
+    }
+}
+
+impl<'a> PermissiveTempPermissions<'a> {
+    /// Whether an expression is a temporary path: a literal under a
+    /// temporary directory, a `tempfile` result, a path built from one, or a
+    /// variable holding one.
+    fn is_temp_path(&self, checker: &Checker<'a>, expr: &Expr) -> bool {
+        match expr {
+            Expr::StringLiteral(s) => checker.settings.tmp_dir_of(s.value.to_str()).is_some(),
+            Expr::FString(_) => {
+                let text = &checker.source[expr.range()];
+                let body = text.trim_start_matches(|c: char| c.is_ascii_alphabetic());
+                let body = body.trim_start_matches(['"', '\'']);
+                let head = &body[..body.find(['{', '"', '\'']).unwrap_or(body.len())];
+                checker.settings.tmp_dir_of(head).is_some()
+            }
+            Expr::Call(call) => match checker
+                .semantic
+                .qualified_name(checker.scope, &call.func)
+                .as_deref()
+            {
+                Some(
+                    [
+                        "tempfile",
+                        "mkdtemp" | "gettempdir" | "mktemp" | "NamedTemporaryFile"
+                        | "TemporaryDirectory",
+                    ],
+                ) => true,
+                Some(
+                    ["os", "path", "join" | "abspath" | "realpath"]
+                    | ["pathlib", "Path"]
+                    | ["builtins", "str"],
+                ) => call
+                    .arguments
+                    .args
+                    .first()
+                    .is_some_and(|a| self.is_temp_path(checker, a)),
+                _ => false,
+            },
+            Expr::BinOp(op) if matches!(op.op, Operator::Div | Operator::Add | Operator::Mod) => {
+                self.is_temp_path(checker, &op.left)
+            }
+            Expr::Attribute(attr) if attr.attr.id.as_str() == "name" => {
+                self.is_temp_path(checker, &attr.value)
+            }
+            Expr::Name(name) => {
+                let id = name.id.as_str();
+                checker
+                    .semantic
+                    .owner(checker.scope, id)
+                    .is_some_and(|owner| self.temp_names.contains(&(owner, id)))
+            }
+            _ => false,
+        }
+    }
+
+    /// A permissive mode given to a call on a temporary path.
+    fn permissive_mode(
+        &self,
+        checker: &Checker<'a>,
+        call: &'a ExprCall,
+        qualified: Option<&[&str]>,
+    ) -> Option<Candidate> {
     let (path, mode, is_mask, name) = match qualified {
         // Ex) os.chmod(path, 0o777)
         Some(["os", "chmod" | "lchmod"]) => (
@@ -107,22 +235,18 @@ pub fn visit_call<'a>(checker: &mut Checker<'a>, call: &'a ExprCall, qualified: 
                 let mode = match attr.attr.id.as_str() {
                     "chmod" => call.arguments.find_argument_value("mode", 0),
                     "mkdir" | "touch" => call.arguments.find_argument_value("mode", 0),
-                    _ => return,
+                    _ => return None,
                 };
                 (Some(attr.value.as_ref()), mode, false, "chmod")
             }
-            _ => return,
+            _ => return None,
         },
     };
-    let Some(mode) = mode else {
-        return;
-    };
-    if !is_mask && !path.is_some_and(|p| checker.is_temp_path(p)) {
-        return;
+    let mode = mode?;
+    if !is_mask && !path.is_some_and(|p| self.is_temp_path(checker, p)) {
+        return None;
     }
-    let Some(value) = evaluate_mode(checker, mode) else {
-        return;
-    };
+    let value = evaluate_mode(checker, mode)?;
     let text = checker.source[mode.range()].to_string();
     let permissive = if is_mask {
         // A mask that lets others write.
@@ -131,9 +255,9 @@ pub fn visit_call<'a>(checker: &mut Checker<'a>, call: &'a ExprCall, qualified: 
         value & 0o077 != 0
     };
     if !permissive {
-        return;
+        return None;
     }
-    checker.permission_modes.push(Candidate {
+    Some(Candidate {
         range: mode.range(),
         value,
         text,
@@ -141,7 +265,8 @@ pub fn visit_call<'a>(checker: &mut Checker<'a>, call: &'a ExprCall, qualified: 
         scope: checker.scope,
         stmt_start: checker.current_stmt().map_or(call.start(), Ranged::start),
         call: name,
-    });
+    })
+    }
 }
 
 /// The value of an integer mode: literals, `stat.S_*` constants, `|` and `+`.
@@ -189,14 +314,10 @@ fn stat_constant(name: &str) -> Option<u32> {
     })
 }
 
-/// Reports every permissive mode; a mask only where the scope creates
-/// temporary files.
-pub fn finish(checker: &mut Checker) {
-    let candidates = std::mem::take(&mut checker.permission_modes);
-    for candidate in candidates {
-        if candidate.is_mask && !checker.temp_scopes.contains(&candidate.scope) {
-            continue;
-        }
+/// The finding for a permissive mode (a mask only where the scope creates
+/// temporary files).
+fn decide(candidate: Candidate) -> Diagnostic {
+    {
         let (message, new) = if candidate.is_mask {
             (
                 format!(
@@ -230,6 +351,6 @@ pub fn finish(checker: &mut Checker) {
         );
         diagnostic.fix_title = Some(format!("Use `{replacement}` (owner only)"));
         diagnostic.note = Some("sharing with other users may have been intended".to_string());
-        checker.diagnostics.push(diagnostic);
+        diagnostic
     }
 }

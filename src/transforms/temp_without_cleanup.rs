@@ -68,7 +68,7 @@ use crate::edits::{fix_from, statement_after};
 use crate::importer::Importer;
 use crate::path_use::UseKind;
 use crate::semantic::{ScopeId, ScopeKind};
-use crate::transforms::Rule;
+use crate::transforms::{Rule, RuleInfo, Transform};
 use crate::wrap::{CleanupLine, wrap_rest_of_block};
 
 /// What was created.
@@ -128,8 +128,57 @@ pub struct Candidate<'a> {
     context: Context<'a>,
 }
 
-/// Called by the visitor for every call expression.
-pub fn visit_call<'a>(checker: &mut Checker<'a>, call: &'a ExprCall, qualified: Option<&[&str]>) {
+pub const RULE: RuleInfo = RuleInfo {
+    code: "TMP003",
+    name: "temp-without-cleanup",
+    aliases: &["CWE-459"],
+    needle_groups: &[
+        &[
+            "mkdtemp",
+            "mkstemp",
+            "NamedTemporaryFile",
+            "TemporaryDirectory",
+        ],
+        &["tempfile"],
+    ],
+    file: include_str!("temp_without_cleanup.rs"),
+};
+
+pub(crate) fn new<'a>() -> Box<dyn Transform<'a> + 'a> {
+    Box::new(TempWithoutCleanup::default())
+}
+
+/// The creations found, decided on once all uses are known.
+#[derive(Default)]
+struct TempWithoutCleanup<'a> {
+    candidates: Vec<Candidate<'a>>,
+}
+
+impl<'a> Transform<'a> for TempWithoutCleanup<'a> {
+    fn call(
+        &mut self,
+        checker: &mut Checker<'a>,
+        call: &'a ExprCall,
+        qualified: Option<&[&'a str]>,
+    ) {
+        visit_call(&mut self.candidates, checker, call, qualified);
+    }
+
+    fn finish(&mut self, checker: &Checker<'a>) -> Vec<Diagnostic> {
+        let candidates = std::mem::take(&mut self.candidates);
+        candidates
+            .iter()
+            .filter_map(|c| decide(checker, c))
+            .collect()
+    }
+}
+
+fn visit_call<'a>(
+    candidates: &mut Vec<Candidate<'a>>,
+    checker: &mut Checker<'a>,
+    call: &'a ExprCall,
+    qualified: Option<&[&str]>,
+) {
     let created = match qualified {
         Some(["tempfile", "mkdtemp"]) => Created::Directory,
         Some(["tempfile", "mkstemp"]) => Created::FileAndDescriptor,
@@ -218,7 +267,7 @@ pub fn visit_call<'a>(checker: &mut Checker<'a>, call: &'a ExprCall, qualified: 
         }
         _ => return,
     };
-    checker.temp_creations.push(Candidate {
+    candidates.push(Candidate {
         call,
         created,
         scope: checker.scope,
@@ -259,16 +308,6 @@ fn life(checker: &Checker, watch: WatchId) -> Life {
             .iter()
             .any(|u| u.nested || u.kind.escapes() || !u.blocks.starts_with(&owner.blocks)),
         moved_into: uses.iter().any(|u| u.kind == UseKind::MovedInto),
-    }
-}
-
-/// Decides every creation found, now that all uses are known.
-pub fn finish(checker: &mut Checker) {
-    let candidates = std::mem::take(&mut checker.temp_creations);
-    for candidate in &candidates {
-        if let Some(diagnostic) = decide(checker, candidate) {
-            checker.diagnostics.push(diagnostic);
-        }
     }
 }
 
