@@ -3,6 +3,8 @@
 use ruff_diagnostics::{Applicability, Fix};
 use ruff_text_size::{TextRange, TextSize};
 
+use crate::fix_builder::ImportRemoval;
+use crate::reason::{NoFix, UnsafeBecause};
 use crate::transforms::Rule;
 
 /// One finding in one file.
@@ -18,8 +20,12 @@ pub struct Diagnostic {
     pub fix: Option<Fix>,
     /// What the fix does ("Replace with `tempfile.mkstemp()`").
     pub fix_title: Option<String>,
-    /// Why there is no fix, or why the fix is unsafe.
-    pub note: Option<String>,
+    /// Why there is no fix.
+    pub no_fix: Option<NoFix>,
+    /// Why the fix is unsafe.
+    pub unsafe_because: Option<UnsafeBecause>,
+    /// Imports the fix may leave unused (settled by the engine).
+    pub import_removals: Vec<ImportRemoval>,
 }
 
 impl Diagnostic {
@@ -31,7 +37,9 @@ impl Diagnostic {
             stmt_start,
             fix: None,
             fix_title: None,
-            note: None,
+            no_fix: None,
+            unsafe_because: None,
+            import_removals: Vec::new(),
         }
     }
 
@@ -51,6 +59,6 @@ pub enum FixStatus {
     UnsafeFixAvailable,
     /// A fix exists but is only shown, never applied.
     DisplayOnly,
-    /// No fix: the note says why.
+    /// No fix: `no_fix` says why.
     NoFix,
 }

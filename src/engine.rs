@@ -12,10 +12,12 @@ use ruff_text_size::{Ranged, TextRange, TextSize};
 use crate::checker::Checker;
 use crate::diagnostic::{Diagnostic, FixStatus};
 use crate::edits::keep_comments;
-use crate::fix::apply_fixes;
+use crate::fix::{apply_fixes, remove_unused_imports};
+use crate::fix_builder::ImportRemoval;
+use crate::reason::NoFix;
 use crate::settings::Settings;
 use crate::suppression::Suppressions;
-use crate::transforms::{Rule, mktemp_call};
+use crate::transforms::Rule;
 
 /// How many rounds of fixing before giving up on convergence.
 const MAX_ROUNDS: usize = 50;
@@ -105,8 +107,7 @@ fn check_parsed(source: &str, parsed: &Parsed<ModModule>, settings: &Settings) -
         if let Some(fix) = d.fix.take() {
             d.fix = keep_comments(source, parsed, d.stmt_start, fix);
             if d.fix.is_none() {
-                d.fix_title = None;
-                d.note = Some("the fix would drop a comment".to_string());
+                d.drop_fix(NoFix::DropsComment);
             }
         }
     }
@@ -116,9 +117,7 @@ fn check_parsed(source: &str, parsed: &Parsed<ModModule>, settings: &Settings) -
             .as_ref()
             .is_some_and(|fix| changes_a_suppressed_line(source, fix, &suppressed))
         {
-            d.fix = None;
-            d.fix_title = None;
-            d.note = Some("the fix would change a line whose finding is suppressed".to_string());
+            d.drop_fix(NoFix::ChangesSuppressedLine);
         }
     }
     diagnostics.sort_by_key(|d| (d.range.start(), d.rule));
@@ -219,22 +218,44 @@ pub fn fix_source(source: &str, settings: &Settings) -> Result<FixedSource, Sour
     let mut fixed: BTreeMap<Rule, usize> = BTreeMap::new();
     let mut converged = false;
     for _ in 0..MAX_ROUNDS {
-        let applicable = diagnostics
+        let applicable: Vec<&Diagnostic> = diagnostics
             .iter()
-            .filter(|d| fix_status(d, settings) == FixStatus::Fixed)
-            .filter_map(|d| d.fix.as_ref().map(|f| (d.rule, f)));
-        let applied = apply_fixes(&current, applicable);
+            .filter(|d| d.fix.is_some() && fix_status(d, settings) == FixStatus::Fixed)
+            .collect();
+        let applied = apply_fixes(
+            &current,
+            applicable
+                .iter()
+                .filter_map(|d| d.fix.as_ref().map(|f| (d.rule, f))),
+        );
         if applied.rules.is_empty() {
             converged = true;
             break;
         }
+        let removals: Vec<&ImportRemoval> = applied
+            .indices
+            .iter()
+            .flat_map(|&i| &applicable[i].import_removals)
+            .collect();
         let parsed = parse_module(&applied.source).map_err(|e| e.error.to_string());
-        let parsed = parsed.and_then(|parsed| {
-            match crate::indentation::tab_error(&applied.source, parsed.tokens()) {
-                Some(_) => Err(TAB_ERROR.to_string()),
-                None => Ok(parsed),
-            }
-        });
+        // The imports the round's fixes stopped using go in the same round.
+        let (text, parsed) = match parsed {
+            Ok(parsed) => match remove_unused_imports(&parsed, &applied.source, &removals) {
+                Some(cleaned) => {
+                    let parsed = parse_module(&cleaned).map_err(|e| e.error.to_string());
+                    (cleaned, parsed)
+                }
+                None => (applied.source, Ok(parsed)),
+            },
+            Err(message) => (applied.source, Err(message)),
+        };
+        let parsed =
+            parsed.and_then(
+                |parsed| match crate::indentation::tab_error(&text, parsed.tokens()) {
+                    Some(_) => Err(TAB_ERROR.to_string()),
+                    None => Ok(parsed),
+                },
+            );
         let parsed = match parsed {
             Ok(parsed) => parsed,
             Err(message) => {
@@ -250,15 +271,8 @@ pub fn fix_source(source: &str, settings: &Settings) -> Result<FixedSource, Sour
         for rule in &applied.rules {
             *fixed.entry(*rule).or_default() += 1;
         }
-        current = applied.source;
-        diagnostics = check_parsed(&current, &parsed, settings);
-    }
-    if current != source
-        && let Some(cleaned) = mktemp_call::remove_unused_imports(&parsed, source, &current)
-        && let Ok(parsed) = parse_module(&cleaned)
-    {
-        diagnostics = check_parsed(&cleaned, &parsed, settings);
-        current = cleaned;
+        diagnostics = check_parsed(&text, &parsed, settings);
+        current = text;
     }
     let findings = original
         .into_iter()

@@ -9,6 +9,7 @@ use ruff_python_importer::Insertion;
 use ruff_python_parser::Parsed;
 use ruff_text_size::Ranged;
 
+use crate::reason::NoFix;
 use crate::semantic::{ScopeId, Semantic};
 
 /// Resolves the names a fix needs to refer to.
@@ -29,7 +30,7 @@ pub struct ImportedName {
 
 impl<'c, 'a> Importer<'c, 'a> {
     /// How to write `module` (e.g. `os`) from `scope`.
-    pub fn module(&self, scope: ScopeId, module: &str) -> Result<ImportedName, String> {
+    pub fn module(&self, scope: ScopeId, module: &str) -> Result<ImportedName, NoFix> {
         if let Some(alias) = self.semantic.module_alias(scope, module) {
             return Ok(ImportedName {
                 text: alias.to_string(),
@@ -37,15 +38,14 @@ impl<'c, 'a> Importer<'c, 'a> {
             });
         }
         if !self.semantic.is_free(scope, module) {
-            return Err(format!(
-                "`{module}` is needed but the name is bound to something else"
-            ));
+            return Err(NoFix::NameTaken {
+                name: module.to_string(),
+            });
         }
         if self.names_unbound(module) {
-            return Err(format!(
-                "`{module}` is used in this file without an import tempsafe can see (a star \
-                 import, `builtins`?); adding one would change what it means"
-            ));
+            return Err(NoFix::NameUsedUnimported {
+                name: module.to_string(),
+            });
         }
         Ok(ImportedName {
             text: module.to_string(),
@@ -89,7 +89,7 @@ impl<'c, 'a> Importer<'c, 'a> {
         scope: ScopeId,
         module: &str,
         member: &str,
-    ) -> Result<ImportedName, String> {
+    ) -> Result<ImportedName, NoFix> {
         if let Some(alias) = self.semantic.member_alias(scope, module, member) {
             return Ok(ImportedName {
                 text: alias.to_string(),

@@ -54,7 +54,7 @@ fn render(path: &Path, source: &str, python_outputs: &mut Vec<(String, String)>)
         if let Some(title) = &d.fix_title {
             writeln!(out, "    fix: {title}").unwrap();
         }
-        if let Some(note) = &d.note {
+        if let Some(note) = &tempsafe::printer::reasons::note(d) {
             writeln!(out, "    note: {note}").unwrap();
         }
         assert!(

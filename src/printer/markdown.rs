@@ -200,15 +200,14 @@ pub fn file_items(
         let why = match status {
             FixStatus::UnsafeFixAvailable => Some(format!(
                 "unsafe fix available (--unsafe-fixes){}",
-                d.note
-                    .as_deref()
+                super::reasons::note(d)
                     .map(|n| format!(": {n}"))
                     .unwrap_or_default()
             )),
             FixStatus::Fixed => None,
             _ => Some(format!(
                 "no fix: {}",
-                d.note.as_deref().unwrap_or("none known")
+                super::reasons::note(d).as_deref().unwrap_or("none known")
             )),
         };
         line(&Item {

@@ -4,6 +4,7 @@
 pub mod color;
 mod json_edits;
 pub mod markdown;
+pub mod reasons;
 pub mod sarif;
 
 use std::collections::BTreeMap;
@@ -204,8 +205,10 @@ enum TallyOutcome {
 struct TalliedFinding {
     rule: Rule,
     status: FixStatus,
-    /// Why there is no fix (kept only for findings without one).
-    note: Option<String>,
+    /// Why there is no fix (kept only for findings without one): its id.
+    no_fix: Option<&'static str>,
+    /// The id of the reason for no fix or an unsafe fix, for `--statistics`.
+    reason: Option<&'static str>,
 }
 
 #[derive(Debug)]
@@ -328,9 +331,10 @@ pub fn render(report: &FileReport, options: PrintOptions) -> Rendered {
             .map(|(d, status)| TalliedFinding {
                 rule: d.rule,
                 status: *status,
-                note: matches!(status, FixStatus::NoFix | FixStatus::DisplayOnly)
-                    .then(|| d.note.clone())
+                no_fix: matches!(status, FixStatus::NoFix | FixStatus::DisplayOnly)
+                    .then(|| d.no_fix.as_ref().map(|r| r.id()))
                     .flatten(),
+                reason: reasons::reason_id(d),
             })
             .collect(),
         _ => Vec::new(),
@@ -408,7 +412,7 @@ pub struct Reporter {
     options: PrintOptions,
     out: io::BufWriter<Box<dyn Write + Send>>,
     totals: Totals,
-    statistics: BTreeMap<(Rule, FixStatus), usize>,
+    statistics: BTreeMap<(Rule, FixStatus, Option<&'static str>), usize>,
     /// Files that do not parse (TMP000), for the statistics.
     invalid_syntax: usize,
     /// Per file with fixes, its fixes per rule: `--show-fixes`.
@@ -466,7 +470,7 @@ impl Reporter {
         for finding in &rendered.tally.findings {
             *self
                 .statistics
-                .entry((finding.rule, finding.status))
+                .entry((finding.rule, finding.status, finding.reason))
                 .or_default() += 1;
         }
         if let Some(root) = self.roots.get_mut(rendered.root) {
@@ -532,10 +536,14 @@ impl Reporter {
             self.out.write_all(text.as_bytes())?;
         } else if self.options.statistics {
             for row in &statistics {
+                let status = match row.reason {
+                    Some(reason) => format!("{} ({reason})", row.fix_status),
+                    None => row.fix_status.clone(),
+                };
                 writeln!(
                     self.out,
-                    "{:>6}  {:<7} {:<22} {}",
-                    row.count, row.code, row.name, row.fix_status
+                    "{:>6}  {:<7} {:<22} {status}",
+                    row.count, row.code, row.name
                 )?;
             }
         }
@@ -563,10 +571,11 @@ impl Reporter {
                 name: INVALID_SYNTAX.1,
                 count: self.invalid_syntax,
                 fix_status: "no-fix".to_string(),
+                reason: None,
                 fixable: false,
             });
         }
-        for ((rule, status), n) in &self.statistics {
+        for ((rule, status, reason), n) in &self.statistics {
             rows.push(StatisticsRow {
                 code: rule.code(),
                 name: rule.name(),
@@ -575,6 +584,7 @@ impl Reporter {
                     .ok()
                     .and_then(|v| v.as_str().map(str::to_string))
                     .unwrap_or_default(),
+                reason: *reason,
                 fixable: *status == FixStatus::Fixed,
             });
         }
@@ -589,6 +599,8 @@ struct StatisticsRow {
     name: &'static str,
     count: usize,
     fix_status: String,
+    /// The reason id, for findings without a fix or with an unsafe one.
+    reason: Option<&'static str>,
     fixable: bool,
 }
 
@@ -686,13 +698,14 @@ fn render_snippet(
     color: bool,
     (index, first_line): (&LineIndex, usize),
 ) -> String {
-    let label = match (&diagnostic.fix_title, &diagnostic.note) {
+    let note = reasons::note(diagnostic);
+    let label = match (&diagnostic.fix_title, &note) {
         (Some(title), _) => title.clone(),
         (None, Some(note)) => format!("no fix: {note}"),
         (None, None) => "no fix".to_string(),
     };
     let mut help = Vec::new();
-    if let (Some(_), Some(note)) = (&diagnostic.fix_title, &diagnostic.note) {
+    if let (Some(_), Some(note)) = (&diagnostic.fix_title, &note) {
         help.push(format!("unsafe fix: {note} (apply with --unsafe-fixes)"));
     }
     help.push(format!(
@@ -1071,7 +1084,7 @@ impl RootTally {
                         .or_default() += 1;
                 }
                 _ => {
-                    let why = finding.note.as_deref().unwrap_or("no fix");
+                    let why = finding.no_fix.unwrap_or("none known");
                     *self.left.entry(format!("no fix: {why}")).or_default() += 1;
                 }
             }
@@ -1153,7 +1166,13 @@ struct JsonFinding<'a> {
     fix_status: FixStatus,
     applicability: Option<&'static str>,
     fix_title: Option<&'a str>,
-    note: Option<&'a str>,
+    note: Option<String>,
+    /// Why there is no fix: a stable id (see `tempsafe explain`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    no_fix_reason: Option<&'static str>,
+    /// Why the fix is unsafe: a stable id.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    unsafe_reason: Option<&'static str>,
     /// The finding's own fix, as edits of the original file.
     #[serde(skip_serializing_if = "Option::is_none")]
     fix: Option<json_edits::JsonFix>,
@@ -1193,7 +1212,9 @@ fn json_file(path: &str, report: &FileReport, mode: Mode) -> String {
                 fix_status: FixStatus::NoFix,
                 applicability: None,
                 fix_title: None,
-                note: Some("the file does not parse as Python 3"),
+                note: Some("the file does not parse as Python 3".to_string()),
+                no_fix_reason: Some("invalid-syntax"),
+                unsafe_reason: None,
                 fix: None,
             };
             ("findings", None, vec![finding], None)
@@ -1225,7 +1246,9 @@ fn json_file(path: &str, report: &FileReport, mode: Mode) -> String {
                             ruff_diagnostics::Applicability::DisplayOnly => "display-only",
                         }),
                         fix_title: d.fix_title.as_deref(),
-                        note: d.note.as_deref(),
+                        note: reasons::note(d),
+                        no_fix_reason: d.no_fix.as_ref().map(|r| r.id()),
+                        unsafe_reason: d.unsafe_because.as_ref().map(|r| r.id()),
                         fix: d
                             .fix
                             .as_ref()

@@ -67,16 +67,18 @@
 
 use std::collections::{BTreeMap, HashMap};
 
-use ruff_diagnostics::{Applicability, Edit};
+use ruff_diagnostics::Edit;
 use ruff_python_ast::{Expr, Operator, Stmt};
 use ruff_source_file::LineRanges;
 use ruff_text_size::{Ranged, TextRange, TextSize};
 
 use crate::checker::{Checker, FunctionContext, PathUse, WatchId};
 use crate::diagnostic::Diagnostic;
-use crate::edits::{delete_statement, fix_from};
-use crate::importer::{Importer, stands_alone};
+use crate::edits::delete_statement;
+use crate::fix_builder::{BuiltFix, FixBuilder, Safety};
+use crate::importer::stands_alone;
 use crate::path_use::{self, UseKind};
+use crate::reason::{NoFix, UnsafeBecause};
 use crate::semantic::{MODULE_SCOPE, ScopeId, ScopeKind};
 use crate::transforms::{Rule, RuleInfo, Transform};
 use crate::wrap::{CleanupLine, wrap_with};
@@ -426,36 +428,36 @@ fn decide_scope(
     }
     let mut diagnostics: Vec<Diagnostic> = reported.iter().map(|&i| diagnostic(group[i])).collect();
     let kind = checker.semantic.scopes[scope].kind;
-    let note = if scope == MODULE_SCOPE || kind == ScopeKind::Module {
-        Some("a module-level constant: often a path on another host, or shared by design")
+    let no_fix = if scope == MODULE_SCOPE || kind == ScopeKind::Module {
+        Some(NoFix::ModuleConstant)
     } else if kind == ScopeKind::Class {
-        Some("a class attribute: often shared by design")
+        Some(NoFix::ClassAttribute)
     } else if reported.iter().any(|&i| group[i].in_default) {
-        Some("a parameter default: callers may rely on it")
+        Some(NoFix::ParameterDefault)
     } else if !reported.iter().any(|&i| reaches[i].file_system) {
-        Some("the path is passed where tempsafe cannot follow it")
+        Some(NoFix::PassedOn)
     } else if group.iter().any(|c| c.literal.parts.is_none()) {
-        Some("the string is too complex to rewrite (escapes, raw, bytes or concatenated)")
+        Some(NoFix::ComplexString)
     } else if reported
         .iter()
         .any(|&i| reaches[i].uses.contains(&UseKind::MovedInto))
     {
         // Ex) shutil.move("/etc/mtab", "/tmp/mtab"): a directory removed at
         // the end of the function would take the moved file with it.
-        Some("a file is moved there; a temporary directory removed at the end would delete it")
+        Some(NoFix::MovedInto)
     } else if reported
         .iter()
         .any(|&i| used_by_another_scope(group[i], scope, occurrences, placed))
     {
         // Ex) setUp writes /tmp/state, tearDown reads it: one fresh
         // directory per function would break the hand-over.
-        Some("another function uses the same path: it carries data between them")
+        Some(NoFix::SharedWithAnotherFunction)
     } else {
         None
     };
-    if let Some(note) = note {
+    if let Some(reason) = no_fix {
         for d in &mut diagnostics {
-            d.note = Some(note.to_string());
+            d.no_fix = Some(reason.clone());
         }
         return diagnostics;
     }
@@ -471,9 +473,7 @@ fn decide_scope(
     });
     if shares_a_suppressed_path {
         for d in &mut diagnostics {
-            d.note = Some(
-                "a suppressed line uses the same path; a fix would have to change it".to_string(),
-            );
+            d.no_fix = Some(NoFix::SharesSuppressedPath);
         }
         return diagnostics;
     }
@@ -491,26 +491,16 @@ fn decide_scope(
                     .any(|&at| !rewritten.iter().any(|r| r.range.contains(at)))
             })
     });
-    match plan(
+    let built = decide_plan(
         checker,
-        scope,
         function,
         &rewritten,
         &rewritten_reaches,
         also_left_alone,
-    ) {
-        Ok(planned) => {
-            for d in &mut diagnostics {
-                d.fix = fix_from(planned.edits.clone(), planned.applicability);
-                d.fix_title = Some(planned.title.clone());
-                d.note.clone_from(&planned.note);
-            }
-        }
-        Err(reason) => {
-            for d in &mut diagnostics {
-                d.note = Some(reason.clone());
-            }
-        }
+    )
+    .and_then(|plan| build_plan(checker, scope, function, &rewritten, plan));
+    for d in &mut diagnostics {
+        d.set_fix(built.clone());
     }
     diagnostics
 }
@@ -536,13 +526,6 @@ fn used_by_another_scope(
             }
         })
     })
-}
-
-struct Planned {
-    edits: Vec<Edit>,
-    applicability: Applicability,
-    title: String,
-    note: Option<String>,
 }
 
 /// Which test framework runs the function, if any.
@@ -606,7 +589,116 @@ fn imports_pytest(checker: &Checker) -> bool {
             })
 }
 
-/// How the rewritten paths are reached.
+/// How the rewritten paths are reached, decided before any name is given.
+#[derive(Debug)]
+enum BaseShape {
+    /// Ex) def test_x(): open("/tmp/x", "w")
+    ///  -> def test_x(tmp_path): open(str(tmp_path / "x"), "w")
+    TmpPath,
+    /// Ex) d = Path("/tmp/test_nginx"); d.mkdir()
+    ///  -> temp_dir = tempfile.mkdtemp(prefix="test_nginx_"); d = Path(temp_dir)
+    /// (the now-failing `mkdir` statements in `drops` go).
+    Root { root: String, drops: Vec<TextRange> },
+    /// Ex) open("/tmp/cfg.json", "w")
+    ///  -> fd, temp_path = tempfile.mkstemp(prefix="cfg_", suffix=".json"); os.close(fd)
+    File {
+        stem: String,
+        extension: Option<String>,
+    },
+    /// Ex) open("/tmp/a.log", "w"); open("/tmp/b.log", "w")
+    ///  -> temp_dir = tempfile.mkdtemp(prefix="a_"); os.path.join(temp_dir, "a.log")
+    Directory { prefix: Option<String> },
+}
+
+/// What ends the new temporary object's life.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Lifetime {
+    /// pytest removes `tmp_path` itself.
+    Fixture,
+    /// Ex) self.addCleanup(shutil.rmtree, temp_dir, ignore_errors=True)
+    AddCleanup,
+    /// Ex) try: ... finally: shutil.rmtree(temp_dir, ignore_errors=True)
+    Finally,
+    /// The path may outlive the function; the program removes it itself.
+    Program,
+}
+
+/// The decided fix for one function's paths.
+#[derive(Debug)]
+struct Plan {
+    base: BaseShape,
+    lifetime: Lifetime,
+    safety: Safety,
+}
+
+/// Decides how to rewrite one function's paths, from what is known about
+/// their uses (pure: no edits, no names).
+fn decide_plan(
+    checker: &Checker,
+    function: FunctionContext,
+    group: &[&Candidate],
+    reaches: &[&Reach],
+    compared: bool,
+) -> Result<Plan, NoFix> {
+    let unknown = reaches.iter().any(|r| r.unknown);
+    let removed = reaches.iter().any(|r| r.removed);
+    let test = test_kind(checker, function);
+    let mut safety = if unknown {
+        Safety::Unsafe(UnsafeBecause::HandedOn)
+    } else if compared {
+        Safety::Unsafe(UnsafeBecause::SamePathLeftAlone)
+    } else {
+        Safety::Safe
+    };
+    if test == TestKind::Pytest {
+        return Ok(Plan {
+            base: BaseShape::TmpPath,
+            lifetime: Lifetime::Fixture,
+            safety,
+        });
+    }
+    let base = choose_base(group, reaches, test == TestKind::Unittest)?;
+    if test == TestKind::Unittest {
+        if matches!(base, BaseShape::File { .. }) {
+            return Err(NoFix::UnittestNeedsDirectory);
+        }
+        return Ok(Plan {
+            base,
+            lifetime: Lifetime::AddCleanup,
+            safety,
+        });
+    }
+    if !removed && !unknown && !is_test_like(function) {
+        // Ex) a report for a person, a file another program reads: written
+        // and never read back, it is the function's output. No `finally`
+        // may delete it.
+        let reads_back = reaches.iter().any(|r| r.uses.contains(&UseKind::Inspect));
+        if !reads_back {
+            return Err(NoFix::LeftAsOutput);
+        }
+        safety = Safety::Unsafe(UnsafeBecause::LeftBehind);
+    }
+    if unknown {
+        // It may outlive the function: no cleanup. Unless the program
+        // removes what it made, every run would leave a new file or
+        // directory behind where it used to reuse one.
+        if !removed || matches!(base, BaseShape::Directory { .. }) {
+            return Err(NoFix::OutlivesFunction);
+        }
+        return Ok(Plan {
+            base,
+            lifetime: Lifetime::Program,
+            safety,
+        });
+    }
+    Ok(Plan {
+        base,
+        lifetime: Lifetime::Finally,
+        safety,
+    })
+}
+
+/// How the rewritten paths are reached, with its names given.
 enum Base {
     /// `str(tmp_path)`: pytest's fixture.
     TmpPath,
@@ -618,9 +710,193 @@ enum Base {
     File(String),
 }
 
+/// Turns a plan into edits: names are resolved first (imports, fresh
+/// variables), then the statements are written with them.
+fn build_plan(
+    checker: &Checker,
+    scope: ScopeId,
+    function: FunctionContext,
+    group: &[&Candidate],
+    plan: Plan,
+) -> Result<BuiltFix, NoFix> {
+    let mut fix = FixBuilder::new(checker, scope);
+    let body = &function.def.body;
+    let first = group
+        .iter()
+        .map(|c| c.range.start())
+        .min()
+        .unwrap_or_default();
+    let index = body
+        .iter()
+        .position(|s| s.range().contains(first))
+        .ok_or(NoFix::NotInFunctionBody)?;
+    if plan.lifetime == Lifetime::Fixture {
+        fix.extend(add_tmp_path_parameter(function)?);
+        for c in group {
+            fix.push(replacement(&Base::TmpPath, c, checker.source, "os").ok_or(NoFix::CannotRewriteLiteral)?);
+        }
+        return fix.finish(plan.safety, "Use pytest's `tmp_path` fixture");
+    }
+    let quote = checker.stylist.quote().as_char();
+    let temp_dir = checker.fresh_name(scope, "temp_dir");
+    let tempfile = fix.module("tempfile")?;
+    let (base, mut prelude, drops) = match plan.base {
+        BaseShape::Root { root, drops } => {
+            let line = format!("{temp_dir} = {tempfile}.mkdtemp(prefix={quote}{root}_{quote})");
+            let base = Base::Root {
+                var: temp_dir.clone(),
+                root,
+            };
+            (base, vec![line], drops)
+        }
+        BaseShape::File { stem, extension } => {
+            let temp_path = checker.fresh_name(scope, "temp_path");
+            let fd = checker.fresh_name(scope, "fd");
+            let suffix = extension
+                .map(|e| format!(", suffix={quote}{e}{quote}"))
+                .unwrap_or_default();
+            let line = format!(
+                "{fd}, {temp_path} = {tempfile}.mkstemp(prefix={quote}{stem}_{quote}{suffix})"
+            );
+            // The descriptor is closed once `os` is resolved, below.
+            (Base::File(temp_path), vec![line, fd], Vec::new())
+        }
+        BaseShape::Directory { prefix } => {
+            let prefix = prefix
+                .map(|p| format!("prefix={quote}{p}_{quote}"))
+                .unwrap_or_default();
+            let line = format!("{temp_dir} = {tempfile}.mkdtemp({prefix})");
+            (Base::Directory(temp_dir.clone()), vec![line], Vec::new())
+        }
+        BaseShape::TmpPath => unreachable!("a fixture has no base to name"),
+    };
+    // A literal in a dropped `mkdir` goes with it.
+    let rewritten: Vec<&&Candidate> = group
+        .iter()
+        .filter(|c| !drops.iter().any(|d| d.contains_range(c.range)))
+        .collect();
+    let joins = rewritten.iter().any(|c| needs_join(&base, c));
+    let file = matches!(base, Base::File(_));
+    let os = if joins || file {
+        fix.module("os")?
+    } else {
+        "os".to_string()
+    };
+    if joins && os != "os" {
+        // `os.path.join` is written in the file's own `os`, not an alias.
+        return Err(NoFix::OsAliased);
+    }
+    if file && let Some(fd) = prelude.pop() {
+        prelude.push(format!("{os}.close({fd})"));
+    }
+    let mut inner: Vec<Edit> = Vec::new();
+    for c in rewritten {
+        inner.push(replacement(&base, c, checker.source, &os).ok_or(NoFix::CannotRewriteLiteral)?);
+    }
+    inner.extend(
+        drops
+            .iter()
+            .map(|&stmt| delete_statement(checker.source, checker.parsed, stmt)),
+    );
+    let title = match plan.lifetime {
+        Lifetime::Fixture => unreachable!("handled above"),
+        Lifetime::AddCleanup => {
+            let (Base::Directory(var) | Base::Root { var, .. }) = &base else {
+                return Err(NoFix::UnittestNeedsDirectory);
+            };
+            let shutil = fix.module("shutil")?;
+            prelude.push(format!(
+                "self.addCleanup({shutil}.rmtree, {var}, ignore_errors=True)"
+            ));
+            fix.push(lines_before(checker, &body[index], &prelude)?);
+            fix.extend(inner);
+            "Use a `tempfile.mkdtemp()` directory removed by `self.addCleanup()`"
+        }
+        Lifetime::Program => {
+            fix.push(lines_before(checker, &body[index], &prelude)?);
+            fix.extend(inner);
+            if file {
+                "Use a file from `tempfile.mkstemp()`"
+            } else {
+                "Use a directory from `tempfile.mkdtemp()`"
+            }
+        }
+        Lifetime::Finally => {
+            let cleanup: Vec<CleanupLine> = match &base {
+                Base::File(var) => vec![
+                    (0, format!("if {os}.path.exists({var}):")),
+                    (1, format!("{os}.remove({var})")),
+                ],
+                Base::Directory(var) | Base::Root { var, .. } => {
+                    let shutil = fix.module("shutil")?;
+                    vec![(0, format!("{shutil}.rmtree({var}, ignore_errors=True)"))]
+                }
+                Base::TmpPath => Vec::new(),
+            };
+            // Keep a first statement that only names the path outside the try.
+            let from = if index + 1 < body.len() && only_names_path(&body[index], group) {
+                index + 1
+            } else {
+                index
+            };
+            let wrap_range = TextRange::new(
+                checker.source.line_start(body[from].start()),
+                checker.source.full_line_end(body[body.len() - 1].end()),
+            );
+            let (inside, outside): (Vec<Edit>, Vec<Edit>) = inner
+                .into_iter()
+                .partition(|e| wrap_range.contains_range(e.range()));
+            let wrap_prelude: &[String] = if from == index { &prelude } else { &[] };
+            if from != index {
+                fix.push(lines_before(checker, &body[index], &prelude)?);
+            }
+            fix.extend(outside);
+            let wrap = wrap_with(
+                checker.source,
+                checker.parsed.tokens(),
+                &checker.stylist,
+                body,
+                from,
+                wrap_prelude,
+                &cleanup,
+                &inside,
+            )
+            .ok_or(NoFix::StatementsShareLines)?;
+            fix.push(wrap);
+            if file {
+                "Use a file from `tempfile.mkstemp()`, removed in a `finally`"
+            } else {
+                "Use a directory from `tempfile.mkdtemp()`, removed in a `finally`"
+            }
+        }
+    };
+    fix.finish(plan.safety, title)
+}
+
+/// Whether rewriting `candidate` onto `base` writes `os.path.join(…)`.
+fn needs_join(base: &Base, candidate: &Candidate) -> bool {
+    let literal = &candidate.literal;
+    let Some((_, body, _)) = literal.parts.as_ref() else {
+        return false;
+    };
+    let after_tmp = &body[literal.tmp_dir_len..];
+    let rest = after_tmp.trim_start_matches('/');
+    let trailing_slash = after_tmp.starts_with('/') && rest.is_empty();
+    let rest = match base {
+        Base::File(_) | Base::TmpPath => return false,
+        Base::Directory(_) => rest,
+        Base::Root { root, .. } => match rest.strip_prefix(root.as_str()) {
+            Some(rest) => rest.trim_start_matches('/'),
+            None => return false,
+        },
+    };
+    let whole = rest.is_empty() && !trailing_slash;
+    !literal.is_fstring && !whole
+}
+
 /// The edit rewriting one literal (with its `%`/`.format` arguments when
 /// the new text must not be formatted itself).
-fn replacement(base: &Base, candidate: &Candidate, source: &str) -> Option<Edit> {
+fn replacement(base: &Base, candidate: &Candidate, source: &str, os: &str) -> Option<Edit> {
     let literal = &candidate.literal;
     let (open, body, close) = literal.parts.as_ref()?;
     let quote = close.as_str();
@@ -658,223 +934,20 @@ fn replacement(base: &Base, candidate: &Candidate, source: &str) -> Option<Edit>
         }
         (false, Base::TmpPath, false) => format!("str(tmp_path / ({quote}{rest}{quote}{tail}))"),
         (_, _, true) => var.to_string(),
-        (false, _, false) => format!("os.path.join({var}, {quote}{rest}{quote}{tail})"),
+        (false, _, false) => format!("{os}.path.join({var}, {quote}{rest}{quote}{tail})"),
         (true, _, false) => format!("{open}{{{var}}}/{rest}{close}"),
     };
     Some(Edit::range_replacement(text, range))
 }
 
-fn plan(
-    checker: &Checker,
-    scope: ScopeId,
-    function: FunctionContext,
-    group: &[&Candidate],
-    reaches: &[&Reach],
-    compared: bool,
-) -> Result<Planned, String> {
-    let importer = Importer {
-        semantic: &checker.semantic,
-        parsed: checker.parsed,
-        source: checker.source,
-        stylist: &checker.stylist,
-    };
-    let mut imports: Vec<Edit> = Vec::new();
-    let mut module = |name: &str| -> Result<String, String> {
-        let imported = importer.module(scope, name)?;
-        imports.extend(imported.edit);
-        Ok(imported.text)
-    };
-    let unknown = reaches.iter().any(|r| r.unknown);
-    let removed = reaches.iter().any(|r| r.removed);
-    let test = test_kind(checker, function);
-    let body = &function.def.body;
-    let first = group
-        .iter()
-        .map(|c| c.range.start())
-        .min()
-        .unwrap_or_default();
-    let index = body
-        .iter()
-        .position(|s| s.range().contains(first))
-        .ok_or("the path is not in the function body")?;
-
-    let mut edits: Vec<Edit> = Vec::new();
-    let mut applicability = if unknown || compared {
-        Applicability::Unsafe
-    } else {
-        Applicability::Safe
-    };
-    let mut note = None;
-    if unknown {
-        note = Some("the path is handed to code tempsafe cannot see".to_string());
-    } else if compared {
-        note = Some("the same path also appears in a string that is not rewritten (a comparison or a message)".to_string());
-    }
-
-    let title;
-    match test {
-        TestKind::Pytest => {
-            edits.extend(add_tmp_path_parameter(checker, function)?);
-            for c in group {
-                edits.push(
-                    replacement(&Base::TmpPath, c, checker.source)
-                        .ok_or("cannot rewrite a literal")?,
-                );
-            }
-            title = "Use pytest's `tmp_path` fixture".to_string();
-        }
-        TestKind::Unittest | TestKind::None => {
-            let temp_dir = checker.fresh_name(scope, "temp_dir");
-            let tempfile = module("tempfile")?;
-            let (base, prelude, drops) = choose_base(
-                checker,
-                group,
-                reaches,
-                &temp_dir,
-                test == TestKind::Unittest,
-            )?;
-            let mut inner: Vec<Edit> = Vec::new();
-            for c in group {
-                // A literal in a dropped `mkdir` goes with it.
-                if drops.iter().any(|d| d.range().contains_range(c.range)) {
-                    continue;
-                }
-                inner
-                    .push(replacement(&base, c, checker.source).ok_or("cannot rewrite a literal")?);
-            }
-            let joins = inner
-                .iter()
-                .any(|e| e.content().is_some_and(|c| c.contains("os.path.join(")));
-            let os = if joins || matches!(base, Base::File(_)) {
-                module("os")?
-            } else {
-                "os".to_string()
-            };
-            if joins && os != "os" {
-                // The replacements write `os.path.join`.
-                return Err("`os` is imported under another name".to_string());
-            }
-            let prelude: Vec<String> = prelude
-                .into_iter()
-                .map(|l| l.replace("{tempfile}", &tempfile).replace("{os}", &os))
-                .collect();
-            inner.extend(drops);
-            if test == TestKind::Unittest {
-                let mut lines = prelude;
-                let (Base::Directory(var) | Base::Root { var, .. }) = &base else {
-                    return Err("unittest methods get a directory".to_string());
-                };
-                let shutil = module("shutil")?;
-                lines.push(format!(
-                    "self.addCleanup({shutil}.rmtree, {var}, ignore_errors=True)"
-                ));
-                edits.push(lines_before(checker, &body[index], &lines)?);
-                edits.extend(inner);
-                title = "Use a `tempfile.mkdtemp()` directory removed by `self.addCleanup()`"
-                    .to_string();
-            } else {
-                let cleanup: Vec<CleanupLine> = match &base {
-                    Base::File(var) => vec![
-                        (0, format!("if {os}.path.exists({var}):")),
-                        (1, format!("{os}.remove({var})")),
-                    ],
-                    Base::Directory(var) | Base::Root { var, .. } => {
-                        let shutil = module("shutil")?;
-                        vec![(0, format!("{shutil}.rmtree({var}, ignore_errors=True)"))]
-                    }
-                    Base::TmpPath => Vec::new(),
-                };
-                if !removed && !unknown && !is_test_like(function) {
-                    // Ex) a report for a person, a file another program
-                    // reads: written and never read back, it is the
-                    // function's output. No `finally` may delete it.
-                    let reads_back = reaches.iter().any(|r| r.uses.contains(&UseKind::Inspect));
-                    if !reads_back {
-                        return Err("the function leaves the path behind as its output; another program or person may expect it there".to_string());
-                    }
-                    applicability = Applicability::Unsafe;
-                    note = Some(
-                        "the function left the path behind; another program may expect it there"
-                            .to_string(),
-                    );
-                }
-                if unknown {
-                    // It may outlive the function: no cleanup. Unless the
-                    // program removes what it made, every run would leave a
-                    // new file or directory behind where it used to reuse one.
-                    if !removed || matches!(base, Base::Directory(_)) {
-                        return Err("the path outlives the function and nothing removes it; a fix would leave a new temporary object behind on every run".to_string());
-                    }
-                    edits.push(lines_before(checker, &body[index], &prelude)?);
-                    edits.extend(inner);
-                } else {
-                    // Keep a first statement that only names the path outside the try.
-                    let from = if index + 1 < body.len() && only_names_path(&body[index], group) {
-                        index + 1
-                    } else {
-                        index
-                    };
-                    let wrap_range = TextRange::new(
-                        checker.source.line_start(body[from].start()),
-                        checker.source.full_line_end(body[body.len() - 1].end()),
-                    );
-                    let (inside, outside): (Vec<Edit>, Vec<Edit>) = inner
-                        .into_iter()
-                        .partition(|e| wrap_range.contains_range(e.range()));
-                    let wrap_prelude: &[String] = if from == index { &prelude } else { &[] };
-                    if from != index {
-                        edits.push(lines_before(checker, &body[index], &prelude)?);
-                    }
-                    edits.extend(outside);
-                    let wrap = wrap_with(
-                        checker.source,
-                        checker.parsed.tokens(),
-                        &checker.stylist,
-                        body,
-                        from,
-                        wrap_prelude,
-                        &cleanup,
-                        &inside,
-                    )
-                    .ok_or("the statements share lines with others")?;
-                    edits.push(wrap);
-                }
-                title = match (base, unknown) {
-                    (Base::File(_), false) => {
-                        "Use a file from `tempfile.mkstemp()`, removed in a `finally`"
-                    }
-                    (Base::File(_), true) => "Use a file from `tempfile.mkstemp()`",
-                    (_, false) => {
-                        "Use a directory from `tempfile.mkdtemp()`, removed in a `finally`"
-                    }
-                    (_, true) => "Use a directory from `tempfile.mkdtemp()`",
-                }
-                .to_string();
-            }
-        }
-    }
-    edits.extend(imports);
-    Ok(Planned {
-        edits,
-        applicability,
-        title,
-        note,
-    })
-}
-
 /// Picks how the paths are rewritten: the directory itself (`/tmp/x` used
 /// as a directory), one file (`/tmp/cfg.json` created as a file), or a fresh
-/// directory standing for `/tmp`. Returns the base, the statements creating
-/// it (with `{tempfile}` and `{os}` for the modules' names), and the edits
-/// dropping `mkdir` calls that would now fail.
+/// directory standing for `/tmp`.
 fn choose_base(
-    checker: &Checker,
     group: &[&Candidate],
     reaches: &[&Reach],
-    temp_dir: &str,
     directory_only: bool,
-) -> Result<(Base, Vec<String>, Vec<Edit>), String> {
-    let quote = checker.stylist.quote().as_char();
+) -> Result<BaseShape, NoFix> {
     let components: Vec<Option<&str>> = group.iter().map(|c| c.literal.first_component()).collect();
     let root = components[0].filter(|r| {
         components.iter().all(|c| *c == Some(r))
@@ -906,24 +979,14 @@ fn choose_base(
                 if let UseKind::CreateDir(dir) = kind
                     && !dir.exist_ok
                 {
-                    let stmt = dir
-                        .stmt
-                        .ok_or("a mkdir of the directory is not a statement of its own")?;
-                    drops.push(delete_statement(checker.source, checker.parsed, stmt));
+                    drops.push(dir.stmt.ok_or(NoFix::MkdirNotStatement)?);
                 }
             }
         }
-        let prelude = vec![format!(
-            "{temp_dir} = {{tempfile}}.mkdtemp(prefix={quote}{root}_{quote})"
-        )];
-        return Ok((
-            Base::Root {
-                var: temp_dir.to_string(),
-                root: root.to_string(),
-            },
-            prelude,
+        return Ok(BaseShape::Root {
+            root: root.to_string(),
             drops,
-        ));
+        });
     }
 
     // One file created by the function: /tmp/cfg.json -> mkstemp(prefix="cfg_", suffix=".json").
@@ -943,26 +1006,16 @@ fn choose_base(
             Some(dot) if dot > 0 => (&name[..dot], Some(&name[dot..])),
             _ => (name, None),
         };
-        let temp_path = checker.fresh_name(group[0].scope, "temp_path");
-        let fd = checker.fresh_name(group[0].scope, "fd");
-        let suffix = extension
-            .map(|e| format!(", suffix={quote}{e}{quote}"))
-            .unwrap_or_default();
-        let prelude = vec![
-            format!(
-                "{fd}, {temp_path} = {{tempfile}}.mkstemp(prefix={quote}{stem}_{quote}{suffix})"
-            ),
-            format!("{{os}}.close({fd})"),
-        ];
-        return Ok((Base::File(temp_path), prelude, Vec::new()));
+        return Ok(BaseShape::File {
+            stem: stem.to_string(),
+            extension: extension.map(str::to_string),
+        });
     }
 
     // Anything else: a fresh directory standing for /tmp.
-    let prefix = root
-        .map(|r| format!("prefix={quote}{}_{quote}", r.split('.').next().unwrap_or(r)))
-        .unwrap_or_default();
-    let prelude = vec![format!("{temp_dir} = {{tempfile}}.mkdtemp({prefix})")];
-    Ok((Base::Directory(temp_dir.to_string()), prelude, Vec::new()))
+    Ok(BaseShape::Directory {
+        prefix: root.map(|r| r.split('.').next().unwrap_or(r).to_string()),
+    })
 }
 
 /// Whether a statement only gives the path a name (`d = Path("/tmp/x")`,
@@ -981,12 +1034,12 @@ fn only_names_path(stmt: &Stmt, group: &[&Candidate]) -> bool {
 }
 
 /// Statements added before `stmt`, at its indentation.
-fn lines_before(checker: &Checker, stmt: &Stmt, lines: &[String]) -> Result<Edit, String> {
+fn lines_before(checker: &Checker, stmt: &Stmt, lines: &[String]) -> Result<Edit, NoFix> {
     if lines.is_empty() {
         return Ok(Edit::insertion(String::new(), stmt.start()));
     }
     if !stands_alone(checker.source, stmt) {
-        return Err("the statement shares its line with others".to_string());
+        return Err(NoFix::StatementSharesLine);
     }
     let line_start = checker.source.line_start(stmt.start());
     let indent = &checker.source[TextRange::new(line_start, stmt.start())];
@@ -999,10 +1052,7 @@ fn lines_before(checker: &Checker, stmt: &Stmt, lines: &[String]) -> Result<Edit
 }
 
 /// Adds `tmp_path` to a pytest test's parameters (unless it is there).
-fn add_tmp_path_parameter(
-    checker: &Checker,
-    function: FunctionContext,
-) -> Result<Vec<Edit>, String> {
+fn add_tmp_path_parameter(function: FunctionContext) -> Result<Vec<Edit>, NoFix> {
     let parameters = &function.def.parameters;
     let all: Vec<&str> = parameters
         .posonlyargs
@@ -1020,9 +1070,8 @@ fn add_tmp_path_parameter(
         || !parameters.posonlyargs.is_empty()
         || parameters.args.iter().any(|p| p.default.is_some())
     {
-        return Err("the test's parameters are too complex to add `tmp_path`".to_string());
+        return Err(NoFix::TestParametersComplex);
     }
-    let _ = checker;
     Ok(vec![match parameters.args.last() {
         Some(last) => Edit::insertion(", tmp_path".to_string(), last.end()),
         None => Edit::insertion(

@@ -76,18 +76,17 @@
 //! - <https://docs.python.org/3/library/tempfile.html#tempfile.mktemp>
 //! - <https://cwe.mitre.org/data/definitions/377.html>
 
-use ruff_diagnostics::{Applicability, Edit};
-use ruff_python_ast::token::{TokenKind, Tokens};
-use ruff_python_ast::{Expr, ExprCall, ModModule, Stmt};
-use ruff_python_parser::{Parsed, parse_module};
+use ruff_diagnostics::Edit;
+use ruff_python_ast::token::TokenKind;
+use ruff_python_ast::{Expr, ExprCall, Stmt};
 use ruff_text_size::{Ranged, TextRange, TextSize};
 
-use crate::checker::PathUse;
-use crate::checker::{Checker, Watch, WatchId};
+use crate::checker::{Checker, PathUse, Watch, WatchId};
 use crate::diagnostic::Diagnostic;
-use crate::edits::{delete_statement, fix_from, statement_after};
-use crate::importer::{ImportedName, Importer};
-use crate::path_use::UseKind;
+use crate::edits::{delete_statement, statement_after};
+use crate::fix_builder::{BuiltFix, FixBuilder, Safety};
+use crate::path_use::{DirCreation, UseKind};
+use crate::reason::{NoFix, UnsafeBecause};
 use crate::semantic::{BindingKind, ScopeId};
 use crate::transforms::{Rule, RuleInfo, Transform};
 
@@ -289,172 +288,77 @@ fn decide(checker: &Checker, candidate: &Candidate) -> Diagnostic {
         candidate.call.range(),
         candidate.stmt_start,
     );
-    match build_fix(checker, candidate) {
-        Ok(planned) => {
-            let applicability = planned.applicability;
-            diagnostic.fix = fix_from(planned.edits, applicability);
-            diagnostic.fix_title = Some(planned.title);
-            diagnostic.note = planned.note;
-        }
-        Err(reason) => diagnostic.note = Some(reason),
-    }
+    let built = shape(checker, candidate).and_then(|shape| build(checker, candidate, shape));
+    diagnostic.set_fix(built);
     diagnostic
 }
 
-/// A fix before it becomes a [`Fix`].
-struct Planned {
-    edits: Vec<Edit>,
-    applicability: Applicability,
-    title: String,
-    note: Option<String>,
+/// What the fix does, decided from the facts about the value.
+#[derive(Debug)]
+enum Shape<'a> {
+    /// Ex) name = mktemp(); open(name, "w")
+    ///  -> fd, name = mkstemp(); os.close(fd); open(name, "w")
+    File { safety: Safety },
+    /// Ex) name = mktemp(); os.mkdir(name)  ->  name = mkdtemp()
+    Directory {
+        dir: DirCreation,
+        safety: Safety,
+    },
+    /// Ex) name = mktemp(); sock.bind(name); ...; os.remove(name)
+    ///  -> name = os.path.join(mkdtemp(), "tmp"); ...; os.remove(name)
+    ///     shutil.rmtree(os.path.dirname(name), ignore_errors=True)
+    FreshDirectory {
+        /// The statements removing the path: the directory goes after each.
+        removals: Vec<TextRange>,
+        safety: Safety,
+    },
+    /// Ex) open(mktemp(), "w")  ->  NamedTemporaryFile("w", delete=False)
+    OpenedAtOnce { open: &'a ExprCall },
 }
 
-/// The `suffix`, `prefix` and `dir` arguments of the call.
-struct NameArgs<'a> {
-    suffix: Option<&'a Expr>,
-    prefix: Option<&'a Expr>,
-    dir: Option<&'a Expr>,
-}
-
-impl<'a> NameArgs<'a> {
-    fn of(call: &'a ExprCall, function: Function) -> Result<Self, String> {
-        let arguments = &call.arguments;
-        if arguments.args.iter().any(Expr::is_starred_expr)
-            || arguments.keywords.iter().any(|k| k.arg.is_none())
-        {
-            return Err("the arguments are passed with `*` or `**`".to_string());
-        }
-        // mktemp(suffix, prefix, dir); tempnam(dir, prefix); tmpnam()
-        let names: &[&str] = match function {
-            Function::Mktemp => &["suffix", "prefix", "dir"],
-            Function::Tempnam => &["dir", "prefix"],
-            Function::Tmpnam => &[],
-        };
-        let known = |k: &str| names.contains(&k);
-        if arguments.args.len() > names.len()
-            || arguments
-                .keywords
-                .iter()
-                .any(|k| k.arg.as_ref().is_some_and(|a| !known(a.id.as_str())))
-        {
-            return Err("the call has arguments that `mktemp` does not take".to_string());
-        }
-        let find = |name: &str| {
-            let position = names.iter().position(|n| *n == name)?;
-            arguments.find_argument_value(name, position)
-        };
-        Ok(Self {
-            suffix: find("suffix"),
-            prefix: find("prefix"),
-            dir: find("dir"),
-        })
-    }
-
-    /// Keyword arguments for a `tempfile` function, from source text.
-    fn keywords(&self, source: &str, with_suffix: bool) -> Vec<String> {
-        let mut out = Vec::new();
-        if with_suffix && let Some(suffix) = self.suffix {
-            out.push(format!("suffix={}", &source[suffix.range()]));
-        }
-        if let Some(prefix) = self.prefix {
-            out.push(format!("prefix={}", &source[prefix.range()]));
-        }
-        if let Some(dir) = self.dir {
-            out.push(format!("dir={}", &source[dir.range()]));
-        }
-        out
-    }
-}
-
-/// What a fix needs from the checker.
-struct FixContext<'c, 'a> {
-    checker: &'c Checker<'a>,
-    importer: Importer<'c, 'a>,
-    scope: ScopeId,
-    edits: Vec<Edit>,
-}
-
-impl FixContext<'_, '_> {
-    fn member(&mut self, module: &str, member: &str) -> Result<String, String> {
-        let ImportedName { text, edit } = self.importer.member(self.scope, module, member)?;
-        self.edits.extend(edit);
-        Ok(text)
-    }
-
-    fn module(&mut self, module: &str) -> Result<String, String> {
-        let ImportedName { text, edit } = self.importer.module(self.scope, module)?;
-        self.edits.extend(edit);
-        Ok(text)
-    }
-
-    fn source(&self) -> &str {
-        self.checker.source
-    }
-}
-
-fn build_fix(checker: &Checker, candidate: &Candidate) -> Result<Planned, String> {
+/// Maps what is known about the call and its uses to a [`Shape`].
+fn shape<'a>(checker: &Checker, candidate: &Candidate<'a>) -> Result<Shape<'a>, NoFix> {
     let call = candidate.call;
     if matches!(candidate.context, Context::Rebound) {
-        return Err("the called name is also bound to something else in this scope".to_string());
+        return Err(NoFix::CalleeAmbiguous);
     }
-    let args = NameArgs::of(call, candidate.function)?;
+    NameArgs::of(call, candidate.function)?;
     // A rebinding later in the scope makes the call's target uncertain.
     if checker
         .semantic
         .qualified_name(candidate.scope, &call.func)
         .is_none()
     {
-        return Err("the called name is rebound in this scope".to_string());
+        return Err(NoFix::CalleeRebound);
     }
-    let mut cx = FixContext {
-        checker,
-        importer: Importer {
-            semantic: &checker.semantic,
-            parsed: checker.parsed,
-            source: checker.source,
-            stylist: &checker.stylist,
-        },
-        scope: candidate.scope,
-        edits: Vec::new(),
-    };
     match &candidate.context {
-        Context::OpenArgument { open } => named_temporary_file(&mut cx, open, &args),
+        Context::OpenArgument { open } => Ok(Shape::OpenedAtOnce { open }),
         Context::Assign {
             stmt,
             targets,
             watches,
-        } => assigned(&mut cx, candidate, stmt, targets, watches, &args),
+        } => assigned_shape(checker, candidate, stmt, targets, watches),
         Context::Rebound => unreachable!("handled above"),
         // Ex) run(tempfile.mktemp()): no name is left to remove a fresh
         // directory by.
-        Context::Other => Err(
-            "the path is used where tempsafe cannot follow it, and a fresh directory for it \
-             would be left behind"
-                .to_string(),
-        ),
+        Context::Other => Err(NoFix::ResultPassedOn),
     }
 }
 
-/// Ex) name = tempfile.mktemp() — the fix follows the uses of `name`.
-fn assigned(
-    cx: &mut FixContext,
-    candidate: &Candidate,
+/// Ex) name = tempfile.mktemp() — the shape follows the uses of `name`.
+fn assigned_shape<'a>(
+    checker: &Checker,
+    candidate: &Candidate<'a>,
     stmt: &Stmt,
     targets: &[&str],
     watch_ids: &[WatchId],
-    args: &NameArgs,
-) -> Result<Planned, String> {
-    let checker = cx.checker;
-    let call = candidate.call;
+) -> Result<Shape<'a>, NoFix> {
     let single_binding = targets.iter().all(|t| {
         checker.semantic.scopes[candidate.scope]
             .bindings
             .get(t)
             .is_some_and(|b| b.len() == 1)
     });
-    // Which binding a later use means is unclear: only the first use right
-    // after this statement (creating the file or directory) can be relied on.
-    let rebound = || Err("the variable is assigned more than once in its scope".to_string());
     let watches: Vec<&Watch> = watch_ids.iter().map(|&id| &checker.watches[id]).collect();
     let mut uses: Vec<(&PathUse, &Watch)> = watches
         .iter()
@@ -489,11 +393,7 @@ fn assigned(
     // the point; a fresh directory would keep its location random, not its name.
     let name_used = uses.iter().any(|(u, _)| u.kind == UseKind::NameOnly);
     if first_create.is_none() && name_used {
-        return Err(
-            "only the name is used (os.path.basename), and nothing here creates the path: \
-             reserve a name with mkstemp() or mkdtemp() by hand"
-                .to_string(),
-        );
+        return Err(NoFix::NameOnly);
     }
     // Ex) def scratch(): path = mktemp(); return path — a helper making
     // names. The caller gets a file that exists already.
@@ -502,31 +402,22 @@ fn assigned(
         .is_some_and(|(u, _)| u.kind == UseKind::Returned && !u.nested);
     if first_create.is_none() && only_returned {
         if !single_binding {
-            return rebound();
+            return Err(NoFix::VariableRebound);
         }
-        let mut planned = mkstemp(cx, candidate, stmt, targets, args)?;
-        planned.applicability = Applicability::Unsafe;
-        planned.note = Some(
-            "the name is returned: callers now get an existing empty file, and one that \
-             expects nothing there yet would fail"
-                .to_string(),
-        );
-        return Ok(planned);
+        return Ok(Shape::File {
+            safety: Safety::Unsafe(UnsafeBecause::NameReturned),
+        });
     }
-    let Some(first) = first_create.map(|i| uses[i]) else {
+    let Some((first_use, first_watch)) = first_create.map(|i| uses[i]) else {
         if !single_binding {
-            return rebound();
+            return Err(NoFix::VariableRebound);
         }
-        let planned = private_directory(
-            cx,
-            call,
-            args,
-            Applicability::Unsafe,
-            Some("nothing in this scope creates the path; it may be used elsewhere".to_string()),
-        )?;
-        return remove_directory_too(cx, planned, &uses, call.end(), targets[0]);
+        return fresh_directory(
+            &uses,
+            candidate.call.end(),
+            Safety::Unsafe(UnsafeBecause::NotCreatedHere),
+        );
     };
-    let (first_use, first_watch) = first;
     // Another binding between this statement and the first use: that use
     // may be of the other value.
     let rebound_before_use = !single_binding
@@ -541,54 +432,47 @@ fn assigned(
                 })
         });
     if rebound_before_use {
-        return rebound();
+        return Err(NoFix::VariableRebound);
     }
     let always = first_use.always_runs_after(first_watch);
+    let created_at = first_use.range.start();
     match first_use.kind {
         // Ex) name = mktemp(); open(name, "w")
-        UseKind::CreateFile if untouched_before && always => {
-            mkstemp(cx, candidate, stmt, targets, args)
-        }
+        UseKind::CreateFile if untouched_before && always => Ok(Shape::File {
+            safety: Safety::Safe,
+        }),
         // Ex) name = mktemp(); os.mkdir(name)
         UseKind::CreateDir(dir)
             if untouched_before && always && (dir.stmt.is_some() || dir.exist_ok) =>
         {
-            mkdtemp(cx, candidate, dir)
+            // mkdtemp() creates the directory with mode 0o700.
+            let safety = if dir.has_mode && !dir.exist_ok {
+                Safety::Unsafe(UnsafeBecause::MkdirModeDropped)
+            } else {
+                Safety::Safe
+            };
+            Ok(Shape::Directory { dir, safety })
         }
-        _ if !single_binding => rebound(),
-        _ if known_before && !removed_elsewhere => {
-            let planned = private_directory(cx, call, args, Applicability::Safe, None)?;
-            remove_directory_too(cx, planned, &uses, first_use.range.start(), targets[0])
-        }
-        _ => {
-            let planned = private_directory(
-                cx,
-                call,
-                args,
-                Applicability::Unsafe,
-                Some(
-                    "the path is handed to code tempsafe cannot see before it is created"
-                        .to_string(),
-                ),
-            )?;
-            remove_directory_too(cx, planned, &uses, first_use.range.start(), targets[0])
-        }
+        _ if !single_binding => Err(NoFix::VariableRebound),
+        _ if known_before && !removed_elsewhere => fresh_directory(&uses, created_at, Safety::Safe),
+        _ => fresh_directory(
+            &uses,
+            created_at,
+            Safety::Unsafe(UnsafeBecause::HandedOnBeforeCreation),
+        ),
     }
 }
 
-/// The fresh-directory form with its directory removed wherever the
+/// The fresh-directory shape, with its directory removed wherever the
 /// program removes the path after `created_at` (an earlier removal, "make
 /// sure it is gone", must not take the fresh directory with it). Where the
 /// program never removes the path, every run would leave a directory
 /// behind: no fix.
-fn remove_directory_too(
-    cx: &mut FixContext,
-    mut planned: Planned,
+fn fresh_directory<'a>(
     uses: &[(&PathUse, &Watch)],
     created_at: TextSize,
-    name: &str,
-) -> Result<Planned, String> {
-    let checker = cx.checker;
+    safety: Safety,
+) -> Result<Shape<'a>, NoFix> {
     let removals: Vec<TextRange> = uses
         .iter()
         .filter(|(u, _)| u.range.start() > created_at)
@@ -598,26 +482,142 @@ fn remove_directory_too(
         })
         .collect();
     if removals.is_empty() {
-        return Err(
-            "nothing here removes the path: a fresh directory for it would be left behind on \
-             every run"
-                .to_string(),
-        );
+        return Err(NoFix::NeverRemoved);
     }
-    let shutil = cx.module("shutil")?;
-    let os = cx.module("os")?;
-    let line = format!("{shutil}.rmtree({os}.path.dirname({name}), ignore_errors=True)");
-    for removal in removals {
-        let after = outside_existence_checks(checker, removal, name);
-        cx.edits.push(statement_after(
-            checker.source,
-            &checker.stylist,
-            after,
-            &line,
-        ));
+    Ok(Shape::FreshDirectory { removals, safety })
+}
+
+/// Turns a shape into edits.
+fn build(checker: &Checker, candidate: &Candidate, shape: Shape) -> Result<BuiltFix, NoFix> {
+    let args = NameArgs::of(candidate.call, candidate.function)?;
+    let mut fix = FixBuilder::new(checker, candidate.scope);
+    // Ex) from tempfile import mktemp: unused once every call is replaced.
+    if let Expr::Name(callee) = candidate.call.func.as_ref() {
+        let (module, member) = match candidate.function {
+            Function::Mktemp => ("tempfile", "mktemp"),
+            Function::Tempnam => ("os", "tempnam"),
+            Function::Tmpnam => ("os", "tmpnam"),
+        };
+        fix.remove_import_if_unused(module, member, callee.id.as_str());
     }
-    planned.edits.append(&mut cx.edits);
-    Ok(planned)
+    match shape {
+        Shape::OpenedAtOnce { open } => named_temporary_file(checker, fix, open, &args),
+        Shape::File { safety } => {
+            let Context::Assign { stmt, targets, .. } = &candidate.context else {
+                return Err(NoFix::NotAnAssignment);
+            };
+            mkstemp(checker, &mut fix, candidate, stmt, targets, &args)?;
+            fix.finish(
+                safety,
+                "Create the file with `tempfile.mkstemp()` and close its descriptor",
+            )
+        }
+        Shape::Directory { dir, safety } => {
+            let function = fix.member("tempfile", "mkdtemp")?;
+            fix.extend(replace_callee(
+                checker.source,
+                candidate.call,
+                candidate.function,
+                &args,
+                &function,
+            ));
+            if !dir.exist_ok
+                && let Some(stmt) = dir.stmt
+            {
+                fix.push(delete_statement(checker.source, checker.parsed, stmt));
+            }
+            fix.finish(safety, "Create the directory with `tempfile.mkdtemp()`")
+        }
+        Shape::FreshDirectory { removals, safety } => {
+            let Context::Assign { targets, .. } = &candidate.context else {
+                return Err(NoFix::NotAnAssignment);
+            };
+            let name = targets[0];
+            private_directory(checker, &mut fix, candidate.call, &args)?;
+            // Ex) mktemp(dir=link_dir) for an atomic symlink: the fresh
+            // directory would stay in the program's own directory after the
+            // rename.
+            let safety = match args.dir {
+                Some(dir) if !dir.is_none_literal_expr() && safety == Safety::Safe => {
+                    Safety::Unsafe(UnsafeBecause::FreshDirectoryInProgramDir)
+                }
+                _ => safety,
+            };
+            let shutil = fix.module("shutil")?;
+            let os = fix.module("os")?;
+            let line = format!("{shutil}.rmtree({os}.path.dirname({name}), ignore_errors=True)");
+            for removal in removals {
+                let after = outside_existence_checks(checker, removal, name);
+                fix.push(statement_after(
+                    checker.source,
+                    &checker.stylist,
+                    after,
+                    &line,
+                ));
+            }
+            fix.finish(
+                safety,
+                "Put the path in a fresh directory from `tempfile.mkdtemp()`",
+            )
+        }
+    }
+}
+
+/// The `suffix`, `prefix` and `dir` arguments of the call.
+struct NameArgs<'a> {
+    suffix: Option<&'a Expr>,
+    prefix: Option<&'a Expr>,
+    dir: Option<&'a Expr>,
+}
+
+impl<'a> NameArgs<'a> {
+    fn of(call: &'a ExprCall, function: Function) -> Result<Self, NoFix> {
+        let arguments = &call.arguments;
+        if arguments.args.iter().any(Expr::is_starred_expr)
+            || arguments.keywords.iter().any(|k| k.arg.is_none())
+        {
+            return Err(NoFix::ArgumentsUnpacked);
+        }
+        // mktemp(suffix, prefix, dir); tempnam(dir, prefix); tmpnam()
+        let names: &[&str] = match function {
+            Function::Mktemp => &["suffix", "prefix", "dir"],
+            Function::Tempnam => &["dir", "prefix"],
+            Function::Tmpnam => &[],
+        };
+        let known = |k: &str| names.contains(&k);
+        if arguments.args.len() > names.len()
+            || arguments
+                .keywords
+                .iter()
+                .any(|k| k.arg.as_ref().is_some_and(|a| !known(a.id.as_str())))
+        {
+            return Err(NoFix::UnknownArguments);
+        }
+        let find = |name: &str| {
+            let position = names.iter().position(|n| *n == name)?;
+            arguments.find_argument_value(name, position)
+        };
+        Ok(Self {
+            suffix: find("suffix"),
+            prefix: find("prefix"),
+            dir: find("dir"),
+        })
+    }
+
+    /// Keyword arguments for a `tempfile` function, from source text.
+    fn keywords(&self, source: &str, with_suffix: bool) -> Vec<String> {
+        let mut out = Vec::new();
+        if with_suffix && let Some(suffix) = self.suffix {
+            out.push(format!("suffix={}", &source[suffix.range()]));
+        }
+        if let Some(prefix) = self.prefix {
+            out.push(format!("prefix={}", &source[prefix.range()]));
+        }
+        if let Some(dir) = self.dir {
+            out.push(format!("dir={}", &source[dir.range()]));
+        }
+        out
+    }
 }
 
 /// Ex) `if os.path.isfile(p): os.remove(p)`: the directory goes after the
@@ -644,32 +644,32 @@ fn outside_existence_checks(checker: &Checker, removal: TextRange, name: &str) -
 
 /// `fd, name = tempfile.mkstemp(...)` followed by `os.close(fd)`.
 fn mkstemp(
-    cx: &mut FixContext,
+    checker: &Checker,
+    fix: &mut FixBuilder,
     candidate: &Candidate,
     stmt: &Stmt,
     targets: &[&str],
     args: &NameArgs,
-) -> Result<Planned, String> {
-    let checker = cx.checker;
+) -> Result<(), NoFix> {
     let call = candidate.call;
-    let function = cx.member("tempfile", "mkstemp")?;
-    let os = cx.module("os")?;
+    let function = fix.member("tempfile", "mkstemp")?;
+    let os = fix.module("os")?;
     let fd = checker.fresh_name(candidate.scope, "fd");
     // Ex) a = b = mktemp()  ->  fd, a = mkstemp(); os.close(fd); b = a
     let Stmt::Assign(assign) = stmt else {
-        return Err("not an assignment".to_string());
+        return Err(NoFix::NotAnAssignment);
     };
     let first = targets[0];
     let targets_range = TextRange::new(
         stmt.start(),
         assign.targets.last().map_or(stmt.start(), Ranged::end),
     );
-    cx.edits.push(Edit::range_replacement(
+    fix.push(Edit::range_replacement(
         format!("{fd}, {first}"),
         targets_range,
     ));
-    cx.edits.extend(replace_callee(
-        cx.source(),
+    fix.extend(replace_callee(
+        checker.source,
         call,
         candidate.function,
         args,
@@ -677,121 +677,55 @@ fn mkstemp(
     ));
     let mut after = vec![format!("{os}.close({fd})")];
     after.extend(targets[1..].iter().map(|t| format!("{t} = {first}")));
-    cx.edits.push(statement_after(
+    fix.push(statement_after(
         checker.source,
         &checker.stylist,
         stmt.range(),
         &after.join("\n"),
     ));
-    Ok(Planned {
-        edits: std::mem::take(&mut cx.edits),
-        applicability: Applicability::Safe,
-        title: "Create the file with `tempfile.mkstemp()` and close its descriptor".to_string(),
-        note: None,
-    })
-}
-
-/// `name = tempfile.mkdtemp(...)`; the `os.mkdir(name)` that followed goes.
-fn mkdtemp(
-    cx: &mut FixContext,
-    candidate: &Candidate,
-    dir: crate::path_use::DirCreation,
-) -> Result<Planned, String> {
-    let checker = cx.checker;
-    let call = candidate.call;
-    let function = cx.member("tempfile", "mkdtemp")?;
-    let args = NameArgs::of(call, candidate.function)?;
-    cx.edits.extend(replace_callee(
-        cx.source(),
-        call,
-        candidate.function,
-        &args,
-        &function,
-    ));
-    if !dir.exist_ok
-        && let Some(stmt) = dir.stmt
-    {
-        cx.edits
-            .push(delete_statement(checker.source, checker.parsed, stmt));
-    }
-    let (applicability, note) = if dir.has_mode && !dir.exist_ok {
-        (
-            Applicability::Unsafe,
-            Some("the mode given to mkdir is dropped: mkdtemp() creates the directory with mode 0o700".to_string()),
-        )
-    } else {
-        (Applicability::Safe, None)
-    };
-    Ok(Planned {
-        edits: std::mem::take(&mut cx.edits),
-        applicability,
-        title: "Create the directory with `tempfile.mkdtemp()`".to_string(),
-        note,
-    })
+    Ok(())
 }
 
 /// `os.path.join(tempfile.mkdtemp(...), "tmp<suffix>")`: a path that does not
 /// exist yet, inside a directory nobody else can write to.
 fn private_directory(
-    cx: &mut FixContext,
+    checker: &Checker,
+    fix: &mut FixBuilder,
     call: &ExprCall,
     args: &NameArgs,
-    applicability: Applicability,
-    note: Option<String>,
-) -> Result<Planned, String> {
-    let os = cx.module("os")?;
-    let function = cx.member("tempfile", "mkdtemp")?;
-    let source = cx.source();
+) -> Result<(), NoFix> {
+    let os = fix.module("os")?;
+    let function = fix.member("tempfile", "mkdtemp")?;
+    let source = checker.source;
     let basename = match args.suffix {
-        None => quoted(cx.checker, "tmp"),
+        None => quoted(checker, "tmp"),
         Some(suffix) => match plain_string_literal(source, suffix) {
             Some((quote_len, text)) => {
                 format!("{}tmp{}", &text[..quote_len], &text[quote_len..])
             }
-            None => format!(
-                "{} + {}",
-                quoted(cx.checker, "tmp"),
-                &source[suffix.range()]
-            ),
+            None => format!("{} + {}", quoted(checker, "tmp"), &source[suffix.range()]),
         },
     };
     let keywords = args.keywords(source, false).join(", ");
     let replacement = format!("{os}.path.join({function}({keywords}), {basename})");
-    cx.edits
-        .push(Edit::range_replacement(replacement, call.range()));
-    // Ex) mktemp(dir=link_dir) for an atomic symlink: the fresh directory
-    // would stay in the program's own directory after the rename.
-    let (applicability, note) = match args.dir {
-        Some(dir) if !dir.is_none_literal_expr() && applicability == Applicability::Safe => (
-            Applicability::Unsafe,
-            Some(
-                "the fresh directory is made in the program's `dir`, where it may stay behind"
-                    .to_string(),
-            ),
-        ),
-        _ => (applicability, note),
-    };
-    Ok(Planned {
-        edits: std::mem::take(&mut cx.edits),
-        applicability,
-        title: "Put the path in a fresh directory from `tempfile.mkdtemp()`".to_string(),
-        note,
-    })
+    fix.push(Edit::range_replacement(replacement, call.range()));
+    Ok(())
 }
 
 /// Ex) open(tempfile.mktemp(".csv"), "w", newline="")
 ///  -> tempfile.NamedTemporaryFile("w", newline="", suffix=".csv", delete=False)
 fn named_temporary_file(
-    cx: &mut FixContext,
+    checker: &Checker,
+    mut fix: FixBuilder,
     open: &ExprCall,
     args: &NameArgs,
-) -> Result<Planned, String> {
-    let source = cx.source();
+) -> Result<BuiltFix, NoFix> {
+    let source = checker.source;
     let arguments = &open.arguments;
     if arguments.args.iter().any(Expr::is_starred_expr)
         || arguments.keywords.iter().any(|k| k.arg.is_none())
     {
-        return Err("`open()` gets arguments with `*` or `**`".to_string());
+        return Err(NoFix::OpenArgumentsUnpacked);
     }
     // open(file, mode, buffering, encoding, errors, newline, closefd, opener)
     const OPEN: [&str; 8] = [
@@ -806,13 +740,13 @@ fn named_temporary_file(
     ];
     let mode = arguments
         .find_argument_value("mode", 1)
-        .ok_or("the file is opened for reading, so it must exist already")?;
+        .ok_or(NoFix::OpenedForReading)?;
     let Some((quote_len, mode_text)) = plain_string_literal(source, mode) else {
-        return Err("the mode of `open()` is not a string literal".to_string());
+        return Err(NoFix::OpenModeNotLiteral);
     };
     let mode_value = &mode_text[quote_len..mode_text.len() - quote_len];
     if !mode_value.contains(['w', 'a', 'x']) {
-        return Err("the file is opened for reading, so it must exist already".to_string());
+        return Err(NoFix::OpenedForReading);
     }
     // mkstemp() already created the file exclusively; "x" would now fail.
     let mode_text = mode_text.replace('x', "w");
@@ -820,7 +754,9 @@ fn named_temporary_file(
     for (position, name) in OPEN.iter().enumerate().skip(2) {
         if let Some(value) = arguments.find_argument_value(name, position) {
             if matches!(*name, "closefd" | "opener") {
-                return Err(format!("`NamedTemporaryFile()` does not take `{name}`"));
+                return Err(NoFix::OpenArgumentUnsupported {
+                    name: (*name).to_string(),
+                });
             }
             out.push(format!("{name}={}", &source[value.range()]));
         }
@@ -832,35 +768,29 @@ fn named_temporary_file(
                 .is_some_and(|a| !OPEN.contains(&a.id.as_str()))
         })
     {
-        return Err("`open()` gets arguments tempsafe does not know".to_string());
+        return Err(NoFix::OpenArgumentsUnknown);
     }
     out.extend(args.keywords(source, true));
     out.push("delete=False".to_string());
-    let function = cx.member("tempfile", "NamedTemporaryFile")?;
-    let has_comment = cx
-        .checker
+    let function = fix.member("tempfile", "NamedTemporaryFile")?;
+    let has_comment = checker
         .parsed
         .tokens()
         .iter()
         .any(|t| t.kind() == TokenKind::Comment && open.range().contains_range(t.range()));
-    cx.edits.push(Edit::range_replacement(
+    fix.push(Edit::range_replacement(
         format!("{function}({})", out.join(", ")),
         open.range(),
     ));
-    let (applicability, note) = if has_comment {
-        (
-            Applicability::Unsafe,
-            Some("comments inside the `open()` call would be lost".to_string()),
-        )
+    let safety = if has_comment {
+        Safety::Unsafe(UnsafeBecause::OpenCommentsLost)
     } else {
-        (Applicability::Safe, None)
+        Safety::Safe
     };
-    Ok(Planned {
-        edits: std::mem::take(&mut cx.edits),
-        applicability,
-        title: "Open the file with `tempfile.NamedTemporaryFile(delete=False)`".to_string(),
-        note,
-    })
+    fix.finish(
+        safety,
+        "Open the file with `tempfile.NamedTemporaryFile(delete=False)`",
+    )
 }
 
 /// Edits turning the call into a call of `function` with the same name
@@ -911,76 +841,3 @@ fn quoted(checker: &Checker, value: &str) -> String {
     format!("{quote}{value}{quote}")
 }
 
-/// After fixing: removes `from tempfile import mktemp` (and `from os import
-/// tempnam`) when the fixes took away every use the original had. An import
-/// that was unused before is left alone.
-pub fn remove_unused_imports(
-    original: &Parsed<ModModule>,
-    original_source: &str,
-    fixed: &str,
-) -> Option<String> {
-    let parsed = parse_module(fixed).ok()?;
-    let uses = |tokens: &Tokens, source: &str, name: &str| {
-        tokens
-            .iter()
-            .filter(|t| t.kind() == TokenKind::Name && &source[t.range()] == name)
-            .count()
-    };
-    let mut edits = Vec::new();
-    let mut stack: Vec<&[Stmt]> = vec![&parsed.syntax().body];
-    while let Some(body) = stack.pop() {
-        for stmt in body {
-            stack.extend(crate::ast_util::bodies(stmt));
-            let Stmt::ImportFrom(import) = stmt else {
-                continue;
-            };
-            let insecure: &[&str] = match import.module.as_ref().map(|m| m.id.as_str()) {
-                Some("tempfile") if import.level == 0 => &["mktemp"],
-                Some("os") if import.level == 0 => &["tempnam", "tmpnam"],
-                _ => continue,
-            };
-            let unused: Vec<usize> = import
-                .names
-                .iter()
-                .enumerate()
-                .filter(|(_, alias)| insecure.contains(&alias.name.id.as_str()))
-                .filter(|(_, alias)| {
-                    let name = alias.asname.as_ref().unwrap_or(&alias.name).id.as_str();
-                    // One use is the import itself.
-                    uses(parsed.tokens(), fixed, name) == 1
-                        && uses(original.tokens(), original_source, name) > 1
-                })
-                .map(|(i, _)| i)
-                .collect();
-            if unused.len() == import.names.len() {
-                edits.push(delete_statement(fixed, &parsed, stmt.range()));
-            } else {
-                for i in unused {
-                    let names = &import.names;
-                    let range = if i + 1 < names.len() {
-                        TextRange::new(names[i].start(), names[i + 1].start())
-                    } else {
-                        TextRange::new(names[i - 1].end(), names[i].end())
-                    };
-                    edits.push(Edit::range_deletion(range));
-                }
-            }
-        }
-    }
-    if edits.is_empty() {
-        return None;
-    }
-    edits.sort_by_key(Ranged::start);
-    let mut out = String::with_capacity(fixed.len());
-    let mut last = 0;
-    for edit in &edits {
-        if edit.start().to_usize() < last {
-            continue;
-        }
-        out.push_str(&fixed[last..edit.start().to_usize()]);
-        out.push_str(edit.content().unwrap_or_default());
-        last = edit.end().to_usize();
-    }
-    out.push_str(&fixed[last..]);
-    Some(out)
-}

@@ -43,13 +43,14 @@
 
 use rustc_hash::FxHashSet as HashSet;
 
-use ruff_diagnostics::{Applicability, Edit};
+use ruff_diagnostics::Edit;
 use ruff_python_ast::{Expr, ExprCall, Number, Operator};
 use ruff_text_size::{Ranged, TextRange, TextSize};
 
 use crate::checker::Checker;
 use crate::diagnostic::Diagnostic;
-use crate::edits::fix_from;
+use crate::fix_builder::{FixBuilder, Safety};
+use crate::reason::UnsafeBecause;
 use crate::semantic::ScopeId;
 use crate::transforms::{Rule, RuleInfo, Transform};
 
@@ -127,12 +128,12 @@ impl<'a> Transform<'a> for PermissiveTempPermissions<'a> {
         }
     }
 
-    fn finish(&mut self, _checker: &Checker<'a>) -> Vec<Diagnostic> {
+    fn finish(&mut self, checker: &Checker<'a>) -> Vec<Diagnostic> {
         let candidates = std::mem::take(&mut self.candidates);
         candidates
             .into_iter()
             .filter(|c| !c.is_mask || self.temp_scopes.contains(&c.scope))
-            .map(decide)
+            .map(|c| decide(checker, c))
             .collect()
     }
 }
@@ -316,7 +317,7 @@ fn stat_constant(name: &str) -> Option<u32> {
 
 /// The finding for a permissive mode (a mask only where the scope creates
 /// temporary files).
-fn decide(candidate: Candidate) -> Diagnostic {
+fn decide(checker: &Checker, candidate: Candidate) -> Diagnostic {
     {
         let (message, new) = if candidate.is_mask {
             (
@@ -342,15 +343,13 @@ fn decide(candidate: Candidate) -> Diagnostic {
             candidate.stmt_start,
         );
         let replacement = format!("0o{new:03o}");
-        diagnostic.fix = fix_from(
-            vec![Edit::range_replacement(
-                replacement.clone(),
-                candidate.range,
-            )],
-            Applicability::Unsafe,
-        );
-        diagnostic.fix_title = Some(format!("Use `{replacement}` (owner only)"));
-        diagnostic.note = Some("sharing with other users may have been intended".to_string());
+        let title = format!("Use `{replacement}` (owner only)");
+        let mut fix = FixBuilder::new(checker, candidate.scope);
+        fix.push(Edit::range_replacement(replacement, candidate.range));
+        diagnostic.set_fix(fix.finish(
+            Safety::Unsafe(UnsafeBecause::SharingIntended),
+            title,
+        ));
         diagnostic
     }
 }

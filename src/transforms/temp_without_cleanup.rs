@@ -57,16 +57,17 @@
 //! - <https://docs.python.org/3/library/tempfile.html>
 //! - <https://cwe.mitre.org/data/definitions/459.html>
 
-use ruff_diagnostics::{Applicability, Edit};
+use ruff_diagnostics::Edit;
 use ruff_python_ast::{Expr, ExprCall, Stmt};
 use ruff_text_size::{Ranged, TextRange, TextSize};
 
 use crate::ast_util::enclosing_body;
 use crate::checker::{Checker, FunctionContext, PathUse, WatchId};
 use crate::diagnostic::Diagnostic;
-use crate::edits::{fix_from, statement_after};
-use crate::importer::Importer;
+use crate::edits::statement_after;
+use crate::fix_builder::{FixBuilder, Safety};
 use crate::path_use::UseKind;
+use crate::reason::{NoFix, UnsafeBecause};
 use crate::semantic::{ScopeId, ScopeKind};
 use crate::transforms::{Rule, RuleInfo, Transform};
 use crate::wrap::{CleanupLine, wrap_rest_of_block};
@@ -324,7 +325,7 @@ fn decide(checker: &Checker, candidate: &Candidate) -> Option<Diagnostic> {
     match &candidate.context {
         Context::Module => {
             let mut d = diagnostic(candidate, "is created at module level and never removed");
-            d.note = Some("module-level objects live as long as the program; remove it where the program ends".to_string());
+            d.no_fix = Some(NoFix::ModuleLevel);
             Some(d)
         }
         Context::WithItem { watch } => {
@@ -333,7 +334,7 @@ fn decide(checker: &Checker, candidate: &Candidate) -> Option<Diagnostic> {
                 return None;
             }
             let mut d = diagnostic(candidate, "leaves its file behind: nothing removes it");
-            d.note = Some("remove `f.name` after its last use, or drop `delete=False`".to_string());
+            d.no_fix = Some(NoFix::NamedFileKept);
             Some(d)
         }
         Context::SetUp {
@@ -384,48 +385,36 @@ fn local(
                 .is_some_and(|b| b.len() > 1)
         });
     if rebound {
-        d.note = Some("the variable is assigned more than once in its scope".to_string());
+        d.no_fix = Some(NoFix::VariableRebound);
         return Some(d);
     }
     if life.escapes && unused_fd.is_none() {
-        d.note = Some(
-            "it escapes (returned, stored, or passed where tempsafe cannot follow it)".to_string(),
-        );
+        d.no_fix = Some(NoFix::Escapes);
         return Some(d);
     }
     let only_close = life.cleaned_safely || life.escapes;
     if life.moved_into && !only_close {
         // Ex) dulwich's rename dance: os.rename(newname, tmp) parks the
         // user's file there; an error path must not delete it.
-        d.note = Some(
-            "another file is moved onto the path; removing it on an error could delete that file"
-                .to_string(),
-        );
+        d.no_fix = Some(NoFix::MovedOnto);
         return Some(d);
     }
     match build_local_fix(checker, candidate, stmt, name, &life, unused_fd) {
-        Ok(edits) if only_close => {
-            d.fix = fix_from(edits, Applicability::Safe);
-            d.fix_title = Some("Close the unused file descriptor".to_string());
+        Ok(fix) if only_close => {
+            d.set_fix(fix.finish(Safety::Safe, "Close the unused file descriptor"));
         }
-        Ok(edits) => {
+        Ok(fix) => {
             // Ex) mkstemp(dir=objects_dir): created where other code looks,
             // possibly after the block the fix ends with.
             let chosen_dir = dir_argument(candidate).is_some();
-            let applicability = if chosen_dir {
-                d.note = Some(
-                    "it is created in a directory the program chose (`dir`); code after \
-                     this block may expect to find it there"
-                        .to_string(),
-                );
-                Applicability::Unsafe
+            let safety = if chosen_dir {
+                Safety::Unsafe(UnsafeBecause::CreatedInProgramDir)
             } else {
-                Applicability::Safe
+                Safety::Safe
             };
-            d.fix = fix_from(edits, applicability);
-            d.fix_title = Some("Remove it in a `finally` block".to_string());
+            d.set_fix(fix.finish(safety, "Remove it in a `finally` block"));
         }
-        Err(reason) => d.note = Some(reason),
+        Err(reason) => d.drop_fix(reason),
     }
     Some(d)
 }
@@ -445,27 +434,17 @@ fn dir_argument<'a>(candidate: &Candidate<'a>) -> Option<&'a Expr> {
         .filter(|dir| !dir.is_none_literal_expr())
 }
 
-fn build_local_fix(
-    checker: &Checker,
+fn build_local_fix<'c, 'a>(
+    checker: &'c Checker<'a>,
     candidate: &Candidate,
     stmt: &Stmt,
     name: &str,
     life: &Life,
     unused_fd: Option<(&str, TextRange, WatchId)>,
-) -> Result<Vec<Edit>, String> {
-    let importer = Importer {
-        semantic: &checker.semantic,
-        parsed: checker.parsed,
-        source: checker.source,
-        stylist: &checker.stylist,
-    };
+) -> Result<FixBuilder<'c, 'a>, NoFix> {
+    let mut fix = FixBuilder::new(checker, candidate.scope);
     let mut edits = Vec::new();
-    let mut imports = Vec::new();
-    let mut module = |module: &str| -> Result<String, String> {
-        let imported = importer.module(candidate.scope, module)?;
-        imports.extend(imported.edit);
-        Ok(imported.text)
-    };
+    let mut module = |module: &str| fix.module(module);
     if let Some((fd, fd_range, _)) = unused_fd {
         let os = module("os")?;
         // Ex) _, path = mkstemp(): the descriptor needs a name to be closed.
@@ -509,13 +488,15 @@ fn build_local_fix(
             Created::DirectoryObject => vec![(0, format!("{name}.cleanup()"))],
         };
         let body = enclosing_body(checker.parsed.syntax(), stmt.range())
-            .ok_or("the statement's block was not found")?;
+            .ok_or(NoFix::BlockNotFound)?;
         let index = body
             .iter()
             .position(|s| s.range() == stmt.range())
-            .ok_or("the statement's block was not found")?;
+            .ok_or(NoFix::BlockNotFound)?;
         if index + 1 == body.len() {
-            return Err(format!("nothing uses `{name}` after it is created"));
+            return Err(NoFix::UnusedAfterCreation {
+                name: name.to_string(),
+            });
         }
         let wrap = wrap_rest_of_block(
             checker.source,
@@ -525,11 +506,11 @@ fn build_local_fix(
             index + 1,
             &cleanup,
         )
-        .ok_or("the statements after it share lines with others")?;
+        .ok_or(NoFix::FollowingStatementsShareLines)?;
         edits.push(wrap);
     }
-    edits.extend(imports);
-    Ok(edits)
+    fix.extend(edits);
+    Ok(fix)
 }
 
 /// Ex) self.test_dir = tempfile.mkdtemp() in setUp, with no tearDown
@@ -567,39 +548,22 @@ fn set_up(
         candidate,
         "is stored on `self` in `setUp` and never removed",
     );
-    let importer = Importer {
-        semantic: &checker.semantic,
-        parsed: checker.parsed,
-        source: checker.source,
-        stylist: &checker.stylist,
-    };
+    let mut fix = FixBuilder::new(checker, candidate.scope);
     let line = match candidate.created {
-        Created::DirectoryObject => {
-            Ok((format!("self.addCleanup(self.{attribute}.cleanup)"), None))
-        }
-        _ => importer.module(candidate.scope, "shutil").map(|shutil| {
-            (
-                format!(
-                    "self.addCleanup({}.rmtree, self.{attribute}, ignore_errors=True)",
-                    shutil.text
-                ),
-                shutil.edit,
-            )
+        Created::DirectoryObject => Ok(format!("self.addCleanup(self.{attribute}.cleanup)")),
+        _ => fix.module("shutil").map(|shutil| {
+            format!("self.addCleanup({shutil}.rmtree, self.{attribute}, ignore_errors=True)")
         }),
     };
-    match line {
-        Ok((line, import)) => {
-            let mut edits = vec![statement_after(
-                checker.source,
-                &checker.stylist,
-                stmt.range(),
-                &line,
-            )];
-            edits.extend(import);
-            d.fix = fix_from(edits, Applicability::Safe);
-            d.fix_title = Some("Remove it with `self.addCleanup()`".to_string());
-        }
-        Err(reason) => d.note = Some(reason),
-    }
+    let built = line.and_then(|line| {
+        fix.push(statement_after(
+            checker.source,
+            &checker.stylist,
+            stmt.range(),
+            &line,
+        ));
+        fix.finish(Safety::Safe, "Remove it with `self.addCleanup()`")
+    });
+    d.set_fix(built);
     Some(d)
 }
