@@ -61,4 +61,17 @@ pub enum FixStatus {
     DisplayOnly,
     /// No fix: `no_fix` says why.
     NoFix,
+    /// `check` only: a fix exists and `fix` would apply it. (`check` never
+    /// says `fixed`: nothing was fixed.)
+    SafeFixAvailable,
+}
+
+impl FixStatus {
+    /// The status as reported for a run in `mode`.
+    pub fn reported(self, mode: crate::runner::Mode) -> FixStatus {
+        match (self, mode) {
+            (FixStatus::Fixed, crate::runner::Mode::Check) => FixStatus::SafeFixAvailable,
+            (status, _) => status,
+        }
+    }
 }

@@ -293,6 +293,48 @@ fn json_report() {
     );
     assert_eq!(files[1]["findings"][0]["applicability"], "unsafe");
     assert_eq!(report["summary"]["unsafe_fixable"], 1);
+    // Reasons carry a stable id beside their sentence.
+    let unsafe_finding = &files[1]["findings"][0];
+    assert_eq!(unsafe_finding["unsafe_reason"], "name-returned");
+    assert!(unsafe_finding.get("no_fix_reason").is_none());
+
+    // `check` fixes nothing, so it never says "fixed".
+    let (_, out, _) = stdout(tempsafe(dir.path()).args(["check", "--output-format", "json", "."]));
+    let report: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(
+        report["files"][0]["findings"][0]["fix_status"],
+        "safe-fix-available"
+    );
+}
+
+#[test]
+fn no_fix_reasons_have_ids_in_json_and_statistics() {
+    let dir = tempfile::tempdir().unwrap();
+    write(
+        dir.path(),
+        "reserve.py",
+        b"import os\nimport tempfile\n\n\ndef reserve():\n    name = tempfile.mktemp()\n    return os.path.basename(name)\n",
+    );
+    let (_, out, _) = stdout(tempsafe(dir.path()).args(["check", "--output-format", "json", "."]));
+    let report: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let finding = &report["files"][0]["findings"][0];
+    assert_eq!(finding["fix_status"], "no-fix");
+    assert_eq!(finding["no_fix_reason"], "name-only");
+    assert!(
+        finding["note"]
+            .as_str()
+            .unwrap()
+            .contains("only the name is used")
+    );
+    let (_, out, _) = stdout(tempsafe(dir.path()).args([
+        "check",
+        "--statistics",
+        "--output-format",
+        "json",
+        ".",
+    ]));
+    let rows: serde_json::Value = serde_json::from_str(&out).unwrap();
+    assert_eq!(rows[0]["reason"], "name-only", "{out}");
 }
 
 #[test]
@@ -423,11 +465,11 @@ fn statistics_count_per_transform_and_status() {
     // As in Ruff: the statistics replace the findings on stdout.
     let (_, out, _) = stdout(tempsafe(dir.path()).args(["check", "--statistics", "."]));
     assert!(
-        out.contains("1  TMP001  mktemp-call            fixed"),
+        out.contains("1  TMP001  mktemp-call            safe-fix-available"),
         "{out}"
     );
     assert!(
-        out.contains("1  TMP001  mktemp-call            unsafe-fix-available"),
+        out.contains("1  TMP001  mktemp-call            unsafe-fix-available (name-returned)"),
         "{out}"
     );
 }

@@ -580,7 +580,7 @@ impl Reporter {
                 code: rule.code(),
                 name: rule.name(),
                 count: *n,
-                fix_status: serde_json::to_value(status)
+                fix_status: serde_json::to_value(status.reported(self.options.mode))
                     .ok()
                     .and_then(|v| v.as_str().map(str::to_string))
                     .unwrap_or_default(),
@@ -1239,7 +1239,7 @@ fn json_file(path: &str, report: &FileReport, mode: Mode) -> String {
                         column: start.column.get(),
                         end_line: end.line.get(),
                         end_column: end.column.get(),
-                        fix_status: *status,
+                        fix_status: status.reported(mode),
                         applicability: d.applicability().map(|a| match a {
                             ruff_diagnostics::Applicability::Safe => "safe",
                             ruff_diagnostics::Applicability::Unsafe => "unsafe",
