@@ -80,9 +80,10 @@ fn rule_of(path: &Path) -> Rule {
     Rule::from_code(folder).unwrap_or_else(|| panic!("no transform named {folder}"))
 }
 
-/// The settings every run of a case uses (one place, so a per-file header
-/// such as a target version is read once for all runs).
-fn settings(_source: &str, rules: Vec<Rule>, unsafe_fixes: bool) -> Settings {
+/// The settings every run of a case uses: the one place where a per-file
+/// header (such as `# target-version: py312`) would set them, for every
+/// run of the case alike.
+fn settings_for(_source: &str, rules: Vec<Rule>, unsafe_fixes: bool) -> Settings {
     Settings::new(rules, unsafe_fixes)
 }
 
@@ -417,15 +418,17 @@ fn render(
     let case_file = format!("transforms/{folder}/{name}");
     let own = vec![rule_of(path)];
     let all = Settings::default().rules;
-    if let Outcome::Skipped(reason) =
-        process_source(source, &settings(source, own.clone(), false), Mode::Check)
-    {
+    if let Outcome::Skipped(reason) = process_source(
+        source,
+        &settings_for(source, own.clone(), false),
+        Mode::Check,
+    ) {
         failures.extend(check_cases(&case_file, source, &[]));
         return format!("skipped: {reason}\n");
     }
     let mut out = String::from("--- findings ---\n");
     let mut diagnostics =
-        check_source(source, &settings(source, own.clone(), false)).expect("case parses");
+        check_source(source, &settings_for(source, own.clone(), false)).expect("case parses");
     diagnostics.sort_by_key(|d| d.range.start());
     let reported = reported(source, &diagnostics);
     failures.extend(check_cases(&case_file, source, &reported));
@@ -462,7 +465,7 @@ fn render(
     ];
     let mut results: Vec<(&str, String)> = Vec::new();
     for (label, rules, unsafe_fixes) in runs {
-        let settings = settings(source, rules.clone(), unsafe_fixes);
+        let settings = settings_for(source, rules.clone(), unsafe_fixes);
         let result = fixed(source, &settings, &name, label);
         if rules.len() > 1 {
             // Under every transform at once, no fix leaves a finding behind
