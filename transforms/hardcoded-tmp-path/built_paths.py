@@ -3,6 +3,7 @@ import shutil
 from pathlib import Path
 
 
+# expect: TMP002 safe
 def joined(name):
     root = os.path.join("/tmp", "build_area")
     os.makedirs(root, exist_ok=True)
@@ -11,6 +12,7 @@ def joined(name):
     shutil.rmtree(root)
 
 
+# expect: TMP002 safe
 def formatted(job_id):
     log = "/tmp/job_%d.log" % job_id
     with open(log, "w") as f:
@@ -18,6 +20,7 @@ def formatted(job_id):
     os.remove(log)
 
 
+# expect: TMP002 safe
 def f_string(job_id):
     log = f"/tmp/fjob_{job_id}.log"
     with open(log, "w") as f:
@@ -25,12 +28,14 @@ def f_string(job_id):
     os.remove(log)
 
 
+# expect: TMP002 safe, TMP002 safe
 def dot_format(job_id):
     with open("/tmp/job_{}.log".format(job_id), "w") as f:
         f.write("started")
     os.remove("/tmp/job_{}.log".format(job_id))
 
 
+# expect: TMP002 safe
 def path_division():
     base = Path("/tmp") / "cache"
     base.mkdir(exist_ok=True)
@@ -38,6 +43,7 @@ def path_division():
     shutil.rmtree(base)
 
 
+# expect: TMP002 safe, TMP002 safe, TMP002 safe, TMP002 safe
 def directory_and_child():
     os.mkdir("/tmp/work_root")
     with open("/tmp/work_root/sub.txt", "w") as f:
@@ -46,6 +52,7 @@ def directory_and_child():
     shutil.rmtree("/tmp/work_root")
 
 
+# expect: TMP002 safe, TMP002 safe
 def unix_socket(sock):
     sock.bind("/tmp/app.sock")
     sock.close()

@@ -3,6 +3,7 @@ import os
 import sqlite3
 
 
+# expect: TMP002 safe, TMP002 safe, TMP002 safe
 def write_config(data):
     # Created and removed by the function: scratch space, a safe fix.
     with open("/tmp/cfg.json", "w") as f:
@@ -13,6 +14,7 @@ def write_config(data):
     return loaded
 
 
+# expect: TMP002 no-fix
 def database():
     # Left behind and never read back: its output, another program may read it. No fix.
     conn = sqlite3.connect("/var/tmp/app.db")
@@ -20,6 +22,7 @@ def database():
     conn.close()
 
 
+# expect: TMP002 safe
 def bound_to_a_variable(lines):
     path = "/tmp/report.txt"
     with open(path, "w") as f:
@@ -29,6 +32,7 @@ def bound_to_a_variable(lines):
     return size
 
 
+# expect: TMP002 unsafe
 def report_with_lock(text):
     # A lock file beside the report, not inside it: the report stays a file.
     path = "/tmp/locked_report.txt"

@@ -4,6 +4,7 @@ import unittest
 from tempfile import gettempdir  # names the module, does not use it
 
 
+# expect: TMP002 no-fix
 class T(unittest.TestCase):
     def test_a(self):
         y = tempfile.mktemp()

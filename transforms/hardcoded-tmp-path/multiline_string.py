@@ -2,6 +2,7 @@ import os
 import shutil
 
 
+# expect: TMP002 safe, TMP002 safe, TMP002 safe, TMP002 safe
 def write_script():
     os.makedirs("/tmp/scripts", exist_ok=True)
     script = """#!/bin/sh

@@ -4,11 +4,13 @@ import os
 
 log = logging.getLogger(__name__)
 
+# expect: TMP002 no-fix, TMP002 no-fix
 # Module-level constants and defaults: reported without a fix.
 DEFAULT_TEMP_DIR = "/tmp"
 UPLOAD_DIR = "/var/tmp/uploads"
 
 
+# expect: TMP002 no-fix
 def deploy(host, path="/tmp/deploy.tar"):
     """Copy to /tmp/deploy.tar on the remote host."""
     log.info("uploading to /tmp/deploy.tar")
@@ -16,6 +18,7 @@ def deploy(host, path="/tmp/deploy.tar"):
     host.put(path)
 
 
+# ok
 def lookalikes(name):
     if name.startswith("/tmp/"):
         print("a temporary path")
@@ -23,11 +26,13 @@ def lookalikes(name):
     return os.path.exists("/tmpfoo/bar")
 
 
+# expect: TMP002 no-fix
 def remote_only(host):
     # Handed to code tempsafe cannot see: reported, no fix.
     host.run("ls", cwd="/tmp/remote_dir")
 
 
+# ok
 def only_in_a_message(self):
     # Twisted's repr test: the path is a name in a string, never a file.
     fname = "/tmp/fake.xml"

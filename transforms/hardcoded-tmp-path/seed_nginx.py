@@ -4,6 +4,7 @@
 from pathlib import Path
 
 
+# expect: TMP002 safe
 def test_nginx_generation():
     test_dir = Path("/tmp/test_nginx")
     test_dir.mkdir(exist_ok=True)

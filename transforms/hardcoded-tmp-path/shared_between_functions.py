@@ -5,6 +5,7 @@ import shutil
 import unittest
 
 
+# expect: TMP002 no-fix, TMP002 no-fix, TMP002 no-fix
 class DiskTest(unittest.TestCase):
     # salt's test_disk: setUp parks /etc/mtab, tearDown puts it back.
     def setUp(self):
@@ -16,16 +17,19 @@ class DiskTest(unittest.TestCase):
             shutil.move("/tmp/mtab", "/etc/mtab")
 
 
+# expect: TMP002 no-fix
 def save_state(state):
     with open("/tmp/app_state.json", "w") as f:
         f.write(state)
 
 
+# expect: TMP002 no-fix
 def load_state():
     with open("/tmp/app_state.json") as f:
         return f.read()
 
 
+# expect: TMP002 no-fix
 def park(config):
     os.rename(config, "/tmp/config.parked")
     print("parked")

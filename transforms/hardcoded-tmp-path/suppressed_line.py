@@ -4,6 +4,7 @@ import os
 import tempfile
 
 
+# expect: TMP002 safe, TMP002 safe
 def separate_paths():
     # the suppressed path stays as it is; the other one is rewritten
     with open("/tmp/a.txt", "w") as fh:
@@ -13,6 +14,7 @@ def separate_paths():
     os.remove("/tmp/a.txt")
 
 
+# expect: TMP002 no-fix, TMP002 no-fix
 def same_path_suppressed_once():
     # the suppressed line names the same path: no fix can leave it out
     with open("/tmp/c.txt", "w") as fh:
@@ -21,11 +23,13 @@ def same_path_suppressed_once():
     os.remove("/tmp/c.txt")
 
 
+# ok
 def another_finding_on_a_suppressed_line():
     # the mode's finding is not suppressed, but its fix would change the line
     os.chmod("/tmp/fuzz.sock", 0o666)  # noqa: S108
 
 
+# ok
 def suppressed_by_the_comment_above(p):
     fd, p = tempfile.mkstemp()
     # ignore

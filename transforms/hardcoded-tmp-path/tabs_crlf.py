@@ -2,6 +2,7 @@ import os
 import shutil
 
 
+# expect: TMP002 safe, TMP002 safe, TMP002 safe
 def f():
 	os.mkdir("/tmp/tabbed")
 	if os.path.isdir("/tmp/tabbed"):

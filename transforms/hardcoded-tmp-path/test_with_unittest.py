@@ -2,6 +2,7 @@ import os
 import unittest
 
 
+# expect: TMP002 safe, TMP002 safe, TMP002 safe, TMP002 safe
 class ReportTest(unittest.TestCase):
     def test_report(self):
         with open("/tmp/unit_report.txt", "w") as f:

@@ -4,6 +4,7 @@ import os
 import tempfile
 
 
+# expect: TMP001 safe
 def f():
     d = tempfile.mktemp()
     \

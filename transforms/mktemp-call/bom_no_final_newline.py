@@ -1,6 +1,7 @@
 ﻿import tempfile
 
 
+# expect: TMP001 safe
 def f():
     name = tempfile.mktemp()   
     open(name, "w").close()

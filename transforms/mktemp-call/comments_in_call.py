@@ -4,6 +4,7 @@ import socket
 import tempfile
 
 
+# expect: TMP001 safe
 def f():
     name = tempfile.mktemp(
         # a comment
@@ -15,6 +16,7 @@ def f():
     os.remove(name)
 
 
+# expect: TMP001 safe
 def g():
     path = tempfile.mktemp(  # why a temp file
         suffix=".txt",

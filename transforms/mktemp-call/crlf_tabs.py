@@ -2,6 +2,7 @@ import os
 import tempfile
 
 
+# expect: TMP001 safe
 def f():
 	name = tempfile.mktemp()
 	os.mkdir(name)

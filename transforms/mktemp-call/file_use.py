@@ -6,6 +6,7 @@ import tempfile
 from pathlib import Path
 
 
+# expect: TMP001 safe
 def write_text():
     name = tempfile.mktemp(suffix=".txt")
     with open(name, "w") as f:
@@ -13,6 +14,7 @@ def write_text():
     os.remove(name)
 
 
+# expect: TMP001 safe
 def sqlite_db():
     db = tempfile.mktemp(prefix="db_", suffix=".sqlite")
     conn = sqlite3.connect(db)
@@ -20,18 +22,21 @@ def sqlite_db():
     os.remove(db)
 
 
+# expect: TMP001 safe
 def copy_destination(src):
     dst = tempfile.mktemp(dir="/srv/cache")
     shutil.copy(src, dst)
     return dst
 
 
+# expect: TMP001 safe
 def pathlib_write():
     target = tempfile.mktemp()  # keep this comment
     Path(target).write_text("hello")
     print(Path(target).read_text())
 
 
+# expect: TMP001 safe
 def string_ops_before_create():
     name = tempfile.mktemp(".log", "app_")
     if name.endswith(".log"):
@@ -41,10 +46,12 @@ def string_ops_before_create():
     os.unlink(name)
 
 
+# expect: TMP001 safe
 def one_liner(flag):
     if flag: name = tempfile.mktemp(); open(name, "w").close()
 
 
+# expect: TMP001 safe
 def at_end_of_file():
     name = tempfile.mktemp()
     open(name, "wb").close()

@@ -2,6 +2,7 @@
 import os
 import tempfile
 
+# expect: TMP001 safe
 workdir = tempfile.mkdtemp()
 name = tempfile.mktemp(dir=workdir)
 with open(name, "w") as f:
@@ -10,6 +11,7 @@ os.remove(name)
 os.rmdir(workdir)
 
 
+# ok
 def later():
     # Functions run later: the module-level file already exists by then.
     return os.path.getsize(name)

@@ -3,6 +3,7 @@ import os
 import tempfile
 
 
+# expect: TMP001 safe
 def both_names():
     a = b = tempfile.mktemp()
     with open(a, "w") as f:
@@ -12,6 +13,7 @@ def both_names():
     os.remove(b)
 
 
+# expect: TMP001 safe
 def both_names_dir():
     src = dst = tempfile.mktemp()
     os.mkdir(src)

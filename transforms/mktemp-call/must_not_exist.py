@@ -5,6 +5,7 @@ import socket
 import tempfile
 
 
+# expect: TMP001 safe
 def unix_socket():
     path = tempfile.mktemp(suffix=".sock")
     sock = socket.socket(socket.AF_UNIX)
@@ -13,29 +14,34 @@ def unix_socket():
     os.unlink(path)
 
 
+# expect: TMP001 no-fix
 def twisted_unix(reactor, factory):
     path = tempfile.mktemp()
     reactor.listenUNIX(path, factory)
 
 
+# expect: TMP001 safe
 def fifo():
     path = tempfile.mktemp(prefix="fifo_")
     os.mkfifo(path)
     os.remove(path)
 
 
+# expect: TMP001 no-fix
 def symlink_destination(target):
     link = tempfile.mktemp()
     os.symlink(target, link)
     return os.readlink(link)
 
 
+# expect: TMP001 safe
 def copytree_destination(src):
     dst = tempfile.mktemp()
     shutil.copytree(src, dst)
     shutil.rmtree(dst)
 
 
+# expect: TMP001 safe
 def existence_check_first():
     p = tempfile.mktemp()
     print(os.path.exists(p))
@@ -44,12 +50,14 @@ def existence_check_first():
     os.remove(p)
 
 
+# expect: TMP001 no-fix
 def exclusive_open():
     p = tempfile.mktemp(suffix=f".{os.getpid()}")
     with open(p, "x") as f:
         f.write("x")
 
 
+# expect: TMP001 no-fix
 def cleanup_first():
     p = tempfile.mktemp()
     try:

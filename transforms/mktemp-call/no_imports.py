@@ -1,3 +1,4 @@
+# expect: TMP001 safe
 def f():
     import tempfile
     name = tempfile.mktemp()

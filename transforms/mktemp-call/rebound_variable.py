@@ -3,6 +3,7 @@ import os
 import tempfile
 
 
+# expect: TMP001 safe
 def rebound_later_in_a_loop(n):
     # error: fixed (mkstemp); `p` is bound again later, but the file is
     # created right after this statement.
@@ -16,6 +17,7 @@ def rebound_later_in_a_loop(n):
         os.remove(p)
 
 
+# expect: TMP001 no-fix
 def rebound_before_use():
     # error: no fix; the `open` may be of the other value.
     p = tempfile.mktemp()

@@ -5,6 +5,7 @@ import socket
 import tempfile
 
 
+# expect: TMP001 safe
 def removed_after_existence_check():
     # error: fixed; the directory goes after the `if`, also when the socket
     # was never made.
@@ -18,6 +19,7 @@ def removed_after_existence_check():
             os.remove(name)
 
 
+# expect: TMP001 safe
 def removed_under_another_condition(keep):
     # error: fixed; the test is not about the path alone, so the directory
     # is removed inside it, with the path.
@@ -29,6 +31,7 @@ def removed_under_another_condition(keep):
         os.remove(name)
 
 
+# expect: TMP001 no-fix
 def never_removed():
     # error: no fix; a fresh directory would stay behind on every run.
     name = tempfile.mktemp(suffix=".sock")

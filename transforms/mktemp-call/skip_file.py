@@ -1,4 +1,5 @@
 # tempsafe: skip-file
 import tempfile
 
+# ok
 name = tempfile.mktemp()

@@ -1,6 +1,7 @@
 from tempfile import *
 
 
+# expect: TMP001 safe
 def f():
     name = mktemp()
     with open(name, "w") as fh:

@@ -4,10 +4,12 @@
 import tempfile
 
 
+# ok
 def g():
     pass
 
 
+# expect: TMP001 safe
 if True:
 	def f():
 	    name = tempfile.mktemp()

@@ -5,6 +5,7 @@ import os
 import tempfile
 
 
+# expect: TMP001 safe
 def f():
     name = tempfile.mktemp()
     with open(name, "w") as fh:

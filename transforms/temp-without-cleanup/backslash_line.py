@@ -3,6 +3,7 @@
 import tempfile
 
 
+# expect: TMP003 safe
 def record(events):
     \
     f = tempfile.NamedTemporaryFile(mode="w", delete=False)

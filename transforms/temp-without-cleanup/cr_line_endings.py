@@ -1,1 +1,1 @@
-# Old Mac line endings (a bare CR): CPython accepts them.import tempfiledef f():    d = tempfile.mkdtemp()    print(len(d) > 0)
+# Old Mac line endings (a bare CR): CPython accepts them.import tempfile# expect: TMP003 safedef f():    d = tempfile.mkdtemp()    print(len(d) > 0)

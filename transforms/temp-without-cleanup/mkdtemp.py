@@ -5,6 +5,7 @@ import subprocess
 import tempfile
 
 
+# expect: TMP003 safe
 def never_removed(files):
     work = tempfile.mkdtemp(prefix="build_")
     for name in files:
@@ -14,6 +15,7 @@ def never_removed(files):
     return len(os.listdir(work))
 
 
+# expect: TMP003 safe
 def removed_without_finally():
     d = tempfile.mkdtemp()
     out = os.path.join(d, "out.txt")
@@ -24,6 +26,7 @@ def removed_without_finally():
     return size
 
 
+# ok
 def already_safe():
     # The guide's model: nothing to do.
     temp_dir = tempfile.mkdtemp(prefix="ciris_", suffix="_secure")
@@ -33,6 +36,7 @@ def already_safe():
         shutil.rmtree(temp_dir, ignore_errors=True)
 
 
+# expect: TMP003 safe
 def in_a_loop(jobs):
     for job in jobs:
         scratch = tempfile.mkdtemp()
@@ -40,6 +44,7 @@ def in_a_loop(jobs):
         print(os.path.exists(scratch))
 
 
+# expect: TMP003 no-fix
 def returned():
     # error: no fix; the caller decides when it goes.
     d = tempfile.mkdtemp()
@@ -47,17 +52,20 @@ def returned():
     return d
 
 
+# expect: TMP003 no-fix
 def derived_path_returned():
     d = tempfile.mkdtemp()
     return os.path.join(d, "result.txt")
 
 
+# expect: TMP003 no-fix
 def normalized_path_returned():
     # Trac's helper: the caller gets the directory, so it must stay.
     tmpdir = tempfile.mkdtemp(prefix="testdir-")
     return os.path.normcase(os.path.realpath(tmpdir))
 
 
+# expect: TMP003 no-fix
 def parent_and_joined_paths_escape(base):
     d = tempfile.mkdtemp()
     parent = os.path.dirname(d)
@@ -65,16 +73,19 @@ def parent_and_joined_paths_escape(base):
     return parent, inside
 
 
+# expect: TMP003 safe
 def only_inspected_through_os_path():
     d = tempfile.mkdtemp()
     print(os.path.isabs(d), os.path.ismount(d), len(repr(d)))
 
 
+# expect: TMP003 no-fix
 def handed_to_unknown_code(builder):
     d = tempfile.mkdtemp()
     builder.build(d)
 
 
+# expect: TMP003 no-fix
 def used_after_its_block(flag):
     if flag:
         d = tempfile.mkdtemp()
@@ -82,6 +93,7 @@ def used_after_its_block(flag):
     print(d)
 
 
+# expect: TMP003 no-fix
 def captured_by_nested_function():
     d = tempfile.mkdtemp()
 
@@ -91,6 +103,7 @@ def captured_by_nested_function():
     return inner
 
 
+# ok
 def fixture_with_yield():
     """Provide a temporary workspace for tests (the guide's fixture)."""
     temp_dir = tempfile.mkdtemp(prefix="ciris_test_")
@@ -98,12 +111,14 @@ def fixture_with_yield():
     shutil.rmtree(temp_dir, ignore_errors=True)
 
 
+# ok
 def registered_cleanup(self):
     d = tempfile.mkdtemp()
     self.addCleanup(shutil.rmtree, d)
     print(d)
 
 
+# expect: TMP003 safe
 def multiline_string_in_block():
     d = tempfile.mkdtemp()
     script = """#!/bin/sh
@@ -115,9 +130,11 @@ echo hello
     return os.path.getsize(os.path.join(d, "run.sh"))
 
 
+# expect: TMP003 no-fix
 def last_statement():
     d = tempfile.mkdtemp()
 
 
+# expect: TMP003 no-fix
 module_level_dir = tempfile.mkdtemp()
 

@@ -3,6 +3,7 @@ import os
 import tempfile
 
 
+# expect: TMP003 safe
 def descriptor_unused_path_kept():
     fd, path = tempfile.mkstemp(suffix=".json")
     with open(path, "w") as f:
@@ -10,6 +11,7 @@ def descriptor_unused_path_kept():
     return os.path.getsize(path)
 
 
+# expect: TMP003 safe
 def underscore_descriptor():
     _, path = tempfile.mkstemp()
     try:
@@ -19,6 +21,7 @@ def underscore_descriptor():
         os.remove(path)
 
 
+# expect: TMP003 safe
 def closed_via_fdopen():
     fd, path = tempfile.mkstemp()
     with os.fdopen(fd, "w") as f:
@@ -26,6 +29,7 @@ def closed_via_fdopen():
     print(open(path).read())
 
 
+# ok
 def all_good():
     # The seed's safe example.
     fd, path = tempfile.mkstemp()
@@ -36,12 +40,14 @@ def all_good():
         os.remove(path)
 
 
+# expect: TMP003 no-fix
 def path_returned():
     fd, path = tempfile.mkstemp()
     os.close(fd)
     return path
 
 
+# expect: TMP003 no-fix
 def data_moved_in(oldname, newname):
     # dulwich's rename dance: the temporary path then holds the user's file,
     # which a cleanup on the error path would delete.
@@ -57,6 +63,7 @@ def data_moved_in(oldname, newname):
     os.remove(tmpfile)
 
 
+# expect: TMP003 unsafe
 def placed_where_the_program_looks(store_dir, names):
     # The files exist so that the code after the loop finds them.
     for name in names:
@@ -65,6 +72,7 @@ def placed_where_the_program_looks(store_dir, names):
     return sorted(os.listdir(store_dir))
 
 
+# expect: TMP003 unsafe
 def positional_dir(base_dir, data):
     fd, path = tempfile.mkstemp("", "pack", base_dir)
     os.write(fd, data)

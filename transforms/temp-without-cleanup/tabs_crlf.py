@@ -2,6 +2,7 @@ import os
 import tempfile
 
 
+# expect: TMP003 safe
 def f():
 	d = tempfile.mkdtemp()
 	doc = """

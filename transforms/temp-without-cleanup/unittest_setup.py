@@ -3,6 +3,7 @@ import tempfile
 import unittest
 
 
+# expect: TMP003 safe
 class WithoutTearDown(unittest.TestCase):
     def setUp(self):
         self.test_dir = tempfile.mkdtemp(prefix="test_ciris_")
@@ -11,6 +12,7 @@ class WithoutTearDown(unittest.TestCase):
         self.assertTrue(self.test_dir)
 
 
+# ok
 class WithTearDown(unittest.TestCase):
     # The guide's unit-test example: already cleaned up.
     def setUp(self):
@@ -22,6 +24,7 @@ class WithTearDown(unittest.TestCase):
         shutil.rmtree(self.test_dir, ignore_errors=True)
 
 
+# expect: TMP003 safe
 class WithDirectoryObject(unittest.TestCase):
     def setUp(self):
         self.tmp = tempfile.TemporaryDirectory()
