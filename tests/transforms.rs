@@ -146,12 +146,10 @@ impl std::fmt::Display for Finding {
     }
 }
 
-/// The reason id of a finding without a fix or with an unsafe one. This
-/// build's findings carry the reason only as a sentence (`note`), so there
-/// is none yet; once typed reasons (`NoFix`/`UnsafeBecause`) land, return
-/// their stable id here and `no-fix(<id>)` lines are checked against it.
-fn reason_id(_diagnostic: &Diagnostic) -> Option<String> {
-    None
+/// The reason id of a finding without a fix or with an unsafe one: a
+/// `no-fix(<id>)` or `unsafe(<id>)` line is checked against it.
+fn reason_id(diagnostic: &Diagnostic) -> Option<String> {
+    tempsafe::printer::reasons::reason_id(diagnostic).map(str::to_string)
 }
 
 /// A finding tempsafe reported, with where it starts (1-based).
@@ -450,7 +448,8 @@ fn render(
             writeln!(out, "    fix: {title}").unwrap();
         }
         if let Some(note) = &tempsafe::printer::reasons::note(d) {
-            writeln!(out, "    note: {note}").unwrap();
+            let id = tempsafe::printer::reasons::reason_id(d).unwrap_or_default();
+            writeln!(out, "    note ({id}): {note}").unwrap();
         }
         assert!(
             d.fix.is_none() || d.fix_title.is_some(),
