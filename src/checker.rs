@@ -17,6 +17,7 @@ use crate::diagnostic::Diagnostic;
 use crate::path_use::{self, UseKind};
 use crate::semantic::{Binding, BindingKind, MODULE_SCOPE, ScopeId, ScopeKind, Semantic};
 use crate::settings::Settings;
+use crate::summary::{Arg, CallSite, ModuleSummaries, ParamSummary, Resolver, Target};
 use crate::suppression::Suppressions;
 use crate::transforms::{Rule, RuleSet, Transform};
 
@@ -66,6 +67,8 @@ pub struct PathUse {
     pub nested: bool,
     /// The blocks around the use (in the owning scope).
     pub blocks: Vec<Block>,
+    /// The call an unknown use hands the path to, if a summary may know it.
+    pub site: Option<CallSite>,
 }
 
 impl PathUse {
@@ -123,6 +126,21 @@ pub struct Checker<'a> {
     /// The transforms that run, each with its own state. Taken out while an
     /// event is dispatched, so that each can borrow the checker.
     transforms: Vec<Box<dyn Transform<'a> + 'a>>,
+    /// The file the source is, when known: imports of the package resolve
+    /// from there.
+    path: Option<&'a std::path::Path>,
+    /// Summary mode: every parameter is watched, for [`Checker::summaries`].
+    summarize: bool,
+    /// In summary mode: each function's qualified name and parameter watches.
+    parameters: Vec<(String, Vec<(&'a str, bool, WatchId)>)>,
+    /// Module-level `def` and `class` names (`true` for a class).
+    module_defs: HashMap<&'a str, bool>,
+    /// Names bound to mock objects (`m = MagicMock()`), per scope.
+    mocks: HashSet<(ScopeId, &'a str)>,
+    /// Dotted names patched by `mock.patch` in a function scope.
+    patched: HashMap<ScopeId, Vec<String>>,
+    /// The summaries of this module's own functions, made on first need.
+    local_summaries: std::cell::OnceCell<ModuleSummaries>,
 }
 
 impl<'a> Checker<'a> {
@@ -152,6 +170,359 @@ impl<'a> Checker<'a> {
             classes: Vec::new(),
             function: None,
             transforms: Vec::new(),
+            path: None,
+            summarize: false,
+            parameters: Vec::new(),
+            module_defs: HashMap::default(),
+            mocks: HashSet::default(),
+            patched: HashMap::default(),
+            local_summaries: std::cell::OnceCell::new(),
+        }
+    }
+
+    /// The file the source was read from: package imports resolve from it.
+    pub fn at_path(mut self, path: Option<&'a std::path::Path>) -> Self {
+        self.path = path;
+        self
+    }
+
+    /// Visits the module with no transform and summarizes its functions:
+    /// what each does to each of its parameters.
+    pub fn summaries(mut self) -> ModuleSummaries {
+        self.summarize = true;
+        self.walk();
+        let mut out = ModuleSummaries::default();
+        for (qualname, params) in &self.parameters {
+            let params = params
+                .iter()
+                .map(|&(name, positional, watch)| ParamSummary {
+                    name: name.to_string(),
+                    positional,
+                    uses: self
+                        .uses_with_derived(watch)
+                        .into_iter()
+                        .filter(|u| u.kind != UseKind::Derived)
+                        .map(|u| {
+                            // A nested function may run at any time.
+                            let kind = if u.nested { UseKind::Unknown } else { u.kind };
+                            (kind, u.site.clone().filter(|_| !u.nested))
+                        })
+                        .collect(),
+                })
+                .collect();
+            out.functions.insert(qualname.clone(), params);
+        }
+        out
+    }
+
+    /// What handing a path to `site` does to it, from the summaries of this
+    /// module and the package's; `None` when that is not known.
+    pub fn resolve_site(&self, site: &CallSite) -> Option<Vec<UseKind>> {
+        let local = self.local_summaries.get_or_init(|| {
+            let suppressions =
+                crate::suppression::Suppressions::new(self.source, self.parsed.tokens());
+            Checker::new(self.source, self.parsed, self.settings, &suppressions)
+                .at_path(self.path)
+                .summaries()
+        });
+        Resolver { local }.kinds(site)
+    }
+
+    fn walk(&mut self) {
+        let body = &self.parsed.syntax().body;
+        self.visit_body(body);
+        while !self.deferred.is_empty() {
+            let deferred = std::mem::take(&mut self.deferred);
+            for (scope, function) in deferred {
+                self.scope = scope;
+                self.blocks.clear();
+                self.function = Some(function);
+                if self.summarize {
+                    self.watch_parameters(scope, function);
+                }
+                self.visit_body(&function.def.body);
+            }
+        }
+    }
+
+    /// Summary mode: watches the parameters of a module-level function or
+    /// of a method of a module-level class.
+    fn watch_parameters(&mut self, scope: ScopeId, function: FunctionContext<'a>) {
+        let parent = self.semantic.scopes[scope].parent;
+        let qualname = match (function.class, parent) {
+            (None, Some(MODULE_SCOPE)) => function.def.name.id.to_string(),
+            (Some(class), Some(parent))
+                if self.semantic.scopes[parent].parent == Some(MODULE_SCOPE) =>
+            {
+                format!("{}.{}", class.name.id, function.def.name.id)
+            }
+            _ => return,
+        };
+        let parameters = &function.def.parameters;
+        let mut watched = Vec::new();
+        for (p, positional) in parameters
+            .posonlyargs
+            .iter()
+            .chain(&parameters.args)
+            .map(|p| (p, true))
+            .chain(parameters.kwonlyargs.iter().map(|p| (p, false)))
+        {
+            let name = p.parameter.name.id.as_str();
+            watched.push((name, positional, self.watch(name)));
+        }
+        self.parameters.push((qualname, watched));
+    }
+
+    /// The call the expression on top of the stack is an argument of
+    /// (directly, or inside a list or tuple), as a summary can answer it.
+    pub fn call_site(&self) -> Option<CallSite> {
+        let n = self.exprs.len();
+        let mut argument = self.exprs.get(n.checked_sub(1)?)?;
+        let mut parent = self.exprs.get(n.checked_sub(2)?)?;
+        if matches!(parent, Expr::List(_) | Expr::Tuple(_)) {
+            argument = parent;
+            parent = self.exprs.get(n.checked_sub(3)?)?;
+        }
+        let Expr::Call(call) = parent else {
+            return None;
+        };
+        let range = argument.range();
+        let arguments = &call.arguments;
+        let arg = if let Some(i) = arguments.args.iter().position(|a| a.range() == range) {
+            // A `*rest` before it shifts the positions.
+            if arguments.args[..i].iter().any(Expr::is_starred_expr) {
+                return None;
+            }
+            Arg::Positional(i)
+        } else {
+            let keyword = arguments
+                .keywords
+                .iter()
+                .find(|k| k.value.range() == range)?;
+            Arg::Keyword(keyword.arg.as_ref()?.id.to_string())
+        };
+        let (target, bound) = self.callee(&call.func)?;
+        Some(CallSite { target, arg, bound })
+    }
+
+    /// The function a call expression calls, as a summary target.
+    fn callee(&self, func: &'a Expr) -> Option<(Target, bool)> {
+        let mut root = func;
+        while let Expr::Attribute(attr) = root {
+            root = &attr.value;
+        }
+        let Expr::Name(root) = root else {
+            return None;
+        };
+        let root_name = root.id.as_str();
+        if let Some(owner) = self.semantic.owner(self.scope, root_name)
+            && self.mocks.contains(&(owner, root_name))
+        {
+            return Some((Target::Inert, false));
+        }
+        let qualified = self.semantic.qualified_name(self.scope, func);
+        if let Some(qualified) = &qualified {
+            let dotted = qualified.join(".");
+            if self.patched_here().any(|p| *p == dotted) {
+                return Some((Target::Inert, false));
+            }
+        }
+        match func {
+            // Ex) helper(p), Config(p) for a module-level def or class.
+            Expr::Name(name) => {
+                let id = name.id.as_str();
+                if let Some(&is_class) = self.module_defs.get(id)
+                    && self.semantic.owner(self.scope, id) == Some(MODULE_SCOPE)
+                    && self.semantic.scopes[MODULE_SCOPE]
+                        .bindings
+                        .get(id)
+                        .is_some_and(|b| b.len() == 1)
+                {
+                    return Some(if is_class {
+                        (Target::Local(format!("{id}.__init__")), true)
+                    } else {
+                        (Target::Local(id.to_string()), false)
+                    });
+                }
+                let owner = self.semantic.owner(self.scope, id)?;
+                let bindings = self.semantic.scopes[owner].bindings.get(id)?;
+                let [binding] = bindings.as_slice() else {
+                    return None;
+                };
+                let path = self.path?;
+                match binding.kind {
+                    BindingKind::FromImport { module, member } => {
+                        let file = crate::package::module_file(path, 0, module)?;
+                        Some((Target::File(file, member.to_string()), false))
+                    }
+                    BindingKind::RelativeImport {
+                        level,
+                        module: Some(module),
+                        member,
+                    } => {
+                        let file = crate::package::module_file(path, level, module)?;
+                        Some((Target::File(file, member.to_string()), false))
+                    }
+                    _ => None,
+                }
+            }
+            Expr::Attribute(attr) => {
+                // Ex) self.helper(p) in a method of a module-level class.
+                if root_name == "self"
+                    && let Some(function) = self.function
+                    && let Some(class) = function.class
+                    && matches!(attr.value.as_ref(), Expr::Name(_))
+                {
+                    return Some((
+                        Target::Local(format!("{}.{}", class.name.id, attr.attr.id)),
+                        true,
+                    ));
+                }
+                let path = self.path?;
+                // Ex) from . import util; util.helper(p)
+                if let Expr::Name(module) = attr.value.as_ref()
+                    && let Some(owner) = self.semantic.owner(self.scope, module.id.as_str())
+                    && let Some([binding]) = self.semantic.scopes[owner]
+                        .bindings
+                        .get(module.id.as_str())
+                        .map(Vec::as_slice)
+                    && let BindingKind::RelativeImport {
+                        level,
+                        module: None,
+                        member,
+                    } = binding.kind
+                {
+                    let file = crate::package::module_file(path, level, member)?;
+                    return Some((Target::File(file, attr.attr.id.to_string()), false));
+                }
+                // Ex) import pkg.util; pkg.util.helper(p): the longest module.
+                let qualified = qualified?;
+                (1..qualified.len()).rev().find_map(|split| {
+                    let module = qualified[..split].join(".");
+                    let file = crate::package::module_file(path, 0, &module)?;
+                    Some((Target::File(file, qualified[split..].join(".")), false))
+                })
+            }
+            _ => None,
+        }
+    }
+
+    /// The names patched in the enclosing function scopes.
+    fn patched_here(&self) -> impl Iterator<Item = &String> {
+        let mut scopes = Vec::new();
+        let mut scope = Some(self.scope);
+        while let Some(id) = scope {
+            scopes.push(id);
+            scope = self.semantic.scopes[id].parent;
+        }
+        scopes
+            .into_iter()
+            .filter_map(|id| self.patched.get(&id))
+            .flatten()
+    }
+
+    /// Remembers what `mock` makes: a mock object bound to a name, a name
+    /// patched for the function (`patch("pkg.mod.f")`, `patch.object(X, "m")`).
+    fn note_mocks(&mut self, value: &'a Expr, target: Option<&'a Expr>) {
+        let Expr::Call(call) = value else {
+            return;
+        };
+        let qualified = self.semantic.qualified_name(self.scope, &call.func);
+        let Some(qualified) = qualified else {
+            // Ex) mocker.patch("pkg.mod.f")
+            if let Expr::Attribute(attr) = call.func.as_ref()
+                && matches!(attr.value.as_ref(), Expr::Name(n) if n.id.as_str() == "mocker")
+            {
+                self.note_patch(call, attr.attr.id.as_str(), target);
+            }
+            return;
+        };
+        let (module, rest) = match qualified.as_slice() {
+            ["unittest", "mock", rest @ ..] | ["mock", rest @ ..] => ("mock", rest),
+            _ => return,
+        };
+        let _ = module;
+        match rest {
+            ["Mock" | "MagicMock" | "NonCallableMock" | "AsyncMock" | "create_autospec"] => {
+                if let Some(Expr::Name(name)) = target {
+                    self.mocks.insert((self.scope, name.id.as_str()));
+                }
+            }
+            ["patch"] => self.note_patch(call, "patch", target),
+            ["patch", "object"] => self.note_patch(call, "object", target),
+            _ => {}
+        }
+    }
+
+    fn note_patch(
+        &mut self,
+        call: &'a ruff_python_ast::ExprCall,
+        how: &str,
+        target: Option<&'a Expr>,
+    ) {
+        let args = &call.arguments.args;
+        let patched = match how {
+            "patch" => match args.first() {
+                Some(Expr::StringLiteral(s)) => s.value.to_str().to_string(),
+                _ => return,
+            },
+            "object" => match (args.first(), args.get(1)) {
+                (Some(object), Some(Expr::StringLiteral(s))) => {
+                    match self.semantic.qualified_name(self.scope, object) {
+                        Some(q) => format!("{}.{}", q.join("."), s.value.to_str()),
+                        None => return,
+                    }
+                }
+                _ => return,
+            },
+            _ => return,
+        };
+        let scope = self.function_scope();
+        self.patched.entry(scope).or_default().push(patched);
+        if let Some(Expr::Name(name)) = target {
+            self.mocks.insert((self.scope, name.id.as_str()));
+        }
+    }
+
+    /// The innermost function scope around the current one (the module if none).
+    fn function_scope(&self) -> ScopeId {
+        let mut scope = self.scope;
+        while self.semantic.scopes[scope].kind != ScopeKind::Function {
+            match self.semantic.scopes[scope].parent {
+                Some(parent) => scope = parent,
+                None => break,
+            }
+        }
+        scope
+    }
+
+    /// Replaces the unknown uses whose call a summary knows by what the
+    /// summary says (one use per kind).
+    fn resolve_call_sites(&mut self) {
+        for id in 0..self.watches.len() {
+            let mut i = 0;
+            while i < self.watches[id].uses.len() {
+                let use_ = &self.watches[id].uses[i];
+                let resolved = match (&use_.kind, &use_.site) {
+                    (UseKind::Unknown, Some(site)) => self.resolve_site(site),
+                    _ => None,
+                };
+                let Some(kinds) = resolved else {
+                    i += 1;
+                    continue;
+                };
+                let template = self.watches[id].uses[i].clone();
+                let uses = &mut self.watches[id].uses;
+                uses.splice(
+                    i..=i,
+                    kinds.iter().map(|&kind| PathUse {
+                        kind,
+                        site: None,
+                        ..template.clone()
+                    }),
+                );
+                i += kinds.len().max(1);
+            }
         }
     }
 
@@ -162,17 +533,8 @@ impl<'a> Checker<'a> {
             .filter(|rule| self.rules.contains(**rule))
             .map(|rule| rule.new_transform())
             .collect();
-        let body = &self.parsed.syntax().body;
-        self.visit_body(body);
-        while !self.deferred.is_empty() {
-            let deferred = std::mem::take(&mut self.deferred);
-            for (scope, function) in deferred {
-                self.scope = scope;
-                self.blocks.clear();
-                self.function = Some(function);
-                self.visit_body(&function.def.body);
-            }
-        }
+        self.walk();
+        self.resolve_call_sites();
         let mut transforms = std::mem::take(&mut self.transforms);
         transforms
             .iter_mut()
@@ -304,9 +666,13 @@ impl<'a> Checker<'a> {
                         continue;
                     }
                     let name = alias.asname.as_ref().unwrap_or(&alias.name).id.as_str();
-                    let kind = match module {
-                        Some(module) => BindingKind::FromImport { module, member },
-                        None => BindingKind::Other,
+                    let kind = match (&import.module, module) {
+                        (_, Some(module)) => BindingKind::FromImport { module, member },
+                        (relative, None) => BindingKind::RelativeImport {
+                            level: import.level,
+                            module: relative.as_ref().map(|m| m.id.as_str()),
+                            member,
+                        },
                     };
                     self.bind(name, kind, stmt.range());
                 }
@@ -336,9 +702,16 @@ impl<'a> Checker<'a> {
             BindingKind::Other,
             function.range,
         );
+        if self.scope == MODULE_SCOPE {
+            self.module_defs.insert(function.name.id.as_str(), false);
+        }
         let scope = self.semantic.push_scope(ScopeKind::Function, self.scope);
         let outer = std::mem::replace(&mut self.scope, scope);
         self.bind_parameters(&function.parameters);
+        for decorator in &function.decorator_list {
+            // Ex) @mock.patch("pkg.mod.f"): patched for the function's body.
+            self.note_mocks(&decorator.expression, None);
+        }
         self.scope = outer;
         let class = match self.semantic.scopes[outer].kind {
             ScopeKind::Class => self.classes.last().copied(),
@@ -361,6 +734,9 @@ impl<'a> Checker<'a> {
             self.visit_arguments(arguments);
         }
         self.bind(class.name.id.as_str(), BindingKind::Other, class.range);
+        if self.scope == MODULE_SCOPE {
+            self.module_defs.insert(class.name.id.as_str(), true);
+        }
         let scope = self.semantic.push_scope(ScopeKind::Class, self.scope);
         let outer = std::mem::replace(&mut self.scope, scope);
         let blocks = std::mem::take(&mut self.blocks);
@@ -412,11 +788,17 @@ impl<'a> Checker<'a> {
         } else {
             self.blocks.clone()
         };
+        let site = if kind == UseKind::Unknown {
+            self.call_site()
+        } else {
+            None
+        };
         self.watches[id].uses.push(PathUse {
             range,
             kind,
             nested,
             blocks,
+            site,
         });
         // Follow the new name too.
         if kind == UseKind::Derived
@@ -468,6 +850,11 @@ impl<'a> Visitor<'a> for Checker<'a> {
                 for target in &assign.targets {
                     self.visit_expr(target);
                 }
+                if let [target] = assign.targets.as_slice() {
+                    self.note_mocks(&assign.value, Some(target));
+                } else {
+                    self.note_mocks(&assign.value, None);
+                }
                 self.dispatch(|t, checker| t.assignment(checker, &assign.value, &assign.targets));
             }
             Stmt::If(if_stmt) => {
@@ -494,6 +881,7 @@ impl<'a> Visitor<'a> for Checker<'a> {
             Stmt::With(with) => {
                 for item in &with.items {
                     self.visit_with_item(item);
+                    self.note_mocks(&item.context_expr, item.optional_vars.as_deref());
                     if let Some(target) = &item.optional_vars {
                         let targets = std::slice::from_ref(target.as_ref());
                         self.dispatch(|t, checker| {
@@ -527,6 +915,11 @@ impl<'a> Visitor<'a> for Checker<'a> {
                     }
                     self.visit_block(BlockKind::Conditional, &case.body);
                 }
+            }
+            Stmt::Expr(expr) => {
+                // Ex) mocker.patch("pkg.mod.f")
+                self.note_mocks(&expr.value, None);
+                visitor::walk_stmt(self, stmt);
             }
             _ => visitor::walk_stmt(self, stmt),
         }

@@ -519,7 +519,7 @@ fn run_stdin(args: &RunArgs, resolver: &mut Resolver, mode: Mode) -> i32 {
     let settings = &settings;
     let outcome = match decode_any(&bytes) {
         Ok(decoded) => runner::encoded(
-            runner::process_source(&decoded.text, settings, mode),
+            runner::process_source_at(&decoded.text, settings, mode, Some(&cwd.join(&path))),
             decoded.encoding,
         ),
         Err(e) => Outcome::Error(e),

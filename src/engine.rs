@@ -2,6 +2,7 @@
 //! findings, apply fixes and re-parse until nothing is left to fix.
 
 use std::collections::BTreeMap;
+use std::path::Path;
 
 use ruff_diagnostics::{Applicability, Fix};
 use ruff_python_ast::ModModule;
@@ -85,17 +86,47 @@ fn parse_valid(source: &str) -> Result<Parsed<ModModule>, SourceError> {
     Ok(parsed)
 }
 
+/// The summaries of a module's functions (see [`crate::summary`]); `None`
+/// when it does not parse.
+pub fn summarize_source(source: &str, path: &Path) -> Option<crate::summary::ModuleSummaries> {
+    let parsed = parse_valid(source).ok()?;
+    let suppressions = Suppressions::new(source, parsed.tokens());
+    let settings = Settings::default();
+    Some(
+        Checker::new(source, &parsed, &settings, &suppressions)
+            .at_path(Some(path))
+            .summaries(),
+    )
+}
+
 /// Findings in `source`, suppressed ones left out. Parsing and checking
 /// recurse once per level of nesting: call it on a thread with a deep stack
 /// (the CLI's workers have 256 MiB) for files that nest thousands deep.
 pub fn check_source(source: &str, settings: &Settings) -> Result<Vec<Diagnostic>, SourceError> {
-    let parsed = parse_valid(source)?;
-    Ok(check_parsed(source, &parsed, settings))
+    check_source_at(source, settings, None)
 }
 
-fn check_parsed(source: &str, parsed: &Parsed<ModModule>, settings: &Settings) -> Vec<Diagnostic> {
+/// [`check_source`] for the file at `path`: calls into the file's package
+/// are followed through the package's own modules.
+pub fn check_source_at(
+    source: &str,
+    settings: &Settings,
+    path: Option<&Path>,
+) -> Result<Vec<Diagnostic>, SourceError> {
+    let parsed = parse_valid(source)?;
+    Ok(check_parsed(source, &parsed, settings, path))
+}
+
+fn check_parsed(
+    source: &str,
+    parsed: &Parsed<ModModule>,
+    settings: &Settings,
+    path: Option<&Path>,
+) -> Vec<Diagnostic> {
     let suppressions = Suppressions::new(source, parsed.tokens());
-    let diagnostics = Checker::new(source, parsed, settings, &suppressions).run();
+    let diagnostics = Checker::new(source, parsed, settings, &suppressions)
+        .at_path(path)
+        .run();
     if diagnostics.is_empty() {
         return diagnostics;
     }
@@ -211,8 +242,17 @@ pub fn fix_status(diagnostic: &Diagnostic, settings: &Settings) -> FixStatus {
 /// Applies every applicable fix, re-parsing and re-checking until nothing
 /// is left to fix. A round that breaks the syntax reverts the whole file.
 pub fn fix_source(source: &str, settings: &Settings) -> Result<FixedSource, SourceError> {
+    fix_source_at(source, settings, None)
+}
+
+/// [`fix_source`] for the file at `path` (see [`check_source_at`]).
+pub fn fix_source_at(
+    source: &str,
+    settings: &Settings,
+    path: Option<&Path>,
+) -> Result<FixedSource, SourceError> {
     let parsed = parse_valid(source)?;
-    let original = check_parsed(source, &parsed, settings);
+    let original = check_parsed(source, &parsed, settings, path);
     let mut current = source.to_string();
     let mut diagnostics = original.clone();
     let mut fixed: BTreeMap<Rule, usize> = BTreeMap::new();
@@ -271,7 +311,7 @@ pub fn fix_source(source: &str, settings: &Settings) -> Result<FixedSource, Sour
         for rule in &applied.rules {
             *fixed.entry(*rule).or_default() += 1;
         }
-        diagnostics = check_parsed(&text, &parsed, settings);
+        diagnostics = check_parsed(&text, &parsed, settings, path);
         current = text;
     }
     let findings = original

@@ -9,7 +9,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Condvar, Mutex};
 
 use crate::diagnostic::{Diagnostic, FixStatus};
-use crate::engine::{check_source, fix_source, fix_status};
+use crate::engine::{check_source_at, fix_source_at, fix_status};
 use crate::settings::Settings;
 use encoding_rs::Encoding;
 
@@ -256,7 +256,7 @@ fn process_bytes(path: &Path, bytes: &mut Vec<u8>, settings: &Settings, mode: Mo
         Err(e) => return Outcome::Error(e),
     };
     let outcome = encoded(
-        process_source(&decoded.text, settings, mode),
+        process_source_at(&decoded.text, settings, mode, Some(path)),
         decoded.encoding,
     );
     match (mode, outcome) {
@@ -314,11 +314,22 @@ pub fn encoded(outcome: Outcome, encoding: Option<&'static Encoding>) -> Outcome
 
 /// Checks or fixes one source text (no file system access).
 pub fn process_source(text: &str, settings: &Settings, mode: Mode) -> Outcome {
+    process_source_at(text, settings, mode, None)
+}
+
+/// [`process_source`] for the file at `path`: calls into its package are
+/// followed.
+pub fn process_source_at(
+    text: &str,
+    settings: &Settings,
+    mode: Mode,
+    path: Option<&Path>,
+) -> Outcome {
     if let Some(reason) = skip_marker(text) {
         return Outcome::Skipped(reason);
     }
     match mode {
-        Mode::Check => match check_source(text, settings) {
+        Mode::Check => match check_source_at(text, settings, path) {
             Ok(diagnostics) if diagnostics.is_empty() => Outcome::Clean,
             Ok(diagnostics) => Outcome::Findings {
                 source: Arc::from(text),
@@ -333,7 +344,7 @@ pub fn process_source(text: &str, settings: &Settings, mode: Mode) -> Outcome {
             },
             Err(e) => Outcome::Error(e.into()),
         },
-        Mode::Fix { .. } => match fix_source(text, settings) {
+        Mode::Fix { .. } => match fix_source_at(text, settings, path) {
             Ok(result) if result.findings.is_empty() => Outcome::Clean,
             Ok(result) => {
                 let changed = result.source != text;

@@ -31,6 +31,12 @@ pub enum BindingKind<'a> {
     Import { module: &'a str },
     /// `from tempfile import mktemp [as m]`.
     FromImport { module: &'a str, member: &'a str },
+    /// `from .m import f` (`level` dots; `module` is `None` for `from . import m`).
+    RelativeImport {
+        level: u32,
+        module: Option<&'a str>,
+        member: &'a str,
+    },
     /// Assignment, parameter, `def`, `class`, loop target, ...
     Other,
 }
@@ -164,7 +170,7 @@ impl<'a> Semantic<'a> {
                     .or_default()
                     .push((target, name));
             }
-            BindingKind::Other => {}
+            BindingKind::Other | BindingKind::RelativeImport { .. } => {}
         }
     }
 
@@ -240,7 +246,7 @@ impl<'a> Semantic<'a> {
         match first {
             BindingKind::Import { module } => Resolved::Import { module },
             BindingKind::FromImport { module, member } => Resolved::FromImport { module, member },
-            BindingKind::Other => Resolved::Other,
+            BindingKind::Other | BindingKind::RelativeImport { .. } => Resolved::Other,
         }
     }
 

@@ -1,0 +1,194 @@
+//! Function summaries: what a function does to a path passed to it, in
+//! [`UseKind`] terms, following calls further into the package (bounded
+//! depth, cycles cut). A path handed to a function with a known summary
+//! gets the summary's uses instead of "unknown".
+//!
+//! Summaries of the module being checked come from its own text; those of
+//! other modules of the package from their files, each parsed at most once
+//! per run and shared by the worker threads.
+
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex, OnceLock};
+
+use rustc_hash::FxHashMap as HashMap;
+
+use crate::path_use::{DirCreation, UseKind};
+
+/// How deep calls are followed.
+const MAX_DEPTH: usize = 4;
+
+/// Files larger than this are not read for summaries.
+const MAX_FILE_SIZE: u64 = 2 << 20;
+
+/// The function a path is handed to.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum Target {
+    /// A function or method of the module being checked (`f`, `Class.m`).
+    Local(String),
+    /// A function or method of another module of the package.
+    File(PathBuf, String),
+    /// A mock, a patched name, or a function known to do nothing with paths.
+    Inert,
+}
+
+/// Which parameter the path is bound to.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum Arg {
+    Positional(usize),
+    Keyword(String),
+}
+
+/// One call a path is handed to, as a summary can answer it.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct CallSite {
+    pub target: Target,
+    pub arg: Arg,
+    /// Called through an instance or a constructor: the first parameter
+    /// (`self`) is already bound.
+    pub bound: bool,
+}
+
+/// What a function does with one of its parameters.
+#[derive(Debug, Clone, Default)]
+pub struct ParamSummary {
+    pub name: String,
+    /// Positional (not keyword-only, not `*args`/`**kwargs`).
+    pub positional: bool,
+    /// Each use, with the call it was handed to when that is unknown.
+    pub uses: Vec<(UseKind, Option<CallSite>)>,
+}
+
+/// The summaries of one module's functions and methods, by qualified name.
+#[derive(Debug, Default)]
+pub struct ModuleSummaries {
+    pub functions: HashMap<String, Vec<ParamSummary>>,
+}
+
+/// How many modules were parsed only for their summaries (for the bench).
+pub static MODULES_PARSED: AtomicUsize = AtomicUsize::new(0);
+
+type Cache = Mutex<HashMap<PathBuf, Option<Arc<ModuleSummaries>>>>;
+
+fn cache() -> &'static Cache {
+    static CACHE: OnceLock<Cache> = OnceLock::new();
+    CACHE.get_or_init(Cache::default)
+}
+
+/// The summaries of another module of the package, read once per run.
+fn module(path: &Path) -> Option<Arc<ModuleSummaries>> {
+    if let Some(known) = cache().lock().ok()?.get(path) {
+        return known.clone();
+    }
+    let summaries = read_module(path).map(Arc::new);
+    cache()
+        .lock()
+        .ok()?
+        .insert(path.to_path_buf(), summaries.clone());
+    summaries
+}
+
+fn read_module(path: &Path) -> Option<ModuleSummaries> {
+    let metadata = std::fs::metadata(path).ok()?;
+    if !metadata.is_file() || metadata.len() > MAX_FILE_SIZE {
+        return None;
+    }
+    let bytes = std::fs::read(path).ok()?;
+    let text = String::from_utf8(bytes).ok()?;
+    MODULES_PARSED.fetch_add(1, Ordering::Relaxed);
+    crate::engine::summarize_source(&text, path)
+}
+
+/// Answers call sites against the summaries: of the module being checked
+/// (`local`) and, through the cache, of the package's other modules.
+pub struct Resolver<'s> {
+    pub local: &'s ModuleSummaries,
+}
+
+impl Resolver<'_> {
+    /// What handing a path to `site` does to it; `None` when unknown.
+    pub fn kinds(&self, site: &CallSite) -> Option<Vec<UseKind>> {
+        self.kinds_at(site, None, 0, &mut Vec::new())
+    }
+
+    /// `module`: where the site was found (`None`: the module being checked).
+    fn kinds_at(
+        &self,
+        site: &CallSite,
+        module: Option<&Arc<ModuleSummaries>>,
+        depth: usize,
+        visiting: &mut Vec<(usize, String, Arg)>,
+    ) -> Option<Vec<UseKind>> {
+        if depth > MAX_DEPTH {
+            return None;
+        }
+        let (callee, qualname) = match &site.target {
+            Target::Inert => return Some(vec![UseKind::Neutral]),
+            Target::Local(name) => (module.cloned(), name),
+            Target::File(path, name) => (Some(crate::summary::module(path)?), name),
+        };
+        let summaries: &ModuleSummaries = callee.as_deref().unwrap_or(self.local);
+        let key = (
+            callee.as_ref().map_or(0, |m| Arc::as_ptr(m) as usize),
+            qualname.clone(),
+            site.arg.clone(),
+        );
+        // Recursion: what the cycle does beyond this is not known.
+        if visiting.contains(&key) {
+            return None;
+        }
+        let param = bind(summaries.functions.get(qualname)?, site)?;
+        visiting.push(key);
+        let mut kinds = Vec::new();
+        for (kind, inner) in &param.uses {
+            match (kind, inner) {
+                (UseKind::Unknown, Some(inner)) => kinds.extend(
+                    self.kinds_at(inner, callee.as_ref(), depth + 1, visiting)
+                        .unwrap_or_else(|| vec![UseKind::Unknown]),
+                ),
+                _ => kinds.push(portable(*kind)),
+            }
+        }
+        visiting.pop();
+        Some(finish(kinds))
+    }
+}
+
+/// The parameter an argument binds to.
+fn bind<'p>(params: &'p [ParamSummary], site: &CallSite) -> Option<&'p ParamSummary> {
+    match &site.arg {
+        Arg::Positional(i) => {
+            let param = params.get(i + usize::from(site.bound))?;
+            param.positional.then_some(param)
+        }
+        Arg::Keyword(name) => params.iter().find(|p| &p.name == name),
+    }
+}
+
+/// A use as seen from a caller: statements of the callee cannot be edited
+/// from there, and a parameter returned or handed on is unknown to it.
+fn portable(kind: UseKind) -> UseKind {
+    match kind {
+        UseKind::Remove { .. } => UseKind::Remove { stmt: None },
+        UseKind::CreateDir(dir) => UseKind::CreateDir(DirCreation { stmt: None, ..dir }),
+        UseKind::Returned | UseKind::Derived => UseKind::Unknown,
+        kind => kind,
+    }
+}
+
+/// An unused parameter is not touched; the rest deduplicated.
+fn finish(mut kinds: Vec<UseKind>) -> Vec<UseKind> {
+    if kinds.is_empty() {
+        return vec![UseKind::Neutral];
+    }
+    let mut seen = Vec::new();
+    kinds.retain(|k| {
+        if seen.contains(k) {
+            false
+        } else {
+            seen.push(*k);
+            true
+        }
+    });
+    kinds
+}
