@@ -28,11 +28,11 @@ Exit codes:
 #[command(name = "tempsafe", version, after_help = EXIT_CODES)]
 pub struct Cli {
     #[command(subcommand)]
-    pub command: Command,
+    pub(crate) command: Command,
 }
 
 #[derive(Debug, Subcommand)]
-pub enum Command {
+pub(crate) enum Command {
     /// Report findings (exit 1 if any).
     Check {
         #[command(flatten)]
@@ -63,77 +63,77 @@ pub enum Command {
 pub struct RunArgs {
     /// Files or directories to process (default `.`; `-` reads standard
     /// input, as does `--stdin-filename` without paths).
-    pub paths: Vec<PathBuf>,
+    pub(crate) paths: Vec<PathBuf>,
     /// Also apply unsafe fixes (valid code whose behaviour may differ).
     #[arg(long)]
-    pub unsafe_fixes: bool,
+    pub(crate) unsafe_fixes: bool,
     /// Only these transforms (codes, names, aliases, code prefixes or ALL),
     /// replacing the configuration's `select`.
     #[arg(long, value_delimiter = ',')]
-    pub select: Vec<String>,
+    pub(crate) select: Vec<String>,
     /// Add these transforms to those selected.
     #[arg(long, value_delimiter = ',')]
-    pub extend_select: Vec<String>,
+    pub(crate) extend_select: Vec<String>,
     /// Leave out these transforms.
     #[arg(long, value_delimiter = ',')]
-    pub ignore: Vec<String>,
+    pub(crate) ignore: Vec<String>,
     /// Leave out paths matching this glob (repeatable).
     #[arg(long)]
-    pub exclude: Vec<String>,
+    pub(crate) exclude: Vec<String>,
     /// Leave out these too (repeatable; added to `exclude`).
     #[arg(long)]
-    pub extend_exclude: Vec<String>,
+    pub(crate) extend_exclude: Vec<String>,
     /// Exclude files named on the command line too (for pre-commit).
     #[arg(long)]
-    pub force_exclude: bool,
+    pub(crate) force_exclude: bool,
     /// Use this configuration file for every file (no discovery).
     #[arg(long)]
-    pub config: Option<PathBuf>,
+    pub(crate) config: Option<PathBuf>,
     /// The oldest Python the code runs on (`py38`, `py312`); overrides the
     /// configuration and `requires-python`.
     #[arg(long, value_parser = parse_target_version)]
-    pub target_version: Option<PythonVersion>,
+    pub(crate) target_version: Option<PythonVersion>,
     /// Do not respect .gitignore and similar files.
     #[arg(long)]
-    pub no_ignore: bool,
+    pub(crate) no_ignore: bool,
     #[arg(long, value_enum, default_value = "text")]
-    pub output_format: OutputFormat,
+    pub(crate) output_format: OutputFormat,
     /// Print counts per transform and fix status instead of the findings.
     #[arg(long)]
-    pub statistics: bool,
+    pub(crate) statistics: bool,
     /// Exit 0 even when findings remain (errors still exit 2).
     #[arg(long)]
-    pub exit_zero: bool,
+    pub(crate) exit_zero: bool,
     /// Exit 1 when any fix was applied, even if nothing is left.
     #[arg(long)]
-    pub exit_non_zero_on_fix: bool,
+    pub(crate) exit_non_zero_on_fix: bool,
     /// List the fixes per file at the end (stderr).
     #[arg(long)]
-    pub show_fixes: bool,
+    pub(crate) show_fixes: bool,
     /// Report and fix only findings not recorded in this baseline file.
     #[arg(long, value_name = "FILE")]
-    pub baseline: Option<PathBuf>,
+    pub(crate) baseline: Option<PathBuf>,
     /// Record the findings of today in this file (for --baseline) and exit 0.
     #[arg(long, value_name = "FILE")]
-    pub write_baseline: Option<PathBuf>,
+    pub(crate) write_baseline: Option<PathBuf>,
     /// Add `# noqa: CODE` (and ` -- REASON`) to every finding left; exit 0.
     #[arg(long, value_name = "REASON", num_args = 0..=1, require_equals = true, default_missing_value = "")]
-    pub add_noqa: Option<String>,
+    pub(crate) add_noqa: Option<String>,
     /// Write results to this file instead of standard output.
     #[arg(short = 'o', long)]
-    pub output_file: Option<PathBuf>,
+    pub(crate) output_file: Option<PathBuf>,
     /// Worker threads (default: all cores).
     #[arg(short = 'j', long)]
-    pub threads: Option<usize>,
+    pub(crate) threads: Option<usize>,
     #[arg(long, value_enum, default_value = "auto")]
-    pub color: Color,
+    pub(crate) color: Color,
     /// The file name to report for source read from standard input.
     #[arg(long)]
-    pub stdin_filename: Option<PathBuf>,
+    pub(crate) stdin_filename: Option<PathBuf>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum Color {
+pub(crate) enum Color {
     Auto,
     Always,
     Never,

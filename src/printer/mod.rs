@@ -35,7 +35,7 @@ pub(crate) use summary::Totals;
 
 /// How findings are printed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum OutputFormat {
+pub(crate) enum OutputFormat {
     /// Rendered findings with a source snippet.
     Text,
     /// One line per finding: `path:line:col: CODE message`.
