@@ -18,6 +18,8 @@ pub(crate) struct Reporter {
 }
 
 impl Reporter {
+    /// A reporter that writes results to stdout, for a run over `roots`
+    /// command-line roots.
     pub(crate) fn new(options: PrintOptions, roots: usize) -> Self {
         Self::with_output(options, roots, Results::stdout())
     }

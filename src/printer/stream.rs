@@ -35,6 +35,7 @@ pub(crate) struct Results {
 pub(crate) struct OutputFailed;
 
 impl Results {
+    /// Results on stdout.
     pub(crate) fn stdout() -> Self {
         Self::to(Box::new(io::stdout()), "standard output".to_string())
     }

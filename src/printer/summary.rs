@@ -208,6 +208,8 @@ pub(super) struct Counts {
 }
 
 impl Counts {
+    /// Counts for a run in `mode` over `roots` command-line roots;
+    /// `show_fixes` keeps the fixes per file.
     pub(super) fn new(mode: Mode, show_fixes: bool, roots: usize) -> Self {
         Self {
             mode,
@@ -240,10 +242,12 @@ impl Counts {
         }
     }
 
+    /// The totals so far: what the exit code is decided on.
     pub(super) fn totals(&self) -> &Totals {
         &self.totals
     }
 
+    /// The totals of the whole run.
     pub(super) fn into_totals(self) -> Totals {
         self.totals
     }
