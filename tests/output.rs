@@ -9,20 +9,30 @@ use std::io::{BufRead, BufReader};
 use std::path::Path;
 use std::process::{Command, Stdio};
 
-/// A fix (safe) that is shown in a diff and leaves nothing behind.
-const FIXABLE: &str = "import os\nimport tempfile\n\n\ndef f():\n    name = tempfile.mktemp()\n    with open(name, \"w\") as fh:\n        fh.write(\"x\")\n    os.remove(name)\n";
+/// A safe fix, shown in a diff, that leaves nothing behind.
+const FIXABLE: &str = "\n\ndef f():\n    name = tempfile.mktemp()\n    with open(name, \"w\") as fh:\n        fh.write(\"x\")\n    os.remove(name)\n";
+
+/// Findings per file with fixes.
+const PER_FILE: usize = 4;
 
 /// A finding without a fix: `fix` leaves it, so the exit code is 1.
 const UNFIXABLE: &str = "import tempfile\n\nNAME = tempfile.mktemp()\n";
 
-/// Files enough that each output is far larger than a pipe's buffer
-/// (64 KiB on Linux) plus what the reader took: the writer must meet the
-/// closed end.
+/// Files enough that each output (the concise one is the smallest, 160
+/// KB) is far larger than a pipe's buffer (64 KiB on Linux) plus what the
+/// reader took: the writer must meet the closed end.
 const FILES: usize = 400;
 
+/// A file with `PER_FILE` fixable findings.
+fn fixable_file() -> String {
+    format!("import os\nimport tempfile\n{}", FIXABLE.repeat(PER_FILE))
+}
+
+/// `FILES` files with fixable findings, and one with a finding without a
+/// fix.
 fn tree(dir: &Path) {
     for i in 0..FILES {
-        fs::write(dir.join(format!("m{i:03}.py")), FIXABLE).unwrap();
+        fs::write(dir.join(format!("m{i:03}.py")), fixable_file()).unwrap();
     }
     fs::write(dir.join("zz_left.py"), UNFIXABLE).unwrap();
 }
@@ -71,7 +81,11 @@ fn assert_quiet_about_the_pipe(stderr: &str) {
 fn check_into_a_closed_pipe_keeps_its_exit_code_and_summary() {
     let dir = tempfile::tempdir().unwrap();
     tree(dir.path());
-    let summary = format!("Found {} issues in {} files", FILES + 1, FILES + 1);
+    let summary = format!(
+        "Found {} issues in {} files",
+        FILES * PER_FILE + 1,
+        FILES + 1
+    );
     for format in ["text", "concise", "json", "github"] {
         for lines in [0, 1] {
             let (code, stderr) = run_closing_stdout(
@@ -99,7 +113,10 @@ fn a_diff_into_a_closed_pipe_writes_nothing() {
         let (code, stderr) = run_closing_stdout(dir.path(), &args, 1);
         assert_eq!(code, Some(1), "{args:?}: {stderr}");
         assert!(
-            stderr.contains(&format!("Would fix {FILES} issues in {FILES} files")),
+            stderr.contains(&format!(
+                "Would fix {} issues in {FILES} files",
+                FILES * PER_FILE
+            )),
             "{args:?}: {stderr}"
         );
         assert_quiet_about_the_pipe(&stderr);
@@ -108,7 +125,7 @@ fn a_diff_into_a_closed_pipe_writes_nothing() {
         let name = format!("m{i:03}.py");
         assert_eq!(
             fs::read_to_string(dir.path().join(&name)).unwrap(),
-            FIXABLE,
+            fixable_file(),
             "{name}"
         );
     }
@@ -129,13 +146,15 @@ fn fix_into_a_closed_pipe_writes_every_file() {
     for lines in [0, 1] {
         let dir = tempfile::tempdir().unwrap();
         tree(dir.path());
-        // Remaining findings print one snippet each; there is one.
+        // JSON: every file's entry, with its edits (the text output after
+        // a fix lists only what is left: too short to meet the closed end).
         let (code, stderr) =
             run_closing_stdout(dir.path(), &["fix", ".", "--output-format", "json"], lines);
         assert_eq!(code, Some(1), "{lines}: {stderr}");
         assert!(
             stderr.contains(&format!(
-                "Fixed {FILES} issues in {FILES} files; 1 without a fix"
+                "Fixed {} issues in {FILES} files; 1 without a fix",
+                FILES * PER_FILE
             )),
             "{lines}: {stderr}"
         );
