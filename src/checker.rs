@@ -95,6 +95,10 @@ pub struct FunctionContext<'a> {
 /// Index of a [`Watch`].
 pub type WatchId = usize;
 
+/// A parameter watched in summary mode: its name, whether it can be passed
+/// by position, and its watch.
+type WatchedParameter<'a> = (&'a str, bool, WatchId);
+
 /// The visitor state shared with the transforms.
 pub struct Checker<'a> {
     pub source: &'a str,
@@ -132,7 +136,7 @@ pub struct Checker<'a> {
     /// Summary mode: every parameter is watched, for [`Checker::summaries`].
     summarize: bool,
     /// In summary mode: each function's qualified name and parameter watches.
-    parameters: Vec<(String, Vec<(&'a str, bool, WatchId)>)>,
+    parameters: Vec<(String, Vec<WatchedParameter<'a>>)>,
     /// Module-level `def` and `class` names (`true` for a class).
     module_defs: HashMap<&'a str, bool>,
     /// Names bound to mock objects (`m = MagicMock()`), per scope.

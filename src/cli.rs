@@ -1,13 +1,14 @@
 //! The command line: arguments, and the run they ask for.
 
-use std::io::{IsTerminal, Read, Write};
+use std::io::Read;
 use std::path::PathBuf;
 
 use clap::{Parser, Subcommand};
 
 use crate::config::{ConfigError, Overrides, Resolver};
 use crate::discover::{WalkOptions, walk};
-use crate::printer::{self, OutputFormat, PrintOptions, Reporter, Totals};
+use crate::printer::stream::{self, Results};
+use crate::printer::{self, OutputFormat, PrintOptions, Progress, Reporter, Totals, messages};
 use crate::runner::{self, FileReport, Job, Mode, Outcome};
 use crate::settings::{PythonVersion, Settings};
 use crate::source::{decode_any, encode};
@@ -27,11 +28,11 @@ Exit codes:
 #[command(name = "tempsafe", version, after_help = EXIT_CODES)]
 pub struct Cli {
     #[command(subcommand)]
-    pub command: Command,
+    pub(crate) command: Command,
 }
 
 #[derive(Debug, Subcommand)]
-pub enum Command {
+pub(crate) enum Command {
     /// Report findings (exit 1 if any).
     Check {
         #[command(flatten)]
@@ -62,77 +63,77 @@ pub enum Command {
 pub struct RunArgs {
     /// Files or directories to process (default `.`; `-` reads standard
     /// input, as does `--stdin-filename` without paths).
-    pub paths: Vec<PathBuf>,
+    pub(crate) paths: Vec<PathBuf>,
     /// Also apply unsafe fixes (valid code whose behaviour may differ).
     #[arg(long)]
-    pub unsafe_fixes: bool,
+    pub(crate) unsafe_fixes: bool,
     /// Only these transforms (codes, names, aliases, code prefixes or ALL),
     /// replacing the configuration's `select`.
     #[arg(long, value_delimiter = ',')]
-    pub select: Vec<String>,
+    pub(crate) select: Vec<String>,
     /// Add these transforms to those selected.
     #[arg(long, value_delimiter = ',')]
-    pub extend_select: Vec<String>,
+    pub(crate) extend_select: Vec<String>,
     /// Leave out these transforms.
     #[arg(long, value_delimiter = ',')]
-    pub ignore: Vec<String>,
+    pub(crate) ignore: Vec<String>,
     /// Leave out paths matching this glob (repeatable).
     #[arg(long)]
-    pub exclude: Vec<String>,
+    pub(crate) exclude: Vec<String>,
     /// Leave out these too (repeatable; added to `exclude`).
     #[arg(long)]
-    pub extend_exclude: Vec<String>,
+    pub(crate) extend_exclude: Vec<String>,
     /// Exclude files named on the command line too (for pre-commit).
     #[arg(long)]
-    pub force_exclude: bool,
+    pub(crate) force_exclude: bool,
     /// Use this configuration file for every file (no discovery).
     #[arg(long)]
-    pub config: Option<PathBuf>,
+    pub(crate) config: Option<PathBuf>,
     /// The oldest Python the code runs on (`py38`, `py312`); overrides the
     /// configuration and `requires-python`.
     #[arg(long, value_parser = parse_target_version)]
-    pub target_version: Option<PythonVersion>,
+    pub(crate) target_version: Option<PythonVersion>,
     /// Do not respect .gitignore and similar files.
     #[arg(long)]
-    pub no_ignore: bool,
+    pub(crate) no_ignore: bool,
     #[arg(long, value_enum, default_value = "text")]
-    pub output_format: OutputFormat,
+    pub(crate) output_format: OutputFormat,
     /// Print counts per transform and fix status instead of the findings.
     #[arg(long)]
-    pub statistics: bool,
+    pub(crate) statistics: bool,
     /// Exit 0 even when findings remain (errors still exit 2).
     #[arg(long)]
-    pub exit_zero: bool,
+    pub(crate) exit_zero: bool,
     /// Exit 1 when any fix was applied, even if nothing is left.
     #[arg(long)]
-    pub exit_non_zero_on_fix: bool,
+    pub(crate) exit_non_zero_on_fix: bool,
     /// List the fixes per file at the end (stderr).
     #[arg(long)]
-    pub show_fixes: bool,
+    pub(crate) show_fixes: bool,
     /// Report and fix only findings not recorded in this baseline file.
     #[arg(long, value_name = "FILE")]
-    pub baseline: Option<PathBuf>,
+    pub(crate) baseline: Option<PathBuf>,
     /// Record the findings of today in this file (for --baseline) and exit 0.
     #[arg(long, value_name = "FILE")]
-    pub write_baseline: Option<PathBuf>,
+    pub(crate) write_baseline: Option<PathBuf>,
     /// Add `# noqa: CODE` (and ` -- REASON`) to every finding left; exit 0.
     #[arg(long, value_name = "REASON", num_args = 0..=1, require_equals = true, default_missing_value = "")]
-    pub add_noqa: Option<String>,
+    pub(crate) add_noqa: Option<String>,
     /// Write results to this file instead of standard output.
     #[arg(short = 'o', long)]
-    pub output_file: Option<PathBuf>,
+    pub(crate) output_file: Option<PathBuf>,
     /// Worker threads (default: all cores).
     #[arg(short = 'j', long)]
-    pub threads: Option<usize>,
+    pub(crate) threads: Option<usize>,
     #[arg(long, value_enum, default_value = "auto")]
-    pub color: Color,
+    pub(crate) color: Color,
     /// The file name to report for source read from standard input.
     #[arg(long)]
-    pub stdin_filename: Option<PathBuf>,
+    pub(crate) stdin_filename: Option<PathBuf>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum Color {
+pub(crate) enum Color {
     Auto,
     Always,
     Never,
@@ -151,37 +152,18 @@ pub fn run(cli: Cli) -> i32 {
         ),
         Command::Fix { args, dry_run } => run_files(&args, Mode::Fix { dry_run }),
         Command::Explain { code } => match Rule::from_code(&code) {
-            Some(rule) => {
-                let _ = writeln!(std::io::stdout(), "{}", rule.doc());
-                0
-            }
-            None => {
-                let _ = writeln!(
-                    std::io::stderr(),
-                    "error: unknown transform `{code}`\n  help: `tempsafe rules` lists them"
-                );
-                2
-            }
+            Some(rule) => messages::print_explain(rule).map_or(2, |()| 0),
+            None => error(
+                &format!("unknown transform `{code}`"),
+                "`tempsafe rules` lists them",
+            ),
         },
-        Command::Rules => {
-            let mut out = std::io::stdout();
-            for rule in Rule::ALL {
-                let _ = writeln!(
-                    out,
-                    "{}  {:<28} {:<32} {}",
-                    rule.code(),
-                    rule.name(),
-                    rule.aliases().join(", "),
-                    rule.summary()
-                );
-            }
-            0
-        }
+        Command::Rules => messages::print_rules().map_or(2, |()| 0),
     }
 }
 
 fn error(message: &str, help: &str) -> i32 {
-    let _ = writeln!(std::io::stderr(), "error: {message}\n  help: {help}");
+    messages::print_error(message, help);
     2
 }
 
@@ -263,11 +245,7 @@ fn run_files(args: &RunArgs, mode: Mode) -> i32 {
         };
         let found = walk(std::slice::from_ref(root), &walk_options);
         for path in &found.removed {
-            let _ = writeln!(
-                std::io::stderr(),
-                "note: removed {}, left by an interrupted run",
-                printer::display_path(path)
-            );
+            messages::print_removed(path);
         }
         // Paths that could not be walked count as failed files.
         for e in found.errors {
@@ -401,11 +379,7 @@ fn adopt(args: &RunArgs, jobs: &[Job], settings: &[Settings], walk_failed: bool)
                 }
                 Some(Err(e)) => {
                     failed = true;
-                    let _ = writeln!(
-                        std::io::stderr(),
-                        "error: {}: {e}",
-                        printer::display_path(&path)
-                    );
+                    messages::print_file_error(&path, &e);
                 }
                 None => {}
             }
@@ -416,19 +390,14 @@ fn adopt(args: &RunArgs, jobs: &[Job], settings: &[Settings], walk_failed: bool)
             }
         },
     );
-    let mut err = std::io::stderr();
     if let Some(path) = &args.write_baseline {
         if let Err(e) = baseline.save(path) {
             return error(&e, "check the --write-baseline path");
         }
-        let _ = writeln!(
-            err,
-            "Wrote {found} findings to the baseline {}",
-            path.display()
-        );
+        messages::print_baseline_written(found, path);
     }
     if reason.is_some() {
-        let _ = writeln!(err, "Added {marked} noqa directives to {files} files");
+        messages::print_noqa_added(marked, files);
     }
     i32::from(failed)
 }
@@ -439,7 +408,11 @@ fn reporter(args: &RunArgs, options: PrintOptions, roots: usize) -> Result<Repor
         return Ok(Reporter::new(options, roots));
     };
     match std::fs::File::create(path) {
-        Ok(file) => Ok(Reporter::with_output(options, roots, Box::new(file))),
+        Ok(file) => Ok(Reporter::with_output(
+            options,
+            roots,
+            Results::to(Box::new(file), path.display().to_string()),
+        )),
         Err(e) => Err(error(
             &format!("cannot write {}: {e}", path.display()),
             "check the --output-file path",
@@ -454,39 +427,6 @@ fn print_options(args: &RunArgs, mode: Mode) -> PrintOptions {
         statistics: args.statistics,
         show_fixes: args.show_fixes,
         mode,
-    }
-}
-
-/// A progress bar on stderr for long runs on a terminal; silent otherwise.
-struct Progress(Option<indicatif::ProgressBar>);
-
-impl Progress {
-    /// Runs over fewer files finish before a bar would help.
-    const MIN_FILES: usize = 2_000;
-
-    fn new(files: usize) -> Self {
-        if files < Self::MIN_FILES || !std::io::stderr().is_terminal() {
-            return Self(None);
-        }
-        let bar = indicatif::ProgressBar::new(files as u64);
-        if let Ok(style) =
-            indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} files  {elapsed}")
-        {
-            bar.set_style(style);
-        }
-        Self(Some(bar))
-    }
-
-    fn tick(&self) {
-        if let Some(bar) = &self.0 {
-            bar.inc(1);
-        }
-    }
-
-    fn finish(&self) {
-        if let Some(bar) = &self.0 {
-            bar.finish_and_clear();
-        }
     }
 }
 
@@ -510,7 +450,7 @@ fn run_stdin(args: &RunArgs, resolver: &mut Resolver, mode: Mode) -> i32 {
         Ok(None) => {
             // Excluded (force-exclude): passed through untouched.
             if matches!(mode, Mode::Fix { dry_run: false }) {
-                let _ = std::io::stdout().write_all(&bytes);
+                return stream::stdout(&bytes).map_or(2, |()| 0);
             }
             return 0;
         }
@@ -532,7 +472,9 @@ fn run_stdin(args: &RunArgs, resolver: &mut Resolver, mode: Mode) -> i32 {
             },
             _ => bytes.clone(),
         };
-        let _ = std::io::stdout().write_all(&fixed);
+        if stream::stdout(&fixed).is_err() {
+            return 2;
+        }
     }
     let rendered = printer::render(
         &FileReport {
@@ -546,10 +488,8 @@ fn run_stdin(args: &RunArgs, resolver: &mut Resolver, mode: Mode) -> i32 {
         // Standard output carries the fixed source: only errors and
         // warnings are printed, on stderr.
         // Findings left (a file that does not parse is one) go there too.
-        let _ = std::io::stderr().write_all(rendered.stdout.as_bytes());
-        let _ = std::io::stderr().write_all(rendered.stderr.as_bytes());
         let mut reporter = Reporter::new(print_options(args, mode), 1);
-        reporter.count(&rendered);
+        reporter.add_to_stderr(rendered);
         return exit_code(reporter.totals(), args, mode, false);
     }
     let mut reporter = match reporter(args, print_options(args, mode), 1) {
@@ -569,7 +509,7 @@ fn use_color(color: Color, to_file: bool) -> bool {
     match color {
         Color::Always => true,
         Color::Never => false,
-        Color::Auto => printer::color::auto(!to_file && std::io::stdout().is_terminal()),
+        Color::Auto => printer::color::auto_for_results(to_file),
     }
 }
 

@@ -298,8 +298,10 @@ fn config_in(dir: &Path) -> Result<Option<Project>, ConfigError> {
 }
 
 /// The nearest configuration above `path` (a file or directory), with the
-/// file it came from: what `path` is checked with.
-pub fn find_config(path: &Path) -> Result<Option<(PathBuf, Config)>, ConfigError> {
+/// file it came from: what `path` is checked with. The [`Resolver`] finds
+/// them per file for a run; this one-file form is for the tests.
+#[cfg(test)]
+fn find_config(path: &Path) -> Result<Option<(PathBuf, Config)>, ConfigError> {
     let start = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
     let start = if start.is_dir() {
         start

@@ -39,31 +39,31 @@ const SKIPPED_DIRS: &[&str] = &[
 #[derive(Debug, Clone, Default)]
 pub struct WalkOptions {
     /// Globs of paths to leave out (matched like .gitignore lines).
-    pub exclude: Vec<String>,
+    pub(crate) exclude: Vec<String>,
     /// Do not read .gitignore and friends.
-    pub no_ignore: bool,
-    pub threads: usize,
+    pub(crate) no_ignore: bool,
+    pub(crate) threads: usize,
     /// Remove the temporary siblings an interrupted `fix` left (see
     /// [`crate::writer::remove_if_stale`]) from the walked directories and
     /// beside the files named.
-    pub clean_stale: bool,
+    pub(crate) clean_stale: bool,
 }
 
 /// A path that could not be walked or is not a file to read.
 #[derive(Debug)]
 pub struct WalkError {
-    pub path: PathBuf,
-    pub error: FileError,
+    pub(crate) path: PathBuf,
+    pub(crate) error: FileError,
 }
 
 /// What a walk found.
 #[derive(Debug, Default)]
-pub struct Walk {
+pub(crate) struct Walk {
     /// The Python files, sorted.
-    pub files: Vec<PathBuf>,
-    pub errors: Vec<WalkError>,
+    pub(crate) files: Vec<PathBuf>,
+    pub(crate) errors: Vec<WalkError>,
     /// Stale temporary files removed (with `clean_stale`).
-    pub removed: Vec<PathBuf>,
+    pub(crate) removed: Vec<PathBuf>,
 }
 
 fn is_python(path: &Path) -> bool {
@@ -153,7 +153,7 @@ fn clean_beside(root: &Path, removed: &Mutex<Vec<PathBuf>>) {
 
 /// All Python files under `roots`, the paths that failed, and the stale
 /// temporary files removed.
-pub fn walk(roots: &[PathBuf], options: &WalkOptions) -> Walk {
+pub(crate) fn walk(roots: &[PathBuf], options: &WalkOptions) -> Walk {
     let files = Mutex::new(Vec::new());
     let errors = Mutex::new(Vec::new());
     let removed = Mutex::new(Vec::new());

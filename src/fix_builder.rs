@@ -86,16 +86,6 @@ impl<'c, 'a> FixBuilder<'c, 'a> {
         self.edits.extend(edits);
     }
 
-    /// The edits pushed so far (without imports).
-    pub fn edits(&self) -> &[Edit] {
-        &self.edits
-    }
-
-    /// Takes the edits pushed so far out again (to wrap them, say).
-    pub fn take_edits(&mut self) -> Vec<Edit> {
-        std::mem::take(&mut self.edits)
-    }
-
     /// The fix replaces a use of `name`, bound by `from module import
     /// member`: drop the import once nothing else uses it.
     pub fn remove_import_if_unused(

@@ -7,35 +7,35 @@
 //! ([`fix`]) applied to a fixed point ([`engine`]) → [`printer`] or
 //! [`writer`].
 
-pub mod ast_util;
-pub mod baseline;
+pub(crate) mod ast_util;
+pub(crate) mod baseline;
 pub mod checker;
 pub mod cli;
-pub mod config;
+pub(crate) mod config;
 pub mod diagnostic;
 pub mod discover;
-pub mod edits;
+pub(crate) mod edits;
 pub mod engine;
-pub mod fingerprint;
-pub mod fix;
-pub mod fix_builder;
+pub(crate) mod fingerprint;
+pub(crate) mod fix;
+pub(crate) mod fix_builder;
 pub mod importer;
-pub mod indentation;
-pub mod nesting;
-pub mod noqa;
-pub mod package;
-pub mod path_use;
+pub(crate) mod indentation;
+pub(crate) mod nesting;
+pub(crate) mod noqa;
+pub(crate) mod package;
+pub(crate) mod path_use;
 pub mod printer;
 pub mod reason;
 pub mod runner;
-pub mod semantic;
-pub mod settings;
+pub(crate) mod semantic;
+pub(crate) mod settings;
 pub mod source;
-pub mod summary;
-pub mod suppression;
+pub(crate) mod summary;
+pub(crate) mod suppression;
 pub mod transforms;
-pub mod wrap;
-pub mod writer;
+pub(crate) mod wrap;
+pub(crate) mod writer;
 
 pub use diagnostic::{Diagnostic, FixStatus};
 pub use engine::{FixedSource, SourceError, check_source, fix_source};

@@ -47,35 +47,35 @@ pub enum Outcome {
 /// A file that fixes changed.
 #[derive(Debug)]
 pub struct FixedFile {
-    pub source: Arc<str>,
+    pub(crate) source: Arc<str>,
     /// Fixes applied per rule.
-    pub counts: BTreeMap<Rule, usize>,
+    pub(crate) counts: BTreeMap<Rule, usize>,
     /// Findings left in the fixed text.
-    pub remaining: Vec<Diagnostic>,
-    pub converged: bool,
+    pub(crate) remaining: Vec<Diagnostic>,
+    pub(crate) converged: bool,
     /// Set when writing was attempted and failed.
-    pub write_error: Option<FileError>,
+    pub(crate) write_error: Option<FileError>,
     /// The file's encoding when it is not UTF-8: what is written, and the
     /// diff, are `source` in this encoding.
-    pub encoding: Option<&'static Encoding>,
+    pub(crate) encoding: Option<&'static Encoding>,
 }
 
 /// One file's report.
 #[derive(Debug)]
-pub struct FileReport {
-    pub path: PathBuf,
+pub(crate) struct FileReport {
+    pub(crate) path: PathBuf,
     /// Index of the root (command-line path) the file was found under.
-    pub root: usize,
-    pub outcome: Outcome,
+    pub(crate) root: usize,
+    pub(crate) outcome: Outcome,
 }
 
 /// A file to process, with the root it belongs to.
 #[derive(Debug, Clone)]
-pub struct Job {
-    pub path: PathBuf,
-    pub root: usize,
+pub(crate) struct Job {
+    pub(crate) path: PathBuf,
+    pub(crate) root: usize,
     /// Index of the settings to process it with (its own configuration).
-    pub settings: usize,
+    pub(crate) settings: usize,
 }
 
 /// How many files may be in flight or waiting for their turn to be
@@ -92,7 +92,7 @@ const WORKER_STACK: usize = 256 << 20;
 /// with its own settings. `finish` turns each report into what is kept
 /// of it; `consume` gets those in job order, as soon as all before them are
 /// done.
-pub fn run<T: Send>(
+pub(crate) fn run<T: Send>(
     jobs: &[Job],
     settings: &[Settings],
     mode: Mode,
@@ -214,7 +214,7 @@ fn panic_message(panic: &(dyn std::any::Any + Send)) -> String {
 
 /// Processes one file. A bug in tempsafe that panics on one file is
 /// reported for that file; the run goes on.
-pub fn process_file(path: &Path, settings: &Settings, mode: Mode) -> Outcome {
+pub(crate) fn process_file(path: &Path, settings: &Settings, mode: Mode) -> Outcome {
     std::panic::catch_unwind(|| process_file_inner(path, settings, mode))
         .unwrap_or_else(|panic| Outcome::Error(FileError::Internal(panic_message(&*panic))))
 }
@@ -288,7 +288,7 @@ fn process_bytes(path: &Path, bytes: &mut Vec<u8>, settings: &Settings, mode: Mo
 
 /// `outcome` for a source decoded from `encoding` (`None`: UTF-8): a fix
 /// that the encoding cannot hold is no fix.
-pub fn encoded(outcome: Outcome, encoding: Option<&'static Encoding>) -> Outcome {
+pub(crate) fn encoded(outcome: Outcome, encoding: Option<&'static Encoding>) -> Outcome {
     let Some(encoding) = encoding else {
         return outcome;
     };

@@ -9,7 +9,7 @@ use std::path::Path;
 use encoding_rs::Encoding;
 
 /// Files larger than this are reported, not read.
-pub const MAX_FILE_SIZE: u64 = 32 * 1024 * 1024;
+pub(crate) const MAX_FILE_SIZE: u64 = 32 * 1024 * 1024;
 
 /// Why a file was not processed or not written.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -54,7 +54,7 @@ pub enum FileError {
 
 impl FileError {
     /// A short name for summaries.
-    pub fn kind(&self) -> &'static str {
+    pub(crate) fn kind(&self) -> &'static str {
         match self {
             FileError::Read(_) => "unreadable",
             FileError::Binary => "binary",
@@ -81,7 +81,7 @@ impl FileError {
     }
 
     /// What the user can do about it (empty when the message says it all).
-    pub fn help(&self) -> &'static str {
+    pub(crate) fn help(&self) -> &'static str {
         match self {
             FileError::Read(_) => "check that the file exists and is readable",
             FileError::Binary => "binary files are never touched",
@@ -119,7 +119,7 @@ impl FileError {
 /// Reads a file into `bytes` (cleared first), with the size check done
 /// first (on the open file: one path lookup per file). Reusing one buffer
 /// per thread spares an allocation and its page faults per file.
-pub fn read_into(path: &Path, bytes: &mut Vec<u8>) -> Result<(), FileError> {
+pub(crate) fn read_into(path: &Path, bytes: &mut Vec<u8>) -> Result<(), FileError> {
     use std::io::Read;
     bytes.clear();
     let mut file = open_for_reading(path)?;
@@ -173,7 +173,7 @@ fn open_for_reading(path: &Path) -> Result<std::fs::File, FileError> {
 }
 
 /// What a file that is not a regular file is, for messages.
-pub fn file_kind(file_type: &std::fs::FileType) -> &'static str {
+pub(crate) fn file_kind(file_type: &std::fs::FileType) -> &'static str {
     #[cfg(unix)]
     {
         use std::os::unix::fs::FileTypeExt;
@@ -201,17 +201,17 @@ pub fn file_kind(file_type: &std::fs::FileType) -> &'static str {
 
 /// A file's text and the encoding to write it back in.
 #[derive(Debug)]
-pub struct Decoded<'a> {
-    pub text: Cow<'a, str>,
+pub(crate) struct Decoded<'a> {
+    pub(crate) text: Cow<'a, str>,
     /// `None` for UTF-8 (the bytes are the text); otherwise the encoding
     /// that the file's PEP 263 coding line names.
-    pub encoding: Option<&'static Encoding>,
+    pub(crate) encoding: Option<&'static Encoding>,
 }
 
 /// The text of a file's bytes in the encoding Python would read them with:
 /// UTF-8 unless a coding line names another (ASCII-compatible) encoding.
 /// UTF-16/32 files (by their BOM) are refused.
-pub fn decode_any(bytes: &[u8]) -> Result<Decoded<'_>, FileError> {
+pub(crate) fn decode_any(bytes: &[u8]) -> Result<Decoded<'_>, FileError> {
     check_encoding(bytes)?;
     let utf8 = |bytes| {
         decode(bytes).map(|text| Decoded {
@@ -279,7 +279,7 @@ pub fn encode(text: &str, encoding: &'static Encoding) -> Result<Vec<u8>, FileEr
 
 /// Refuses a file whose byte order mark announces UTF-16 or UTF-32 (four
 /// bytes looked at: cheap enough before the prefilter).
-pub fn check_encoding(bytes: &[u8]) -> Result<(), FileError> {
+pub(crate) fn check_encoding(bytes: &[u8]) -> Result<(), FileError> {
     match wide_bom(bytes) {
         Some(name) => Err(FileError::UnsupportedEncoding(name.to_string())),
         None => Ok(()),
@@ -387,7 +387,7 @@ pub fn decode(bytes: &[u8]) -> Result<&str, FileError> {
 }
 
 /// Why a file is skipped on purpose.
-pub fn skip_marker(text: &str) -> Option<&'static str> {
+pub(crate) fn skip_marker(text: &str) -> Option<&'static str> {
     for (marker, reason) in [
         ("tempsafe: skip-file", "`# tempsafe: skip-file`"),
         ("@generated", "@generated"),

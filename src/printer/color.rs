@@ -3,6 +3,8 @@
 //! or `FORCE_COLOR` turn it on without a terminal, otherwise a terminal
 //! that supports colour gets it. And the colours of a diff.
 
+use std::io::IsTerminal;
+
 use anstyle::{AnsiColor, Style};
 
 /// `FORCE_COLOR` (the Node and Python convention): set, not empty, and not
@@ -11,8 +13,14 @@ fn force_color() -> bool {
     std::env::var_os("FORCE_COLOR").is_some_and(|v| !v.is_empty() && v != "0" && v != "false")
 }
 
+/// Whether `auto` colour is on for results written to stdout, or to a
+/// file (`-o FILE`: never a terminal).
+pub(crate) fn auto_for_results(to_file: bool) -> bool {
+    auto(!to_file && std::io::stdout().is_terminal())
+}
+
 /// Whether `auto` colour is on for an output that `is_terminal` or not.
-pub fn auto(is_terminal: bool) -> bool {
+fn auto(is_terminal: bool) -> bool {
     if anstyle_query::no_color() {
         return false;
     }
@@ -27,7 +35,7 @@ pub fn auto(is_terminal: bool) -> bool {
 
 /// A unified diff with its headers bold, hunk heads cyan, removed lines red
 /// and added lines green.
-pub fn diff(text: &str) -> String {
+pub(super) fn diff(text: &str) -> String {
     let bold = Style::new().bold();
     let cyan = Style::new().fg_color(Some(AnsiColor::Cyan.into()));
     let red = Style::new().fg_color(Some(AnsiColor::Red.into()));

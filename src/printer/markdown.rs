@@ -10,33 +10,35 @@ use std::fmt::Write as _;
 
 use serde::{Deserialize, Serialize};
 
-use crate::runner::Mode;
+use crate::engine::SourceError;
+use crate::runner::{FileReport, Mode, Outcome};
+use crate::source::FileError;
 use crate::transforms::Rule;
 
-use super::INVALID_SYNTAX;
+use super::{INVALID_SYNTAX, reason_text};
 
 /// One line of a file's part.
 #[derive(Debug, Serialize, Deserialize)]
-pub struct Item {
-    pub root: usize,
+struct Item {
+    root: usize,
     /// Fixed (or fixable, under `check` and `--diff`), or left.
-    pub fixed: bool,
-    pub code: String,
-    pub path: String,
-    pub line: usize,
-    pub column: usize,
-    pub message: String,
+    fixed: bool,
+    code: String,
+    path: String,
+    line: usize,
+    column: usize,
+    message: String,
     /// Why it is left: no fix and why, or an unsafe fix.
-    pub why: Option<String>,
+    why: Option<String>,
 }
 
 /// One item as its JSON line.
-pub fn line(item: &Item) -> String {
+fn line(item: &Item) -> String {
     serde_json::to_string(item).unwrap_or_default() + "\n"
 }
 
 /// The first paragraph of a transform's "What it does", in one line.
-pub fn what_it_finds(rule: Rule) -> String {
+pub(super) fn what_it_finds(rule: Rule) -> String {
     let doc = rule.doc();
     let paragraph: Vec<&str> = doc
         .lines()
@@ -64,7 +66,7 @@ fn cell(text: &str) -> String {
 }
 
 /// The summary of every root, from the files' JSON lines.
-pub fn document(fragments: &[String], root_names: &[String], mode: Mode) -> String {
+pub(super) fn document(fragments: &[String], root_names: &[String], mode: Mode) -> String {
     let items: Vec<Item> = fragments
         .iter()
         .flat_map(|f| f.lines())
@@ -180,9 +182,32 @@ fn render_root(out: &mut String, name: &str, items: &[&Item], mode: Mode, named:
     }
 }
 
+/// One file's part of the summary (`path` as displayed): JSON lines.
+pub(super) fn file(report: &FileReport, path: &str, mode: Mode) -> String {
+    match &report.outcome {
+        Outcome::Error(FileError::Source(SourceError::Syntax {
+            line,
+            column,
+            message,
+        })) => invalid_syntax(report.root, path, (*line, *column), message),
+        Outcome::Findings {
+            source,
+            findings,
+            fixed,
+        } => {
+            let written = fixed
+                .as_ref()
+                .filter(|f| mode == (Mode::Fix { dry_run: false }) && f.write_error.is_none())
+                .map(|f| (&*f.source, f.remaining.as_slice()));
+            file_items(report.root, path, source, findings, written)
+        }
+        _ => String::new(),
+    }
+}
+
 /// A file's part: its findings (fixed or not), and for a written fix the
 /// findings left in the fixed text (`fixed`: that text and those).
-pub fn file_items(
+fn file_items(
     root: usize,
     path: &str,
     source: &str,
@@ -200,14 +225,12 @@ pub fn file_items(
         let why = match status {
             FixStatus::UnsafeFixAvailable => Some(format!(
                 "unsafe fix available (--unsafe-fixes){}",
-                super::reasons::note(d)
-                    .map(|n| format!(": {n}"))
-                    .unwrap_or_default()
+                reason_text(d).map(|n| format!(": {n}")).unwrap_or_default()
             )),
             FixStatus::Fixed => None,
             _ => Some(format!(
                 "no fix: {}",
-                super::reasons::note(d).as_deref().unwrap_or("none known")
+                reason_text(d).unwrap_or_else(|| "none known".to_string())
             )),
         };
         line(&Item {
@@ -250,7 +273,7 @@ pub fn file_items(
 }
 
 /// The part of a file that does not parse.
-pub fn invalid_syntax(
+fn invalid_syntax(
     root: usize,
     path: &str,
     (line_no, column): (usize, usize),

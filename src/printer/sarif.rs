@@ -14,7 +14,10 @@ use ruff_text_size::{Ranged, TextSize};
 use serde_json::{Value, json};
 
 use crate::diagnostic::Diagnostic;
+use crate::engine::SourceError;
 use crate::fingerprint::{Fingerprinter, line_at};
+use crate::runner::{FileReport, Mode, Outcome};
+use crate::source::FileError;
 use crate::transforms::Rule;
 
 use super::INVALID_SYNTAX;
@@ -24,7 +27,7 @@ const FINGERPRINT_KEY: &str = "tempsafe/v1";
 
 /// The folder results are relative to: the repository holding the working
 /// directory (the nearest folder with `.git`), else the working directory.
-pub fn repository_root() -> &'static Path {
+fn repository_root() -> &'static Path {
     static ROOT: std::sync::OnceLock<PathBuf> = std::sync::OnceLock::new();
     ROOT.get_or_init(|| {
         let cwd = std::env::current_dir().unwrap_or_default();
@@ -64,7 +67,7 @@ fn artifact_location(path: &Path) -> Value {
 }
 
 /// The path fingerprints are computed from: relative to the repository.
-pub fn fingerprint_path(path: &Path) -> String {
+pub(crate) fn fingerprint_path(path: &Path) -> String {
     let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
     absolute
         .strip_prefix(repository_root())
@@ -91,8 +94,29 @@ fn rule_index(code: &str) -> usize {
     Rule::ALL.iter().position(|r| r.code() == code).unwrap_or(0)
 }
 
+/// One file's part of the log: its results, one JSON object a line. After
+/// a written fix, the findings left in the fixed text.
+pub(super) fn file(report: &FileReport, mode: Mode) -> String {
+    match &report.outcome {
+        Outcome::Error(FileError::Source(SourceError::Syntax {
+            line,
+            column,
+            message,
+        })) => invalid_syntax(&report.path, (*line, *column), message),
+        Outcome::Findings {
+            fixed: Some(fixed), ..
+        } if mode == (Mode::Fix { dry_run: false }) && fixed.write_error.is_none() => {
+            results(&report.path, &fixed.source, fixed.remaining.iter())
+        }
+        Outcome::Findings {
+            source, findings, ..
+        } => results(&report.path, source, findings.iter().map(|(d, _)| d)),
+        _ => String::new(),
+    }
+}
+
 /// The results of one file, one JSON object a line.
-pub fn results<'d>(
+fn results<'d>(
     path: &Path,
     source: &str,
     diagnostics: impl Iterator<Item = &'d Diagnostic>,
@@ -145,7 +169,7 @@ pub fn results<'d>(
 }
 
 /// The result for a file that does not parse.
-pub fn invalid_syntax(path: &Path, (line, column): (usize, usize), message: &str) -> String {
+fn invalid_syntax(path: &Path, (line, column): (usize, usize), message: &str) -> String {
     let result = json!({
         "ruleId": INVALID_SYNTAX.0,
         "ruleIndex": rule_index(INVALID_SYNTAX.0),
@@ -231,7 +255,7 @@ fn rules() -> Vec<Value> {
 }
 
 /// The whole log from the files' result lines.
-pub fn document(fragments: &[String]) -> String {
+pub(super) fn document(fragments: &[String]) -> String {
     let results: Vec<Value> = fragments
         .iter()
         .flat_map(|f| f.lines())
