@@ -12,6 +12,7 @@ use std::path::Path;
 
 use tempsafe::printer::unified_diff;
 use tempsafe::runner::{Mode, Outcome, process_source};
+use tempsafe::settings::PythonVersion;
 use tempsafe::{Rule, Settings, check_source, fix_source};
 
 /// The transform a case folder belongs to (`transforms/<name>/`).
@@ -26,10 +27,28 @@ fn rule_of(path: &Path) -> Rule {
     Rule::from_code(folder).unwrap_or_else(|| panic!("no transform named {folder}"))
 }
 
+/// A case's target Python: a `# target-version: py312` line among its
+/// first five non-blank lines, whatever their line ending (none: unknown,
+/// as for a project that does not say).
+fn target_version(source: &str) -> Option<PythonVersion> {
+    let lines = source.split(['\n', '\r']).filter(|l| !l.trim().is_empty());
+    lines.take(5).find_map(|line| {
+        let value = line.trim().strip_prefix("# target-version:")?.trim();
+        Some(PythonVersion::from_target(value).unwrap_or_else(|| panic!("bad header: {line}")))
+    })
+}
+
+/// [`Settings::new`] for the case's target.
+fn settings_for(source: &str, rules: Vec<Rule>, unsafe_fixes: bool) -> Settings {
+    let mut settings = Settings::new(rules, unsafe_fixes);
+    settings.target_version = target_version(source);
+    settings
+}
+
 fn render(path: &Path, source: &str, python_outputs: &mut Vec<(String, String)>) -> String {
     let name = path.file_name().unwrap().to_string_lossy().to_string();
     let rules = vec![rule_of(path)];
-    let settings = Settings::new(rules.clone(), false);
+    let settings = settings_for(source, rules.clone(), false);
     if let Outcome::Skipped(reason) = process_source(source, &settings, Mode::Check) {
         return format!("skipped: {reason}\n");
     }
@@ -63,7 +82,7 @@ fn render(path: &Path, source: &str, python_outputs: &mut Vec<(String, String)>)
         );
     }
     for (label, unsafe_fixes) in [("safe", false), ("unsafe", true)] {
-        let settings = Settings::new(rules.clone(), unsafe_fixes);
+        let settings = settings_for(source, rules.clone(), unsafe_fixes);
         let fixed = fix_source(source, &settings).expect("fixing never breaks a case");
         assert!(fixed.converged, "{name}: {label} fixes did not converge");
         common::assert_lossless_shape(source, &fixed.source, &name);
@@ -83,7 +102,7 @@ fn render(path: &Path, source: &str, python_outputs: &mut Vec<(String, String)>)
     // Under every transform at once, no fix leaves a finding behind that it
     // created itself (one transform's output reported by another).
     for unsafe_fixes in [false, true] {
-        let settings = Settings::new(Settings::default().rules, unsafe_fixes);
+        let settings = settings_for(source, Settings::default().rules, unsafe_fixes);
         let fixed = fix_source(source, &settings).expect("fixing never breaks a case");
         let created = common::created_findings(source, &fixed.source, &settings);
         assert!(
