@@ -5,13 +5,15 @@
 //! are; line endings are kept.
 
 use ruff_diagnostics::Edit;
-use ruff_python_ast::Stmt;
 use ruff_python_ast::token::{TokenKind, Tokens};
+use ruff_python_ast::visitor::{self, Visitor};
+use ruff_python_ast::{Expr, ExprCall, Stmt};
 use ruff_python_codegen::Stylist;
 use ruff_source_file::{LineRanges, UniversalNewlines};
 use ruff_text_size::{Ranged, TextRange, TextSize};
 
 use crate::importer::stands_alone;
+use crate::semantic::{ScopeId, Semantic};
 
 /// A statement of the cleanup, with its nesting depth inside `finally:`.
 pub type CleanupLine = (usize, String);
@@ -77,6 +79,104 @@ pub fn wrap_in_with(
         Frame::With { header },
         inner,
     )
+}
+
+/// Whether `with tempfile.TemporaryDirectory(..., ignore_cleanup_errors=True)`
+/// may own a directory that `stmts` use, in place of `mkdtemp()` and
+/// `shutil.rmtree(d, ignore_errors=True)` in `finally:`. The two remove
+/// alike what the program made with its own permissions. They part on
+/// entries that `rmtree` cannot remove: CPython's cleanup resets their
+/// permissions and retries, and raises when the reset is refused (an entry
+/// of another user; CPython gh-135812), and before 3.12.2, 3.11.8 and
+/// 3.10.14 the reset followed symbolic links (CVE-2023-6597). Such entries
+/// come from permissions or owners changed, copied or extracted, from
+/// entries moved in, and from other programs: statements that call any of
+/// those (at any depth, by name, whatever the argument) keep `try:`.
+pub fn temporary_directory_fits<'a>(
+    semantic: &Semantic<'a>,
+    scope: ScopeId,
+    stmts: &'a [Stmt],
+) -> bool {
+    let mut finder = PermissionChanges {
+        semantic,
+        scope,
+        found: false,
+    };
+    finder.visit_body(stmts);
+    !finder.found
+}
+
+/// Finds calls that may leave entries [`temporary_directory_fits`] is
+/// about.
+struct PermissionChanges<'s, 'a> {
+    semantic: &'s Semantic<'a>,
+    scope: ScopeId,
+    found: bool,
+}
+
+impl<'a> Visitor<'a> for PermissionChanges<'_, 'a> {
+    fn visit_expr(&mut self, expr: &'a Expr) {
+        if let Expr::Call(call) = expr {
+            let qualified = self.semantic.qualified_name(self.scope, &call.func);
+            self.found |= changes_permissions(qualified.as_deref(), call);
+        }
+        if !self.found {
+            visitor::walk_expr(self, expr);
+        }
+    }
+}
+
+fn changes_permissions(qualified: Option<&[&str]>, call: &ExprCall) -> bool {
+    match qualified {
+        // Other programs: their entries may belong to another user.
+        Some(
+            ["subprocess", ..]
+            | [
+                "asyncio",
+                "create_subprocess_exec" | "create_subprocess_shell",
+            ]
+            | ["os", "system" | "popen" | "fork" | "forkpty"],
+        ) => return true,
+        Some(["os", function])
+            if ["spawn", "exec", "posix_spawn"]
+                .iter()
+                .any(|p| function.starts_with(p)) =>
+        {
+            return true;
+        }
+        // Moved in, or copied with their permissions.
+        Some(
+            ["os", "rename" | "renames" | "replace"]
+            | [
+                "shutil",
+                "move" | "copytree" | "copystat" | "copymode" | "unpack_archive",
+            ],
+        ) => return true,
+        _ => {}
+    }
+    let method = match call.func.as_ref() {
+        Expr::Attribute(attribute) => Some(attribute.attr.id.as_str()),
+        _ => None,
+    };
+    match qualified.and_then(|q| q.last().copied()).or(method) {
+        // os.chmod, Path.chmod, shutil.chown, os.umask, TarFile.extractall, ...
+        Some(
+            "chmod" | "lchmod" | "fchmod" | "chown" | "lchown" | "fchown" | "chflags" | "lchflags"
+            | "umask" | "extract" | "extractall" | "rename",
+        ) => true,
+        // os.mkdir(p, 0o500), Path.mkdir(0o500), mode=...
+        Some("mkdir" | "makedirs") => {
+            let mode_at = if qualified.is_some_and(|q| q.first() == Some(&"os")) {
+                1
+            } else {
+                0
+            };
+            call.arguments
+                .find_argument_value("mode", mode_at)
+                .is_some()
+        }
+        _ => false,
+    }
 }
 
 /// What goes around the re-indented statements.

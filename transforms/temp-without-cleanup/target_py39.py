@@ -116,6 +116,14 @@ def creation_line_suppressed():
     print(os.path.isdir(d))
 
 
+def deletes_the_name():
+    # `del d` in the block: a `finally` could not name it, a `with` can.
+    d = tempfile.mkdtemp()
+    print(os.path.isdir(d))
+    del d
+    return 1
+
+
 def named_file_reopened_by_name():
     f = tempfile.NamedTemporaryFile("w", suffix=".txt", delete=False)
     f.write("data")
