@@ -95,7 +95,8 @@
 //!
 //! ## Fix safety
 //! Safe: the object does not escape its scope (it is not returned, yielded,
-//! stored on an object or a global, passed to code tempsafe cannot see, or
+//! stored on an object or a global (`global` and `nonlocal` names
+//! included), passed to code tempsafe cannot see, or
 //! used after the block that created it), so nothing can use it once the
 //! block is left. An object that escapes is reported without a fix: the
 //! code it escapes to decides when it is no longer needed. A module-level
@@ -407,6 +408,14 @@ fn local(
         });
     if rebound {
         d.note = Some("the variable is assigned more than once in its scope".to_string());
+        return Some(d);
+    }
+    // Ex) global CACHE; CACHE = mkdtemp(): other code reads it later.
+    let declared = &checker.semantic.scopes[candidate.scope].declared_elsewhere;
+    if declared.contains(&name) {
+        d.note = Some(format!(
+            "`{name}` is declared `global` or `nonlocal`: code outside this function may use it later"
+        ));
         return Some(d);
     }
     if life.escapes && unused_fd.is_none() {
