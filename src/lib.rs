@@ -29,7 +29,7 @@ pub mod printer;
 pub mod reason;
 pub mod runner;
 pub(crate) mod semantic;
-pub(crate) mod settings;
+pub mod settings;
 pub mod source;
 pub(crate) mod summary;
 pub(crate) mod suppression;

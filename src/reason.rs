@@ -108,6 +108,12 @@ reasons! {
         // Temporary objects (TMP003).
         /// Created at module level.
         ModuleLevel => "module-level",
+        /// Created in a class body: methods may read it later.
+        ClassBodyAttribute => "class-body-attribute",
+        /// The name is declared `global` or `nonlocal`.
+        DeclaredElsewhere { name: String } => "declared-elsewhere",
+        /// `del name` in the block: a `finally` could not name it.
+        DeletedInBlock { name: String } => "deleted-in-block",
         /// A `NamedTemporaryFile(delete=False)` in `with`: remove by hand.
         NamedFileKept => "named-file-kept",
         /// Returned, stored, or passed on.

@@ -1,16 +1,19 @@
-//! Wrapping the rest of a block in `try: … finally:` without changing a
-//! byte that should not change: each wrapped line gains one indent unit of
-//! the file's own style (spaces or tabs), except lines that continue a
-//! multi-line string; blank lines stay as they are; line endings are kept.
+//! Wrapping the rest of a block in `try: … finally:`, or in a `with`
+//! statement, without changing a byte that should not change: each wrapped
+//! line gains one indent unit of the file's own style (spaces or tabs),
+//! except lines that continue a multi-line string; blank lines stay as they
+//! are; line endings are kept.
 
 use ruff_diagnostics::Edit;
-use ruff_python_ast::Stmt;
 use ruff_python_ast::token::{TokenKind, Tokens};
+use ruff_python_ast::visitor::{self, Visitor};
+use ruff_python_ast::{Expr, ExprCall, Stmt};
 use ruff_python_codegen::Stylist;
 use ruff_source_file::{LineRanges, UniversalNewlines};
 use ruff_text_size::{Ranged, TextRange, TextSize};
 
 use crate::importer::stands_alone;
+use crate::semantic::{ScopeId, Semantic};
 
 /// A statement of the cleanup, with its nesting depth inside `finally:`.
 pub type CleanupLine = (usize, String);
@@ -40,6 +43,161 @@ pub fn wrap_with(
     from: usize,
     prelude: &[String],
     cleanup: &[CleanupLine],
+    inner: &[Edit],
+) -> Option<Edit> {
+    let frame = Frame::TryFinally { prelude, cleanup };
+    wrap_block(source, tokens, stylist, body, from, frame, inner)
+}
+
+/// An edit that puts `body[from..]` inside `header`, a `with …:` statement
+/// (without indentation or line ending; continuation lines inside its
+/// brackets are written as given), re-indented exactly as
+/// [`wrap_with`] re-indents a `try:` body and with the same `inner` edits.
+/// The header replaces nothing: an inner edit deletes the lines it takes
+/// the place of.
+///
+/// Ex) a block that owns a temporary directory, on Python 3.10+:
+/// `with tempfile.TemporaryDirectory(prefix="x_", ignore_cleanup_errors=True) as d:`
+/// where the 3.9 form is `d = tempfile.mkdtemp(prefix="x_")` before
+/// `try:` and `shutil.rmtree(d, ignore_errors=True)` in `finally:`.
+/// `None` when the statements do not sit on lines of their own.
+pub fn wrap_in_with(
+    source: &str,
+    tokens: &Tokens,
+    stylist: &Stylist,
+    body: &[Stmt],
+    from: usize,
+    header: &str,
+    inner: &[Edit],
+) -> Option<Edit> {
+    wrap_block(
+        source,
+        tokens,
+        stylist,
+        body,
+        from,
+        Frame::With { header },
+        inner,
+    )
+}
+
+/// Whether `with tempfile.TemporaryDirectory(..., ignore_cleanup_errors=True)`
+/// may own a directory that `stmts` use, in place of `mkdtemp()` and
+/// `shutil.rmtree(d, ignore_errors=True)` in `finally:`. The two remove
+/// alike what the program made with its own permissions. They part on
+/// entries that `rmtree` cannot remove: CPython's cleanup resets their
+/// permissions and retries, and raises when the reset is refused (an entry
+/// of another user; CPython gh-135812), and before 3.12.2, 3.11.8 and
+/// 3.10.14 the reset followed symbolic links (CVE-2023-6597). Such entries
+/// come from permissions or owners changed, copied or extracted, from
+/// entries moved in, and from other programs: statements that call any of
+/// those (at any depth, by name, whatever the argument) keep `try:`.
+pub fn temporary_directory_fits<'a>(
+    semantic: &Semantic<'a>,
+    scope: ScopeId,
+    stmts: &'a [Stmt],
+) -> bool {
+    let mut finder = PermissionChanges {
+        semantic,
+        scope,
+        found: false,
+    };
+    finder.visit_body(stmts);
+    !finder.found
+}
+
+/// Finds calls that may leave entries [`temporary_directory_fits`] is
+/// about.
+struct PermissionChanges<'s, 'a> {
+    semantic: &'s Semantic<'a>,
+    scope: ScopeId,
+    found: bool,
+}
+
+impl<'a> Visitor<'a> for PermissionChanges<'_, 'a> {
+    fn visit_expr(&mut self, expr: &'a Expr) {
+        if let Expr::Call(call) = expr {
+            let qualified = self.semantic.qualified_name(self.scope, &call.func);
+            self.found |= changes_permissions(qualified.as_deref(), call);
+        }
+        if !self.found {
+            visitor::walk_expr(self, expr);
+        }
+    }
+}
+
+fn changes_permissions(qualified: Option<&[&str]>, call: &ExprCall) -> bool {
+    match qualified {
+        // Other programs: their entries may belong to another user.
+        Some(
+            ["subprocess", ..]
+            | [
+                "asyncio",
+                "create_subprocess_exec" | "create_subprocess_shell",
+            ]
+            | ["os", "system" | "popen" | "fork" | "forkpty"],
+        ) => return true,
+        Some(["os", function])
+            if ["spawn", "exec", "posix_spawn"]
+                .iter()
+                .any(|p| function.starts_with(p)) =>
+        {
+            return true;
+        }
+        // Moved in, or copied with their permissions.
+        Some(
+            ["os", "rename" | "renames" | "replace"]
+            | [
+                "shutil",
+                "move" | "copytree" | "copystat" | "copymode" | "unpack_archive",
+            ],
+        ) => return true,
+        _ => {}
+    }
+    let method = match call.func.as_ref() {
+        Expr::Attribute(attribute) => Some(attribute.attr.id.as_str()),
+        _ => None,
+    };
+    match qualified.and_then(|q| q.last().copied()).or(method) {
+        // os.chmod, Path.chmod, shutil.chown, os.umask, TarFile.extractall, ...
+        Some(
+            "chmod" | "lchmod" | "fchmod" | "chown" | "lchown" | "fchown" | "chflags" | "lchflags"
+            | "umask" | "extract" | "extractall" | "rename",
+        ) => true,
+        // os.mkdir(p, 0o500), Path.mkdir(0o500), mode=...
+        Some("mkdir" | "makedirs") => {
+            let mode_at = if qualified.is_some_and(|q| q.first() == Some(&"os")) {
+                1
+            } else {
+                0
+            };
+            call.arguments
+                .find_argument_value("mode", mode_at)
+                .is_some()
+        }
+        _ => false,
+    }
+}
+
+/// What goes around the re-indented statements.
+#[derive(Clone, Copy)]
+enum Frame<'a> {
+    /// `prelude` lines, `try:`, the statements, `finally:` and `cleanup`.
+    TryFinally {
+        prelude: &'a [String],
+        cleanup: &'a [CleanupLine],
+    },
+    /// `header` (a `with …:` line), the statements.
+    With { header: &'a str },
+}
+
+fn wrap_block(
+    source: &str,
+    tokens: &Tokens,
+    stylist: &Stylist,
+    body: &[Stmt],
+    from: usize,
+    frame: Frame,
     inner: &[Edit],
 ) -> Option<Edit> {
     let first = body.get(from)?;
@@ -88,13 +246,21 @@ pub fn wrap_with(
     )?;
 
     let mut out = String::with_capacity(range.len().to_usize() + 128);
-    for line in prelude {
-        out.push_str(indent);
-        out.push_str(line);
-        out.push_str(line_ending);
+    match frame {
+        Frame::TryFinally { prelude, .. } => {
+            for line in prelude {
+                out.push_str(indent);
+                out.push_str(line);
+                out.push_str(line_ending);
+            }
+            out.push_str(indent);
+            out.push_str("try:");
+        }
+        Frame::With { header } => {
+            out.push_str(indent);
+            out.push_str(header);
+        }
     }
-    out.push_str(indent);
-    out.push_str("try:");
     out.push_str(line_ending);
     let body_start = out.len();
     // Where an indent unit went in, as offsets into the original text: after
@@ -136,6 +302,9 @@ pub fn wrap_with(
     if body[from..].iter().all(deleted) {
         out.insert_str(body_start, &format!("{indent}{unit}pass{line_ending}"));
     }
+    let Frame::TryFinally { cleanup, .. } = frame else {
+        return Some(Edit::range_replacement(out, range));
+    };
     let ends_with_newline = text.ends_with(['\n', '\r']);
     if !ends_with_newline {
         out.push_str(line_ending);
@@ -371,6 +540,84 @@ mod tests {
         assert_eq!(
             edit.content().unwrap(),
             "    try:\n        pass\n    finally:\n        clean()\n"
+        );
+    }
+
+    /// [`wrap_in_with`] on the body of the first function, applied.
+    fn with_block(source: &str, from: usize, header: &str, inner: &[Edit]) -> String {
+        let parsed = parse_module(source).unwrap();
+        let stylist = Stylist::from_tokens(parsed.tokens(), source);
+        let ruff_python_ast::Stmt::FunctionDef(f) = &parsed.syntax().body[0] else {
+            panic!("the first statement is not a function")
+        };
+        let edit = wrap_in_with(
+            source,
+            parsed.tokens(),
+            &stylist,
+            &f.body,
+            from,
+            header,
+            inner,
+        )
+        .unwrap();
+        let mut out = source.to_string();
+        out.replace_range(
+            edit.range().start().to_usize()..edit.range().end().to_usize(),
+            edit.content().unwrap(),
+        );
+        assert!(parse_module(&out).is_ok(), "{out}");
+        out
+    }
+
+    /// The lines of the first statement of the first function, newline included.
+    fn first_statement_lines(source: &str) -> TextRange {
+        let parsed = parse_module(source).unwrap();
+        let ruff_python_ast::Stmt::FunctionDef(f) = &parsed.syntax().body[0] else {
+            panic!("the first statement is not a function")
+        };
+        TextRange::new(
+            source.line_start(f.body[0].start()),
+            source.full_line_end(f.body[0].end()),
+        )
+    }
+
+    #[test]
+    fn with_header_in_place_of_a_deleted_statement() {
+        // TMP003's shape: the creation statement becomes the `with` line,
+        // the comment below it moves into the block.
+        let source =
+            "def f():\n    d = make()  # why\n    # about g\n    g(d)\n\n    return h(d)\n";
+        let delete = Edit::range_deletion(first_statement_lines(source));
+        assert_eq!(
+            with_block(source, 0, "with make() as d:  # why", &[delete]),
+            "def f():\n    with make() as d:  # why\n        # about g\n        g(d)\n\n        return h(d)\n"
+        );
+    }
+
+    #[test]
+    fn with_header_spanning_lines_and_inner_replacements() {
+        // TMP002's shape: the header comes first, a literal is replaced.
+        let source = "def f():\n    a = \"/tmp/x\"\n    g(a)\n";
+        let literal = TextRange::new(17.into(), 25.into());
+        assert_eq!(&source[literal], "\"/tmp/x\"");
+        assert_eq!(
+            with_block(
+                source,
+                0,
+                "with make(\n        \"x_\",  # kept\n    ) as d:",
+                &[Edit::range_replacement("d".to_string(), literal)]
+            ),
+            "def f():\n    with make(\n        \"x_\",  # kept\n    ) as d:\n        a = d\n        g(a)\n"
+        );
+    }
+
+    #[test]
+    fn with_block_keeps_strings_tabs_crlf_and_no_final_newline() {
+        let source = "def f():\r\n\td = make()\r\n\ts = \"\"\"\r\n\tkept\r\n\"\"\"\r\n\treturn s";
+        let delete = Edit::range_deletion(first_statement_lines(source));
+        assert_eq!(
+            with_block(source, 0, "with make() as d:", &[delete]),
+            "def f():\r\n\twith make() as d:\r\n\t\ts = \"\"\"\r\n\tkept\r\n\"\"\"\r\n\t\treturn s"
         );
     }
 

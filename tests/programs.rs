@@ -4,24 +4,29 @@
 //! in `$TMPDIR` than the original did. A program that no
 //! fix changes proves nothing, so that fails too. A program marked
 //! `# expect-clean-after-fix` leaks into `$TMPDIR` before the fix and must
-//! leave it empty after the safe fix.
+//! leave it empty after the safe fix. A program with a
+//! `# target-version: pyXY` line is fixed for that target and run by an
+//! interpreter at least that new (`python3`, else `pythonX.Y` if one runs);
+//! with none, its fixed form is only compiled.
 
 mod common;
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+use tempsafe::settings::PythonVersion;
+
 struct Run {
     stdout: String,
     leftovers: usize,
 }
 
-fn run_python(program: &Path) -> Run {
+fn run_python(python: &str, program: &Path) -> Run {
     let tmp = tempfile::Builder::new()
         .prefix("ts")
         .tempdir_in("/tmp")
         .unwrap();
-    let output = Command::new("python3")
+    let output = Command::new(python)
         .arg(program)
         .env("TMPDIR", tmp.path())
         .current_dir(program.parent().unwrap())
@@ -54,6 +59,35 @@ fn programs() -> Vec<PathBuf> {
     found
 }
 
+/// The program's `# target-version: pyXY` line, among its first five.
+fn target_version(program: &Path) -> Option<PythonVersion> {
+    let text = std::fs::read_to_string(program).unwrap();
+    text.lines().take(5).find_map(|line| {
+        let value = line.trim().strip_prefix("# target-version:")?.trim();
+        Some(PythonVersion::from_target(value).expect("a target like py312"))
+    })
+}
+
+/// The version `python` runs, if it runs.
+fn python_version(python: &str) -> Option<PythonVersion> {
+    let script = "import sys; print('py%d%d' % sys.version_info[:2])";
+    let output = Command::new(python).args(["-c", script]).output().ok()?;
+    let text = String::from_utf8(output.stdout).ok()?;
+    output.status.success().then_some(())?;
+    PythonVersion::from_target(text.trim())
+}
+
+/// An interpreter at least as new as `target`: python3, else pythonX.Y.
+fn interpreter(target: Option<PythonVersion>) -> Option<String> {
+    let Some(target) = target else {
+        return Some("python3".to_string());
+    };
+    let named = format!("python{}.{}", target.major, target.minor);
+    ["python3".to_string(), named]
+        .into_iter()
+        .find(|python| python_version(python).is_some_and(|v| v >= target))
+}
+
 fn fixed_copy(program: &Path, work: &Path, unsafe_fixes: bool) -> (PathBuf, bool) {
     let copy = work.join(program.file_name().unwrap());
     std::fs::copy(program, &copy).unwrap();
@@ -61,6 +95,9 @@ fn fixed_copy(program: &Path, work: &Path, unsafe_fixes: bool) -> (PathBuf, bool
     cmd.arg("fix").arg(&copy);
     if unsafe_fixes {
         cmd.arg("--unsafe-fixes");
+    }
+    if let Some(target) = target_version(program) {
+        cmd.arg("--target-version").arg(target.to_string());
     }
     let status = cmd.output().unwrap().status;
     assert_ne!(
@@ -79,7 +116,8 @@ fn programs_behave_the_same_after_fixing() {
     assert!(programs.len() >= 10, "the programs are missing");
     let mut failures = Vec::new();
     for program in &programs {
-        let before = run_python(program);
+        let python = interpreter(target_version(program));
+        let before = run_python(python.as_deref().unwrap_or("python3"), program);
         let mut changed_any = false;
         for unsafe_fixes in [false, true] {
             let work = tempfile::tempdir().unwrap();
@@ -88,7 +126,14 @@ fn programs_behave_the_same_after_fixing() {
             if !changed {
                 continue;
             }
-            let after = run_python(&copy);
+            let Some(python) = &python else {
+                // No interpreter for the target here: the fixed form can
+                // only be compiled, not run.
+                let text = std::fs::read_to_string(&copy).unwrap();
+                common::assert_python_parses(&[(copy.display().to_string(), text)]);
+                continue;
+            };
+            let after = run_python(python, &copy);
             let label = if unsafe_fixes { "unsafe" } else { "safe" };
             if after.stdout != before.stdout {
                 failures.push(format!(

@@ -66,6 +66,7 @@ use std::path::Path;
 use ruff_diagnostics::Applicability;
 use tempsafe::printer::unified_diff;
 use tempsafe::runner::{Mode, Outcome, process_source};
+use tempsafe::settings::PythonVersion;
 use tempsafe::{Diagnostic, Rule, Settings, check_source, fix_source};
 
 /// The transform a case folder belongs to (`transforms/<name>/`).
@@ -83,8 +84,21 @@ fn rule_of(path: &Path) -> Rule {
 /// The settings every run of a case uses: the one place where a per-file
 /// header (such as `# target-version: py312`) would set them, for every
 /// run of the case alike.
-fn settings_for(_source: &str, rules: Vec<Rule>, unsafe_fixes: bool) -> Settings {
-    Settings::new(rules, unsafe_fixes)
+fn settings_for(source: &str, rules: Vec<Rule>, unsafe_fixes: bool) -> Settings {
+    let mut settings = Settings::new(rules, unsafe_fixes);
+    settings.target_version = target_version(source);
+    settings
+}
+
+/// A case's target Python: a `# target-version: py312` line among its
+/// first five non-blank lines, whatever their line ending (none: unknown,
+/// as for a project that does not say).
+fn target_version(source: &str) -> Option<PythonVersion> {
+    let lines = source.split(['\n', '\r']).filter(|l| !l.trim().is_empty());
+    lines.take(5).find_map(|line| {
+        let value = line.trim().strip_prefix("# target-version:")?.trim();
+        Some(PythonVersion::from_target(value).unwrap_or_else(|| panic!("bad header: {line}")))
+    })
 }
 
 /// What a finding's fix is, as an expectation line names it.

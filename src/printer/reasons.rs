@@ -107,6 +107,16 @@ impl NoFix {
             NoFix::ModuleLevel => "module-level objects live as long as the program; remove it \
                                    where the program ends"
                 .into(),
+            NoFix::ClassBodyAttribute => "methods may read it after the class body ends; remove \
+                                           it where the class's users are done with it"
+                .into(),
+            NoFix::DeclaredElsewhere { name } => format!(
+                "`{name}` is declared `global` or `nonlocal`: code outside this function may use \
+                 it later"
+            ),
+            NoFix::DeletedInBlock { name } => {
+                format!("`del {name}` in the block: a `finally` could not name it any more")
+            }
             NoFix::NamedFileKept => {
                 "remove `f.name` after its last use, or drop `delete=False`".into()
             }

@@ -35,7 +35,8 @@
 //!         shutil.rmtree(work, ignore_errors=True)
 //! ```
 //! The rest of the block that created the object is wrapped in
-//! `try: … finally:`, re-indented in the file's own style (multi-line strings
+//! `try: … finally:` (or, for newer targets, put in a `with` statement: see
+//! "Target version"), re-indented in the file's own style (multi-line strings
 //! untouched). A `return` of a value computed from the temporary object stays
 //! correct: the `finally` runs after the value is computed. Removal code that
 //! already exists later in the block is kept; the added cleanup never fails
@@ -43,22 +44,74 @@
 //! `TemporaryDirectory.cleanup()` is idempotent). An unused `mkstemp()`
 //! descriptor is closed right away. In a unittest `setUp`,
 //! `self.addCleanup(shutil.rmtree, self.x, ignore_errors=True)` follows the
-//! assignment.
+//! assignment. A block that deletes the variable (`del d`) gets no
+//! `try`/`finally`: the `finally` could not name it any more.
+//!
+//! ## Target version
+//! The oldest Python the code runs on (`target-version`, else inferred from
+//! `requires-python`) chooses the idiom:
+//!
+//! - **3.10+**: `d = tempfile.mkdtemp(...)` becomes
+//!   `with tempfile.TemporaryDirectory(..., ignore_cleanup_errors=True) as d:`
+//!   with the same suffix, prefix and dir arguments, the rest of the block
+//!   inside it re-indented exactly as the `try` body would be. It keeps what
+//!   the `try`/`finally` did: the directory is removed on every way out of
+//!   the block (`return`, an exception, `break`, `continue`, a generator
+//!   closed early), removal errors are ignored, and `d` is the same path
+//!   string (`__enter__` returns the name); a `del d` in the block does not
+//!   matter to it. The two cleanups differ only on entries that `rmtree`
+//!   cannot remove: CPython's cleanup resets their permissions and retries,
+//!   and raises when the reset is refused (an entry owned by another user,
+//!   CPython gh-135812), where `rmtree(..., ignore_errors=True)` left them
+//!   silently; on older patch releases that reset followed symbolic links
+//!   (CVE-2023-6597). A block that may make such entries keeps the
+//!   `try`/`finally` form: one that changes permissions or owners (`chmod`,
+//!   `chown`, `umask`, `mkdir` with a mode), copies or extracts trees
+//!   (`copytree`, `copystat`, `extractall`, `unpack_archive`), moves entries
+//!   (`rename`, `replace`, `shutil.move`) or runs another program
+//!   (`subprocess`, `os.system`, `os.exec*`, `os.spawn*`, `os.fork`).
+//! - **3.12+**: `f = tempfile.NamedTemporaryFile(..., delete=False)` becomes
+//!   `with tempfile.NamedTemporaryFile(..., delete_on_close=False) as f:`.
+//!   Inside the block the file can be closed and reopened by name, as with
+//!   `delete=False`; leaving the block closes and removes it (a file already
+//!   removed is no error), where the `finally` closed it and removed it if
+//!   it existed. It may also remove the file where that `finally` left it
+//!   behind (closing it failed; the path became a dangling symbolic link). A call
+//!   with `**options` or its own `delete_on_close` keeps the `try` form.
+//! - **Older, or unknown**: the `try`/`finally` forms, which run on every
+//!   Python 3. An unknown target is taken as old on purpose: the seed guide
+//!   prefers context managers where they fit, but `ignore_cleanup_errors`
+//!   is a `TypeError` before 3.10 and `delete_on_close` before 3.12, and a
+//!   fix must not break code on an interpreter the project still supports.
+//!   Say `target-version = "py310"` (or `requires-python = ">=3.10"`) to
+//!   get the `with` forms.
+//!
+//! On every target, a creating line that carries a suppression comment is
+//! not rewritten into a `with` line (the `try` form leaves it as it is);
+//! `mkstemp()` keeps its form; and `with NamedTemporaryFile(delete=False) as
+//! f:` whose file is used after the block is reported without a fix, since
+//! the 3.12 form would remove the file where the `with` ends, before that
+//! use.
 //!
 //! ## Fix safety
 //! Safe: the object does not escape its scope (it is not returned, yielded,
-//! stored on an object or a global, passed to code tempsafe cannot see, or
+//! stored on an object or a global (`global` and `nonlocal` names
+//! included), passed to code tempsafe cannot see, or
 //! used after the block that created it), so nothing can use it once the
 //! block is left. An object that escapes is reported without a fix: the
 //! code it escapes to decides when it is no longer needed. A module-level
-//! object is reported without a fix too.
+//! object is reported without a fix too, and so is one made in a class body
+//! (a class attribute, which methods read after the body ends). The `with` forms have the
+//! applicability the `try` form would have (unsafe with a `dir` argument).
 //!
 //! ## References
 //! - <https://docs.python.org/3/library/tempfile.html>
 //! - <https://cwe.mitre.org/data/definitions/459.html>
 
 use ruff_diagnostics::Edit;
+use ruff_python_ast::visitor::{self, Visitor};
 use ruff_python_ast::{Expr, ExprCall, Stmt};
+use ruff_source_file::LineRanges;
 use ruff_text_size::{Ranged, TextRange, TextSize};
 
 use crate::ast_util::enclosing_body;
@@ -66,11 +119,12 @@ use crate::checker::{Checker, FunctionContext, PathUse, WatchId};
 use crate::diagnostic::Diagnostic;
 use crate::edits::statement_after;
 use crate::fix_builder::{FixBuilder, Safety};
+use crate::importer::stands_alone;
 use crate::path_use::UseKind;
 use crate::reason::{NoFix, UnsafeBecause};
 use crate::semantic::{ScopeId, ScopeKind};
 use crate::transforms::{Rule, RuleInfo, Transform};
-use crate::wrap::{CleanupLine, wrap_rest_of_block};
+use crate::wrap::{CleanupLine, temporary_directory_fits, wrap_in_with, wrap_rest_of_block};
 
 /// What was created.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -117,6 +171,9 @@ enum Context<'a> {
     WithItem { watch: WatchId },
     /// At module level: reported, never fixed.
     Module,
+    /// In a class body: a class attribute, read by methods (`self.x`)
+    /// after the body ends; reported, never fixed.
+    Class,
 }
 
 /// A creation found during the visit.
@@ -202,7 +259,7 @@ fn visit_call<'a>(
         // around it owns the object.
         return;
     }
-    let in_module = checker.semantic.scopes[checker.scope].kind == ScopeKind::Module;
+    let scope_kind = checker.semantic.scopes[checker.scope].kind;
     let context = match stmt {
         Stmt::With(with) => {
             let Some(item) = with
@@ -226,7 +283,8 @@ fn visit_call<'a>(
         }
         Stmt::Assign(assign) if assign.value.range() == call.range() => {
             match (assign.targets.as_slice(), created) {
-                (_, _) if in_module => Context::Module,
+                (_, _) if scope_kind == ScopeKind::Module => Context::Module,
+                (_, _) if scope_kind == ScopeKind::Class => Context::Class,
                 // Ex) fd, path = tempfile.mkstemp()
                 ([Expr::Tuple(tuple)], Created::FileAndDescriptor) => match tuple.elts.as_slice() {
                     [Expr::Name(fd), Expr::Name(path)] => Context::Local {
@@ -328,6 +386,11 @@ fn decide(checker: &Checker, candidate: &Candidate) -> Option<Diagnostic> {
             d.no_fix = Some(NoFix::ModuleLevel);
             Some(d)
         }
+        Context::Class => {
+            let mut d = diagnostic(candidate, "is a class attribute and never removed");
+            d.no_fix = Some(NoFix::ClassBodyAttribute);
+            Some(d)
+        }
         Context::WithItem { watch } => {
             let life = life(checker, *watch);
             if life.removed || life.cleaned_safely || life.escapes {
@@ -388,6 +451,14 @@ fn local(
         d.no_fix = Some(NoFix::VariableRebound);
         return Some(d);
     }
+    // Ex) global CACHE; CACHE = mkdtemp(): other code reads it later.
+    let declared = &checker.semantic.scopes[candidate.scope].declared_elsewhere;
+    if declared.contains(&name) {
+        d.no_fix = Some(NoFix::DeclaredElsewhere {
+            name: name.to_string(),
+        });
+        return Some(d);
+    }
     if life.escapes && unused_fd.is_none() {
         d.no_fix = Some(NoFix::Escapes);
         return Some(d);
@@ -400,10 +471,10 @@ fn local(
         return Some(d);
     }
     match build_local_fix(checker, candidate, stmt, name, &life, unused_fd) {
-        Ok(fix) if only_close => {
+        Ok((fix, _)) if only_close => {
             d.set_fix(fix.finish(Safety::Safe, "Close the unused file descriptor"));
         }
-        Ok(fix) => {
+        Ok((fix, form)) => {
             // Ex) mkstemp(dir=objects_dir): created where other code looks,
             // possibly after the block the fix ends with.
             let chosen_dir = dir_argument(candidate).is_some();
@@ -412,11 +483,30 @@ fn local(
             } else {
                 Safety::Safe
             };
-            d.set_fix(fix.finish(safety, "Remove it in a `finally` block"));
+            let title = match form {
+                    Form::TryFinally => "Remove it in a `finally` block",
+                    Form::With if candidate.created == Created::NamedFile => {
+                        "Use `with tempfile.NamedTemporaryFile(..., delete_on_close=False)`"
+                    }
+                    Form::With => {
+                        "Use `with tempfile.TemporaryDirectory(..., ignore_cleanup_errors=True)`"
+                    }
+                };
+            d.set_fix(fix.finish(safety, title));
         }
         Err(reason) => d.drop_fix(reason),
     }
     Some(d)
+}
+
+/// Which statement makes the rest of the block own the object.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Form {
+    /// `try:` … `finally:` with the removal (every target).
+    TryFinally,
+    /// A `with` statement in place of the creating assignment (3.10+ for
+    /// directories, 3.12+ for named files).
+    With,
 }
 
 /// The `dir` argument of the creating call, unless absent or `None`.
@@ -441,12 +531,11 @@ fn build_local_fix<'c, 'a>(
     name: &str,
     life: &Life,
     unused_fd: Option<(&str, TextRange, WatchId)>,
-) -> Result<FixBuilder<'c, 'a>, NoFix> {
+) -> Result<(FixBuilder<'c, 'a>, Form), NoFix> {
     let mut fix = FixBuilder::new(checker, candidate.scope);
     let mut edits = Vec::new();
-    let mut module = |module: &str| fix.module(module);
     if let Some((fd, fd_range, _)) = unused_fd {
-        let os = module("os")?;
+        let os = fix.module("os")?;
         // Ex) _, path = mkstemp(): the descriptor needs a name to be closed.
         let fd = if fd == "_" {
             let fresh = checker.fresh_name(candidate.scope, "fd");
@@ -464,21 +553,37 @@ fn build_local_fix<'c, 'a>(
         ));
     }
     let needs_cleanup = !(life.cleaned_safely || life.escapes);
+    if needs_cleanup && unused_fd.is_none() {
+        let body = enclosing_body(checker.parsed.syntax(), stmt.range())
+            .ok_or(NoFix::BlockNotFound)?;
+        let index = body
+            .iter()
+            .position(|s| s.range() == stmt.range())
+            .ok_or(NoFix::BlockNotFound)?;
+        if let Some(with) = with_form(checker, candidate, stmt, name, body, index) {
+            return Ok((with, Form::With));
+        }
+        if deletes(&body[index + 1..], name) {
+            return Err(NoFix::DeletedInBlock {
+                name: name.to_string(),
+            });
+        }
+    }
     if needs_cleanup {
         let cleanup: Vec<CleanupLine> = match candidate.created {
             Created::Directory => {
-                let shutil = module("shutil")?;
+                let shutil = fix.module("shutil")?;
                 vec![(0, format!("{shutil}.rmtree({name}, ignore_errors=True)"))]
             }
             Created::FileAndDescriptor => {
-                let os = module("os")?;
+                let os = fix.module("os")?;
                 vec![
                     (0, format!("if {os}.path.exists({name}):")),
                     (1, format!("{os}.remove({name})")),
                 ]
             }
             Created::NamedFile => {
-                let os = module("os")?;
+                let os = fix.module("os")?;
                 vec![
                     (0, format!("{name}.close()")),
                     (0, format!("if {os}.path.exists({name}.name):")),
@@ -510,7 +615,163 @@ fn build_local_fix<'c, 'a>(
         edits.push(wrap);
     }
     fix.extend(edits);
-    Ok(fix)
+    Ok((fix, Form::TryFinally))
+}
+
+/// The `with` form of the fix, where the target version has it and it
+/// keeps behaviour (see the module doc); `None`: today's `try`/`finally`.
+///
+/// Ex) d = tempfile.mkdtemp(prefix="x_") on 3.10+
+///     -> with tempfile.TemporaryDirectory(prefix="x_", ignore_cleanup_errors=True) as d:
+/// Ex) f = tempfile.NamedTemporaryFile("w", delete=False) on 3.12+
+///     -> with tempfile.NamedTemporaryFile("w", delete_on_close=False) as f:
+fn with_form<'c, 'a>(
+    checker: &'c Checker<'a>,
+    candidate: &Candidate,
+    stmt: &Stmt,
+    name: &str,
+    body: &[Stmt],
+    index: usize,
+) -> Option<FixBuilder<'c, 'a>> {
+    let settings = checker.settings;
+    let mut fix = FixBuilder::new(checker, candidate.scope);
+    let source = checker.source;
+    let call = candidate.call;
+    match candidate.created {
+        Created::Directory if settings.targets_at_least(3, 10) => {}
+        Created::NamedFile if settings.targets_at_least(3, 12) => {}
+        _ => return None,
+    }
+    if index + 1 >= body.len() || !stands_alone(source, stmt) {
+        return None;
+    }
+    // The assignment becomes the `with` line: only `name = call` may be
+    // there (no parentheses around the call, no `\`, no comment inside).
+    let before_call = &source[TextRange::new(stmt.start(), call.start())];
+    let assigns_only = before_call
+        .strip_prefix(name)
+        .and_then(|rest| rest.trim_matches([' ', '\t']).strip_prefix('='))
+        .is_some_and(|rest| rest.trim_matches([' ', '\t']).is_empty());
+    if !assigns_only || call.end() != stmt.end() {
+        return None;
+    }
+    // Suppressions are a contract: a suppressed line keeps its text.
+    let lines = TextRange::new(source.line_start(stmt.start()), source.line_end(stmt.end()));
+    let suppressed = source[lines]
+        .match_indices(['\n', '\r'])
+        .map(|(at, _)| lines.start() + TextSize::try_from(at + 1).unwrap_or_default())
+        .chain([stmt.start()])
+        .any(|at| {
+            Rule::ALL
+                .iter()
+                .any(|rule| checker.suppressions.is_suppressed(*rule, at, stmt.start()))
+        });
+    if suppressed {
+        return None;
+    }
+    let mut header_edits: Vec<(TextRange, String)> = Vec::new();
+    match candidate.created {
+        Created::Directory => {
+            if !temporary_directory_fits(&checker.semantic, candidate.scope, &body[index + 1..]) {
+                return None;
+            }
+            let temporary_directory = fix.member("tempfile", "TemporaryDirectory").ok()?;
+            header_edits.push((call.func.range(), temporary_directory));
+            // mkdtemp(suffix, prefix, dir) and TemporaryDirectory(suffix,
+            // prefix, dir, ignore_cleanup_errors) take the same arguments.
+            let option = "ignore_cleanup_errors=True";
+            match call.arguments.iter_source_order().last() {
+                Some(last) => {
+                    header_edits.push((TextRange::empty(last.end()), format!(", {option}")))
+                }
+                None => header_edits.push((
+                    TextRange::empty(call.arguments.l_paren_range().end()),
+                    option.to_string(),
+                )),
+            }
+        }
+        Created::NamedFile => {
+            // Ex) NamedTemporaryFile(**options), or delete_on_close given:
+            // the keywords cannot be told apart from here.
+            let arguments = &call.arguments;
+            if arguments.iter_source_order().any(|a| a.is_variadic())
+                || arguments.find_keyword("delete_on_close").is_some()
+            {
+                return None;
+            }
+            let delete = arguments.find_keyword("delete")?;
+            header_edits.push((delete.range(), "delete_on_close=False".to_string()));
+        }
+        Created::FileAndDescriptor | Created::DirectoryObject => return None,
+    }
+    header_edits.push((TextRange::empty(call.end()), format!(" as {name}:")));
+    let header = format!(
+        "with {}",
+        apply(
+            source,
+            TextRange::new(call.start(), lines.end()),
+            &header_edits
+        )
+    );
+    let creation = TextRange::new(lines.start(), source.full_line_end(stmt.end()));
+    let wrap = wrap_in_with(
+        source,
+        checker.parsed.tokens(),
+        &checker.stylist,
+        body,
+        index,
+        &header,
+        &[Edit::range_deletion(creation)],
+    )?;
+    fix.push(wrap);
+    Some(fix)
+}
+
+/// Whether `stmts` delete `name` (`del name`) in their own scope.
+fn deletes(stmts: &[Stmt], name: &str) -> bool {
+    struct Finder<'n> {
+        name: &'n str,
+        found: bool,
+    }
+    impl<'a> Visitor<'a> for Finder<'_> {
+        fn visit_stmt(&mut self, stmt: &'a Stmt) {
+            match stmt {
+                // Another scope: its `del` is of its own name.
+                Stmt::FunctionDef(_) | Stmt::ClassDef(_) => {}
+                Stmt::Delete(delete) => {
+                    self.found |= delete.targets.iter().any(|t| names(t, self.name));
+                }
+                _ => visitor::walk_stmt(self, stmt),
+            }
+        }
+    }
+    // Ex) del d; del (x, d)
+    fn names(target: &Expr, name: &str) -> bool {
+        match target {
+            Expr::Name(n) => n.id.as_str() == name,
+            Expr::Tuple(t) => t.elts.iter().any(|e| names(e, name)),
+            Expr::List(l) => l.elts.iter().any(|e| names(e, name)),
+            _ => false,
+        }
+    }
+    let mut finder = Finder { name, found: false };
+    finder.visit_body(stmts);
+    finder.found
+}
+
+/// The text of `range` with `edits` (inside it, not overlapping) applied.
+fn apply(source: &str, range: TextRange, edits: &[(TextRange, String)]) -> String {
+    let mut sorted: Vec<&(TextRange, String)> = edits.iter().collect();
+    sorted.sort_by_key(|(r, _)| (r.start(), r.end()));
+    let mut out = String::new();
+    let mut at = range.start();
+    for (edit, text) in sorted {
+        out.push_str(&source[TextRange::new(at, edit.start())]);
+        out.push_str(text);
+        at = edit.end();
+    }
+    out.push_str(&source[TextRange::new(at, range.end())]);
+    out
 }
 
 /// Ex) self.test_dir = tempfile.mkdtemp() in setUp, with no tearDown

@@ -103,6 +103,30 @@ def captured_by_nested_function():
     return inner
 
 
+CACHE_DIR = None
+
+
+# expect: TMP003 no-fix(declared-elsewhere)
+def stored_in_a_global():
+    # No fix: other code reads the global after the function returns.
+    global CACHE_DIR
+    CACHE_DIR = tempfile.mkdtemp()
+    print(os.path.isdir(CACHE_DIR))
+
+
+# expect: TMP003 no-fix(declared-elsewhere)
+def stored_in_a_nonlocal():
+    d = None
+
+    def make():
+        nonlocal d
+        d = tempfile.mkdtemp()
+        print(os.path.isdir(d))
+
+    make()
+    return d
+
+
 # ok
 def fixture_with_yield():
     """Provide a temporary workspace for tests (the guide's fixture)."""

@@ -1,0 +1,1 @@
+# target-version: py310# Old Mac line endings (a bare CR).import tempfile# expect: TMP003 safedef f():    d = tempfile.mkdtemp()    print(len(d) > 0)
