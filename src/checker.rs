@@ -145,6 +145,13 @@ pub struct Checker<'a> {
     patched: HashMap<ScopeId, Vec<String>>,
     /// The summaries of this module's own functions, made on first need.
     local_summaries: std::cell::OnceCell<ModuleSummaries>,
+    /// In summary mode: each `self.<field>` read in a method (`Class.field`).
+    field_uses: HashMap<String, Vec<(UseKind, Option<CallSite>)>>,
+    /// The class of objects made here (`c = Client()`, `self.c = Client()`),
+    /// by `scope:name` or `Class.field`: their method calls are followed.
+    instances: HashMap<String, (Option<std::path::PathBuf>, String)>,
+    /// In summary mode: the bases of module-level classes, as written.
+    class_bases: HashMap<String, Vec<String>>,
 }
 
 impl<'a> Checker<'a> {
@@ -181,6 +188,9 @@ impl<'a> Checker<'a> {
             mocks: HashSet::default(),
             patched: HashMap::default(),
             local_summaries: std::cell::OnceCell::new(),
+            field_uses: HashMap::default(),
+            instances: HashMap::default(),
+            class_bases: HashMap::default(),
         }
     }
 
@@ -216,7 +226,80 @@ impl<'a> Checker<'a> {
                 .collect();
             out.functions.insert(qualname.clone(), params);
         }
+        out.fields = std::mem::take(&mut self.field_uses);
+        out.path = self.path.map(std::path::Path::to_path_buf);
+        out.bases = std::mem::take(&mut self.class_bases);
+        for (name, bindings) in &self.semantic.scopes[MODULE_SCOPE].bindings {
+            let import = match bindings.as_slice() {
+                [binding] => match binding.kind {
+                    BindingKind::FromImport { module, member } => (0, module, member),
+                    BindingKind::RelativeImport {
+                        level,
+                        module,
+                        member,
+                    } => (level, module.unwrap_or_default(), member),
+                    _ => continue,
+                },
+                _ => continue,
+            };
+            out.imports.insert(
+                (*name).to_string(),
+                (import.0, import.1.to_string(), import.2.to_string()),
+            );
+        }
         out
+    }
+
+    /// The module-level class whose method is being visited, if any.
+    fn method_class(&self) -> Option<&'a StmtClassDef> {
+        let function = self.function?;
+        let class = function.class?;
+        let scope = self.semantic.scopes[self.scope].parent?;
+        (self.semantic.scopes[scope].parent == Some(MODULE_SCOPE)).then_some(class)
+    }
+
+    /// Summary mode: a read of `self.<field>` in a method, classified.
+    fn record_field_use(&mut self, attr: &'a ruff_python_ast::ExprAttribute) {
+        let Some(class) = self.method_class() else {
+            return;
+        };
+        let kind = path_use::classify(
+            &self.semantic,
+            self.scope,
+            &self.exprs,
+            self.current_stmt(),
+            self.source,
+        );
+        let site = (kind == UseKind::Unknown)
+            .then(|| self.call_site())
+            .flatten();
+        self.field_uses
+            .entry(format!("{}.{}", class.name.id, attr.attr.id))
+            .or_default()
+            .push((kind, site));
+    }
+
+    /// `self.<field> = p` in a method of a module-level class: the path's
+    /// uses are the field's.
+    fn field_store(&self, range: TextRange) -> Option<CallSite> {
+        let Some(Stmt::Assign(assign)) = self.current_stmt() else {
+            return None;
+        };
+        let [Expr::Attribute(target)] = assign.targets.as_slice() else {
+            return None;
+        };
+        if assign.value.range() != range
+            || !matches!(target.value.as_ref(), Expr::Name(n) if n.id.as_str() == "self")
+        {
+            return None;
+        }
+        let class = self.method_class()?;
+        Some(CallSite {
+            target: Target::Field(format!("{}.{}", class.name.id, target.attr.id)),
+            arg: Arg::Positional(0),
+            bound: false,
+            result: None,
+        })
     }
 
     /// What handing a path to `site` does to it, from the summaries of this
@@ -280,6 +363,23 @@ impl<'a> Checker<'a> {
     /// The call the expression on top of the stack is an argument of
     /// (directly, or inside a list or tuple), as a summary can answer it.
     pub fn call_site(&self) -> Option<CallSite> {
+        if self.stored_on_mock() {
+            return Some(CallSite {
+                target: Target::Inert,
+                arg: Arg::Positional(0),
+                bound: false,
+                result: None,
+            });
+        }
+        // Summary mode: `return "at %s" % p` — the caller decides.
+        if self.summarize && matches!(self.current_stmt(), Some(Stmt::Return(_))) {
+            return Some(CallSite {
+                target: Target::ReturnValue,
+                arg: Arg::Positional(0),
+                bound: false,
+                result: None,
+            });
+        }
         let n = self.exprs.len();
         let mut argument = self.exprs.get(n.checked_sub(1)?)?;
         let mut parent = self.exprs.get(n.checked_sub(2)?)?;
@@ -306,7 +406,51 @@ impl<'a> Checker<'a> {
             Arg::Keyword(keyword.arg.as_ref()?.id.to_string())
         };
         let (target, bound) = self.callee(&call.func)?;
-        Some(CallSite { target, arg, bound })
+        // How the call's own result is used, for a callee that returns it.
+        let at = self.exprs.iter().rposition(|e| std::ptr::eq(*e, *parent))?;
+        let result = path_use::classify(
+            &self.semantic,
+            self.scope,
+            &self.exprs[..=at],
+            self.current_stmt(),
+            self.source,
+        );
+        Some(CallSite {
+            target,
+            arg,
+            bound,
+            result: Some(result),
+        })
+    }
+
+    /// The call a use of kind `kind` hands the path to, when a summary may
+    /// say more: an unknown callee, or any callee a mock or `mock.patch`
+    /// replaces (`os.remove` patched in a test removes nothing).
+    pub fn handoff(&self, kind: UseKind) -> Option<CallSite> {
+        let site = self.call_site()?;
+        (kind == UseKind::Unknown || site.target == Target::Inert).then_some(site)
+    }
+
+    /// Ex) `fake.stdout.return_value = ["/tmp/x"]` on a `MagicMock`: the
+    /// value only ever reaches the mock.
+    fn stored_on_mock(&self) -> bool {
+        let (Some(Stmt::Assign(assign)), Some(top)) = (self.current_stmt(), self.exprs.last())
+        else {
+            return false;
+        };
+        assign.value.range().contains_range(top.range())
+            && assign.targets.iter().all(|target| {
+                let mut root = target;
+                while let Expr::Attribute(ruff_python_ast::ExprAttribute { value, .. })
+                | Expr::Subscript(ruff_python_ast::ExprSubscript { value, .. }) = root
+                {
+                    root = value;
+                }
+                !std::ptr::eq(root, target)
+                    && matches!(root, Expr::Name(name)
+                        if self.semantic.owner(self.scope, name.id.as_str())
+                            .is_some_and(|owner| self.mocks.contains(&(owner, name.id.as_str()))))
+            })
     }
 
     /// The function a call expression calls, as a summary target.
@@ -371,6 +515,14 @@ impl<'a> Checker<'a> {
                 }
             }
             Expr::Attribute(attr) => {
+                // Ex) c = Client(); c.get_url(p) / self.client.remove(p).
+                if let Some((file, class)) = self.instance_class(&attr.value) {
+                    let method = format!("{class}.{}", attr.attr.id);
+                    return Some(match file {
+                        Some(file) => (Target::File(file.clone(), method), true),
+                        None => (Target::Local(method), true),
+                    });
+                }
                 // Ex) self.helper(p) in a method of a module-level class.
                 if root_name == "self"
                     && let Some(function) = self.function
@@ -409,6 +561,54 @@ impl<'a> Checker<'a> {
             }
             _ => None,
         }
+    }
+
+    /// The key [`Checker::instances`] knows an object by: `scope:name` for a
+    /// variable bound once, `Class.field` for `self.field` in a method.
+    fn instance_key(&self, object: &Expr) -> Option<String> {
+        match object {
+            Expr::Name(name) => {
+                let id = name.id.as_str();
+                let owner = self.semantic.owner(self.scope, id)?;
+                let bindings = self.semantic.scopes[owner].bindings.get(id)?;
+                (bindings.len() == 1).then(|| format!("{owner}:{id}"))
+            }
+            Expr::Attribute(attr) if matches!(attr.value.as_ref(), Expr::Name(n) if n.id.as_str() == "self") =>
+            {
+                let class = self.method_class()?;
+                Some(format!("{}.{}", class.name.id, attr.attr.id))
+            }
+            _ => None,
+        }
+    }
+
+    /// The class of an object made by a constructor call this file sees.
+    fn instance_class(&self, object: &Expr) -> Option<&(Option<std::path::PathBuf>, String)> {
+        self.instances.get(&self.instance_key(object)?)
+    }
+
+    /// Remembers the class of `target = Class(...)`.
+    fn note_instance(&mut self, value: &'a Expr, target: &'a Expr) {
+        let Expr::Call(call) = value else {
+            return;
+        };
+        let class = match self.callee(&call.func) {
+            Some((Target::Local(name), _)) => match name.strip_suffix(".__init__") {
+                Some(class) => (None, class.to_string()),
+                None => return,
+            },
+            Some((Target::File(file, name), _)) => (Some(file), name),
+            _ => return,
+        };
+        // Bound before the name is: the key needs the binding.
+        let key = match target {
+            Expr::Name(name) => format!("{}:{}", self.scope, name.id),
+            _ => match self.instance_key(target) {
+                Some(key) => key,
+                None => return,
+            },
+        };
+        self.instances.insert(key, class);
     }
 
     /// The names patched in the enclosing function scopes.
@@ -740,6 +940,15 @@ impl<'a> Checker<'a> {
         self.bind(class.name.id.as_str(), BindingKind::Other, class.range);
         if self.scope == MODULE_SCOPE {
             self.module_defs.insert(class.name.id.as_str(), true);
+            if self.summarize {
+                let bases = class
+                    .bases()
+                    .iter()
+                    .filter(|b| matches!(b, Expr::Name(_) | Expr::Attribute(_)))
+                    .map(|b| self.source[b.range()].to_string())
+                    .collect();
+                self.class_bases.insert(class.name.id.to_string(), bases);
+            }
         }
         let scope = self.semantic.push_scope(ScopeKind::Class, self.scope);
         let outer = std::mem::replace(&mut self.scope, scope);
@@ -792,11 +1001,11 @@ impl<'a> Checker<'a> {
         } else {
             self.blocks.clone()
         };
-        let site = if kind == UseKind::Unknown {
-            self.call_site()
-        } else {
-            None
-        };
+        let site = self.handoff(kind).or_else(|| {
+            (kind == UseKind::Unknown)
+                .then(|| self.field_store(range))
+                .flatten()
+        });
         self.watches[id].uses.push(PathUse {
             range,
             kind,
@@ -856,6 +1065,7 @@ impl<'a> Visitor<'a> for Checker<'a> {
                 }
                 if let [target] = assign.targets.as_slice() {
                     self.note_mocks(&assign.value, Some(target));
+                    self.note_instance(&assign.value, target);
                 } else {
                     self.note_mocks(&assign.value, None);
                 }
@@ -933,6 +1143,13 @@ impl<'a> Visitor<'a> for Checker<'a> {
     fn visit_expr(&mut self, expr: &'a Expr) {
         self.exprs.push(expr);
         match expr {
+            Expr::Attribute(attr)
+                if self.summarize
+                    && attr.ctx == ExprContext::Load
+                    && matches!(attr.value.as_ref(), Expr::Name(n) if n.id.as_str() == "self") =>
+            {
+                self.record_field_use(attr);
+            }
             Expr::Name(name) => {
                 let id = name.id.as_str();
                 match name.ctx {

@@ -7,7 +7,7 @@ use ruff_text_size::{Ranged, TextRange};
 use crate::semantic::{ScopeId, Semantic};
 
 /// What one use of a path does to (or asks of) the file system.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum UseKind {
     /// Creates or truncates a regular file; an existing file is fine
     /// (`open(p, "w")`, `sqlite3.connect(p)`, `shutil.copy(src, p)`).
@@ -77,7 +77,7 @@ impl UseKind {
 }
 
 /// The details of a directory creation that a fix may drop.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub struct DirCreation {
     /// The expression statement that does only the creation, if any.
     pub stmt: Option<TextRange>,
@@ -488,6 +488,16 @@ fn classify_function<'a>(
         // unless followed as a derivation above.
         ["atexit", "register"] => UseKind::CleanupRegistered,
         ["builtins", "repr" | "len" | "print" | "isinstance"] => UseKind::Neutral,
+        // String work only: option parsing, quoting, matching, encoding.
+        ["getopt", "getopt" | "gnu_getopt"]
+        | ["shlex", "quote" | "split" | "join"]
+        | ["fnmatch", "fnmatch" | "fnmatchcase" | "filter"]
+        | ["json", "dumps"]
+        | [
+            "re",
+            "match" | "fullmatch" | "search" | "sub" | "split" | "findall" | "escape",
+        ]
+        | ["urllib", "parse", _] => UseKind::Neutral,
         _ => return None,
     };
     Some(kind)

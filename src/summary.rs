@@ -30,6 +30,12 @@ pub enum Target {
     File(PathBuf, String),
     /// A mock, a patched name, or a function known to do nothing with paths.
     Inert,
+    /// In a summary: the parameter (or a string built from it) is returned;
+    /// the caller's use of the call's result decides.
+    ReturnValue,
+    /// `self.<field>` of a class of the module being checked (`Class.field`):
+    /// a path stored there gets the uses of the field in the class's methods.
+    Field(String),
 }
 
 /// Which parameter the path is bound to.
@@ -47,6 +53,8 @@ pub struct CallSite {
     /// Called through an instance or a constructor: the first parameter
     /// (`self`) is already bound.
     pub bound: bool,
+    /// How the caller uses the call's result (`print(describe(p))`).
+    pub result: Option<UseKind>,
 }
 
 /// What a function does with one of its parameters.
@@ -63,6 +71,17 @@ pub struct ParamSummary {
 #[derive(Debug, Default)]
 pub struct ModuleSummaries {
     pub functions: HashMap<String, Vec<ParamSummary>>,
+    /// Each `self.<field>` read in a class's methods (`Class.field`): what
+    /// the reads do with the path stored there. A field-name approximation:
+    /// every instance of the class shares it, subclasses are not followed.
+    pub fields: HashMap<String, Vec<(UseKind, Option<CallSite>)>>,
+    /// Names the module imports from elsewhere (`from .command import
+    /// QuoteString`): level, module and member, for names it re-exports.
+    pub imports: HashMap<String, (u32, String, String)>,
+    /// The module's file, for its relative imports.
+    pub path: Option<PathBuf>,
+    /// The bases of each module-level class, as written (`Base`, `mod.Base`).
+    pub bases: HashMap<String, Vec<String>>,
 }
 
 /// How many modules were parsed only for their summaries (for the bench).
@@ -122,10 +141,12 @@ impl Resolver<'_> {
         if depth > MAX_DEPTH {
             return None;
         }
-        let (callee, qualname) = match &site.target {
+        let (callee, qualname, field) = match &site.target {
             Target::Inert => return Some(vec![UseKind::Neutral]),
-            Target::Local(name) => (module.cloned(), name),
-            Target::File(path, name) => (Some(crate::summary::module(path)?), name),
+            Target::ReturnValue => return Some(vec![returned(site.result, true)]),
+            Target::Local(name) => (module.cloned(), name, false),
+            Target::File(path, name) => (Some(crate::summary::module(path)?), name, false),
+            Target::Field(name) => (module.cloned(), name, true),
         };
         let summaries: &ModuleSummaries = callee.as_deref().unwrap_or(self.local);
         let key = (
@@ -137,11 +158,54 @@ impl Resolver<'_> {
         if visiting.contains(&key) {
             return None;
         }
-        let param = bind(summaries.functions.get(qualname)?, site)?;
+        let uses = if field {
+            summaries.fields.get(qualname)?
+        } else if let Some(params) = summaries.functions.get(qualname) {
+            &bind(params, site)?.uses
+        } else if let Some(init) = summaries.functions.get(&format!("{qualname}.__init__")) {
+            // Ex) Config(p) for `from pkg import Config`: its __init__.
+            let site = CallSite {
+                bound: true,
+                ..site.clone()
+            };
+            &bind(init, &site)?.uses
+        } else if let Some((class, method)) = qualname.split_once('.')
+            && let Some(bases) = summaries.bases.get(class)
+        {
+            // Ex) SSHGitClient(...).get_url(p), get_url defined by a base class.
+            return bases.iter().find_map(|base| {
+                let site = CallSite {
+                    target: Target::Local(format!("{base}.{method}")),
+                    ..site.clone()
+                };
+                self.kinds_at(&site, callee.as_ref(), depth + 1, visiting)
+            });
+        } else {
+            // Ex) `from pkg.api import QuoteString`, which pkg/api/__init__.py
+            // imports from `.command`: follow the re-export.
+            let (head, rest) = qualname.split_once('.').unwrap_or((qualname, ""));
+            let (level, module, member) = summaries.imports.get(head)?;
+            let file = crate::package::module_file(summaries.path.as_deref()?, *level, module)?;
+            let name = if rest.is_empty() {
+                member.clone()
+            } else {
+                format!("{member}.{rest}")
+            };
+            let site = CallSite {
+                target: Target::File(file, name),
+                ..site.clone()
+            };
+            return self.kinds_at(&site, callee.as_ref(), depth + 1, visiting);
+        };
         visiting.push(key);
         let mut kinds = Vec::new();
-        for (kind, inner) in &param.uses {
+        for (kind, inner) in uses {
             match (kind, inner) {
+                // Ex) def helper(p): return p — the caller's use of the result.
+                (UseKind::Returned, _) => kinds.push(returned(site.result, false)),
+                (UseKind::Unknown, Some(inner)) if inner.target == Target::ReturnValue => {
+                    kinds.push(returned(site.result, true));
+                }
                 (UseKind::Unknown, Some(inner)) => kinds.extend(
                     self.kinds_at(inner, callee.as_ref(), depth + 1, visiting)
                         .unwrap_or_else(|| vec![UseKind::Unknown]),
@@ -173,6 +237,17 @@ fn portable(kind: UseKind) -> UseKind {
         UseKind::CreateDir(dir) => UseKind::CreateDir(DirCreation { stmt: None, ..dir }),
         UseKind::Returned | UseKind::Derived => UseKind::Unknown,
         kind => kind,
+    }
+}
+
+/// What a returned parameter means to the caller: what it does with the
+/// result. A string built from the parameter (`"at %s" % p`) is only
+/// followed while the caller treats it as text.
+fn returned(result: Option<UseKind>, derived: bool) -> UseKind {
+    match result {
+        Some(kind @ (UseKind::Neutral | UseKind::NameOnly)) => kind,
+        Some(kind) if !derived => portable(kind),
+        _ => UseKind::Unknown,
     }
 }
 

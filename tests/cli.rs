@@ -485,3 +485,44 @@ fn github_annotations() {
         "{out}"
     );
 }
+
+#[test]
+fn calls_into_the_package_are_followed() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "pkg/__init__.py", b"");
+    write(
+        dir.path(),
+        "pkg/util.py",
+        b"def write_config(path):\n    with open(path, \"w\") as f:\n        f.write(\"x\")\n\n\ndef describe(path):\n    return \"config at %s\" % path\n",
+    );
+    write(
+        dir.path(),
+        "pkg/job.py",
+        b"import os\nimport tempfile\n\nfrom pkg.util import write_config\nfrom . import util\n\n\ndef run():\n    name = tempfile.mktemp()\n    write_config(name)\n    os.remove(name)\n\n\ndef report():\n    print(util.describe(\"/tmp/report.txt\"))\n",
+    );
+    let (code, out, _) =
+        stdout(tempsafe(dir.path()).args(["check", "--output-format", "json", "pkg/job.py"]));
+    assert_eq!(code, 1, "{out}");
+    let report: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let findings = report["files"][0]["findings"].as_array().unwrap();
+    // The helper creates the file: mkstemp() is safe. The string only
+    // formatted by `util.describe` is not a finding.
+    assert_eq!(findings.len(), 1, "{out}");
+    assert_eq!(findings[0]["code"], "TMP001");
+    assert_eq!(findings[0]["fix_status"], "safe-fix-available", "{out}");
+    // From standard input without a file name, a relative import has no
+    // package to resolve in: `util.describe` is code tempsafe cannot see.
+    let source = fs::read(dir.path().join("pkg/job.py")).unwrap();
+    let mut child = tempsafe(dir.path())
+        .args(["check", "--output-format", "json", "-"])
+        .stdin(std::process::Stdio::piped())
+        .stdout(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    use std::io::Write as _;
+    child.stdin.take().unwrap().write_all(&source).unwrap();
+    let out = String::from_utf8(child.wait_with_output().unwrap().stdout).unwrap();
+    let report: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let findings = report["files"][0]["findings"].as_array().unwrap();
+    assert_eq!(findings.len(), 2, "{out}");
+}

@@ -80,6 +80,7 @@ use crate::importer::stands_alone;
 use crate::path_use::{self, UseKind};
 use crate::reason::{NoFix, UnsafeBecause};
 use crate::semantic::{MODULE_SCOPE, ScopeId, ScopeKind};
+use crate::summary::CallSite;
 use crate::transforms::{Rule, RuleInfo, Transform};
 use crate::wrap::{CleanupLine, wrap_with};
 
@@ -128,6 +129,8 @@ pub struct Candidate<'a> {
     function: Option<FunctionContext<'a>>,
     /// Where the literal (or the path built from it) goes.
     kind: UseKind,
+    /// The call an unknown use hands it to, for the summaries.
+    site: Option<CallSite>,
     /// The variable it is assigned to, if any.
     watch: Option<WatchId>,
     /// In a parameter default (evaluated once, at definition).
@@ -184,6 +187,7 @@ fn visit_string<'a>(candidates: &mut Vec<Candidate<'a>>, checker: &mut Checker<'
         stmt,
         checker.source,
     );
+    let site = checker.handoff(kind);
     let watch = match (kind, stmt) {
         (UseKind::Derived, Some(Stmt::Assign(assign))) => match assign.targets.as_slice() {
             [Expr::Name(name)] => Some(checker.watch(name.id.as_str())),
@@ -210,6 +214,7 @@ fn visit_string<'a>(candidates: &mut Vec<Candidate<'a>>, checker: &mut Checker<'
         stmt_start: stmt.map_or(expr.start(), Ranged::start),
         function: checker.function,
         kind,
+        site,
         watch,
         in_default,
         formatted,
@@ -333,8 +338,15 @@ struct Reach {
 
 fn reach(checker: &Checker, candidate: &Candidate) -> Reach {
     let mut uses: Vec<(UseKind, bool)> = Vec::new();
-    if candidate.kind != UseKind::Derived {
-        uses.push((candidate.kind, false));
+    // Ex) helper("/tmp/x"): what the helper does with it, if it is known.
+    let summarized = candidate
+        .site
+        .as_ref()
+        .and_then(|site| checker.resolve_site(site));
+    match summarized {
+        Some(kinds) => uses.extend(kinds.into_iter().map(|k| (k, false))),
+        None if candidate.kind != UseKind::Derived => uses.push((candidate.kind, false)),
+        None => {}
     }
     if let Some(watch) = candidate.watch {
         let owner = &checker.watches[watch];
