@@ -363,18 +363,24 @@ impl<'a> Checker<'a> {
     /// The call the expression on top of the stack is an argument of
     /// (directly, or inside a list or tuple), as a summary can answer it.
     pub fn call_site(&self) -> Option<CallSite> {
-        if self.stored_on_mock() {
+        let site = self.argument_site();
+        // Summary mode: `return "at %s" % p` — the caller decides.
+        if site.is_none() && self.summarize && matches!(self.current_stmt(), Some(Stmt::Return(_)))
+        {
             return Some(CallSite {
-                target: Target::Inert,
+                target: Target::ReturnValue,
                 arg: Arg::Positional(0),
                 bound: false,
                 result: None,
             });
         }
-        // Summary mode: `return "at %s" % p` — the caller decides.
-        if self.summarize && matches!(self.current_stmt(), Some(Stmt::Return(_))) {
+        site
+    }
+
+    fn argument_site(&self) -> Option<CallSite> {
+        if self.stored_on_mock() {
             return Some(CallSite {
-                target: Target::ReturnValue,
+                target: Target::Inert,
                 arg: Arg::Positional(0),
                 bound: false,
                 result: None,

@@ -224,11 +224,59 @@ impl<'a> Transform<'a> for TempWithoutCleanup<'a> {
 
     fn finish(&mut self, checker: &Checker<'a>) -> Vec<Diagnostic> {
         let candidates = std::mem::take(&mut self.candidates);
+        let cleaned = cleaned_directories(checker, &candidates);
         candidates
             .iter()
+            .filter(|c| !inside_a_cleaned_directory(checker, c, &cleaned))
             .filter_map(|c| decide(checker, c))
             .collect()
     }
+}
+
+/// The temporary directories of each scope that the program removes on
+/// every path (a `finally`, `addCleanup`, `atexit`), by `(scope, name)`.
+fn cleaned_directories<'a>(
+    checker: &Checker,
+    candidates: &[Candidate<'a>],
+) -> Vec<(ScopeId, &'a str)> {
+    candidates
+        .iter()
+        .filter(|c| matches!(c.created, Created::Directory))
+        .filter_map(|c| match c.context {
+            Context::Local { name, watch, .. } if life(checker, watch).cleaned_safely => {
+                Some((c.scope, name))
+            }
+            _ => None,
+        })
+        .collect()
+}
+
+/// Ex) clone_path = mkdtemp(); self.addCleanup(shutil.rmtree, clone_path);
+/// fd, p = mkstemp(dir=clone_path): the file goes with its directory.
+fn inside_a_cleaned_directory(
+    checker: &Checker,
+    candidate: &Candidate,
+    cleaned: &[(ScopeId, &str)],
+) -> bool {
+    let Some(Expr::Name(dir)) = dir_argument(candidate) else {
+        return false;
+    };
+    // An unused mkstemp() descriptor still leaks.
+    if let Context::Local {
+        descriptor: Some((_, _, fd)),
+        ..
+    } = candidate.context
+        && checker.uses_with_derived(fd).is_empty()
+    {
+        return false;
+    }
+    let name = dir.id.as_str();
+    // The name must mean the directory: bound once in its scope.
+    let single = checker.semantic.scopes[candidate.scope]
+        .bindings
+        .get(name)
+        .is_some_and(|b| b.len() == 1);
+    single && cleaned.contains(&(candidate.scope, name))
 }
 
 fn visit_call<'a>(

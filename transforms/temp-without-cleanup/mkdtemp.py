@@ -162,3 +162,24 @@ def last_statement():
 # expect: TMP003 no-fix
 module_level_dir = tempfile.mkdtemp()
 
+
+
+# ok
+def file_inside_a_cleaned_directory():
+    parent = tempfile.mkdtemp()
+    try:
+        fd, path = tempfile.mkstemp(dir=parent)
+        os.close(fd)
+        print(path)
+    finally:
+        shutil.rmtree(parent, ignore_errors=True)
+
+
+# expect: TMP003 unsafe(created-in-program-dir)
+def unused_descriptor_inside_a_cleaned_directory():
+    parent = tempfile.mkdtemp()
+    try:
+        fd, path = tempfile.mkstemp(dir=parent)
+        print(path)
+    finally:
+        shutil.rmtree(parent, ignore_errors=True)
