@@ -12,6 +12,9 @@ macro_rules! reasons {
         }
 
         impl $name {
+            /// Every id, in declaration order.
+            pub const IDS: &'static [&'static str] = &[$($id,)*];
+
             /// The stable id, e.g. `variable-rebound`.
             pub fn id(&self) -> &'static str {
                 match self {
@@ -154,5 +157,18 @@ reasons! {
         CreatedInProgramDir => "created-in-program-dir",
         /// TMP004: sharing with other users may have been intended.
         SharingIntended => "sharing-intended",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_readme_lists_every_reason_id() {
+        let readme = include_str!("../README.md");
+        for id in NoFix::IDS.iter().chain(UnsafeBecause::IDS) {
+            assert!(readme.contains(&format!("`{id}`")), "README lacks `{id}`");
+        }
     }
 }
