@@ -363,7 +363,11 @@ impl<'a> Checker<'a> {
     /// The call the expression on top of the stack is an argument of
     /// (directly, or inside a list or tuple), as a summary can answer it.
     pub fn call_site(&self) -> Option<CallSite> {
-        let site = self.argument_site();
+        self.call_site_at(self.exprs.len())
+    }
+
+    fn call_site_at(&self, depth: usize) -> Option<CallSite> {
+        let site = self.argument_site(depth);
         // Summary mode: `return "at %s" % p` — the caller decides.
         if site.is_none() && self.summarize && matches!(self.current_stmt(), Some(Stmt::Return(_)))
         {
@@ -377,8 +381,9 @@ impl<'a> Checker<'a> {
         site
     }
 
-    fn argument_site(&self) -> Option<CallSite> {
-        if self.stored_on_mock() {
+    fn argument_site(&self, depth: usize) -> Option<CallSite> {
+        let exprs = &self.exprs[..depth.min(self.exprs.len())];
+        if self.stored_on_mock(exprs) {
             return Some(CallSite {
                 target: Target::Inert,
                 arg: Arg::Positional(0),
@@ -386,12 +391,12 @@ impl<'a> Checker<'a> {
                 result: None,
             });
         }
-        let n = self.exprs.len();
-        let mut argument = self.exprs.get(n.checked_sub(1)?)?;
-        let mut parent = self.exprs.get(n.checked_sub(2)?)?;
+        let n = exprs.len();
+        let mut argument = exprs.get(n.checked_sub(1)?)?;
+        let mut parent = exprs.get(n.checked_sub(2)?)?;
         if matches!(parent, Expr::List(_) | Expr::Tuple(_)) {
             argument = parent;
-            parent = self.exprs.get(n.checked_sub(3)?)?;
+            parent = exprs.get(n.checked_sub(3)?)?;
         }
         let Expr::Call(call) = parent else {
             return None;
@@ -413,11 +418,11 @@ impl<'a> Checker<'a> {
         };
         let (target, bound) = self.callee(&call.func)?;
         // How the call's own result is used, for a callee that returns it.
-        let at = self.exprs.iter().rposition(|e| std::ptr::eq(*e, *parent))?;
+        let at = exprs.iter().rposition(|e| std::ptr::eq(*e, *parent))?;
         let result = path_use::classify(
             &self.semantic,
             self.scope,
-            &self.exprs[..=at],
+            &exprs[..=at],
             self.current_stmt(),
             self.source,
         );
@@ -433,14 +438,20 @@ impl<'a> Checker<'a> {
     /// say more: an unknown callee, or any callee a mock or `mock.patch`
     /// replaces (`os.remove` patched in a test removes nothing).
     pub fn handoff(&self, kind: UseKind) -> Option<CallSite> {
-        let site = self.call_site()?;
+        self.handoff_at(kind, self.exprs.len())
+    }
+
+    /// [`Checker::handoff`] for the expression at `depth` of the stack
+    /// (`exprs[depth - 1]`), below the one being visited.
+    pub fn handoff_at(&self, kind: UseKind, depth: usize) -> Option<CallSite> {
+        let site = self.call_site_at(depth)?;
         (kind == UseKind::Unknown || site.target == Target::Inert).then_some(site)
     }
 
     /// Ex) `fake.stdout.return_value = ["/tmp/x"]` on a `MagicMock`: the
     /// value only ever reaches the mock.
-    fn stored_on_mock(&self) -> bool {
-        let (Some(Stmt::Assign(assign)), Some(top)) = (self.current_stmt(), self.exprs.last())
+    fn stored_on_mock(&self, exprs: &[&'a Expr]) -> bool {
+        let (Some(Stmt::Assign(assign)), Some(top)) = (self.current_stmt(), exprs.last())
         else {
             return false;
         };

@@ -3,14 +3,17 @@
 //! Aliases: B108 (Bandit), S108 (Ruff), CWE-377.
 //!
 //! ## What it does
-//! Finds string and f-string paths under `/tmp`, `/var/tmp` and `/dev/shm`
-//! (plus `tmp-dirs` from the configuration) that reach the file system:
-//! `open`, `pathlib.Path` and its methods, `os.*`, `os.path.*`, `shutil.*`,
-//! `sqlite3.connect`, `sock.bind`, directly or through a variable, an
-//! `os.path.join("/tmp", …)`, a `%`/`.format`/`+` built string. `"/tmpfoo"` is
-//! not a temporary path. Strings that never reach the file system (log and
-//! print messages, docstrings, help text, values only compared) are not
-//! reported.
+//! Finds paths under `/tmp`, `/var/tmp` and `/dev/shm` (plus `tmp-dirs`
+//! from the configuration) whose name is known in advance and that reach
+//! the file system: `open`, `pathlib.Path` and its methods, `os.*`,
+//! `os.path.*`, `shutil.*`, `sqlite3.connect`, `sock.bind`, directly or
+//! through a variable, an `os.path.join("/tmp", …)`, a `%`/`.format`/`+`
+//! built string. Paths that never reach the file system (log and print
+//! messages, docstrings, help text, values only compared) are not
+//! reported. Where the paths come from is listed under each "Source"
+//! below; the fixes and their safety are the same for all of them, and
+//! all the paths of a function are rewritten together, whichever source
+//! found them.
 //!
 //! ## Why is this bad?
 //! Everybody can write to these directories. A path known in advance can be
@@ -68,7 +71,7 @@
 use std::collections::{BTreeMap, HashMap};
 
 use ruff_diagnostics::Edit;
-use ruff_python_ast::{Expr, Operator, Stmt};
+use ruff_python_ast::{Expr, ExprCall, Stmt};
 use ruff_source_file::LineRanges;
 use ruff_text_size::{Ranged, TextRange, TextSize};
 
@@ -81,53 +84,113 @@ use crate::path_use::{self, UseKind};
 use crate::reason::{NoFix, UnsafeBecause};
 use crate::semantic::{MODULE_SCOPE, ScopeId, ScopeKind};
 use crate::summary::CallSite;
-use crate::transforms::{Rule, RuleInfo, Transform};
+use crate::transforms::{PATH_SOURCES, Rule, RuleInfo, Transform, new_path_sources};
 use crate::wrap::{CleanupLine, wrap_with};
 
-/// A temporary path literal, as written.
-#[derive(Debug, Clone)]
-struct Literal {
-    /// `f"` or `"` (prefix and opening quote), the text between the quotes,
-    /// the closing quote. `None` when the literal is too complex to rewrite
-    /// (escapes, implicit concatenation, raw or byte strings).
-    parts: Option<(String, String, String)>,
-    /// The value up to the first interpolation (all of it for plain strings).
-    head: String,
-    is_fstring: bool,
-    /// Length of the temporary directory (`/tmp`) at the start of `head`.
-    tmp_dir_len: usize,
+/// A source of predictable paths, registered with one line in
+/// `path_sources!` (`src/transforms/mod.rs`): its file defines `SOURCE`
+/// and `new()`, which makes its [`PathSource`].
+pub(crate) struct PathSourceInfo {
+    /// What a file must contain for the source to find anything (any one
+    /// needle; `{tmp}` as in [`RuleInfo::needle_groups`]). TMP002 runs on a
+    /// file holding a needle of any source.
+    pub needles: &'static [&'static str],
+    /// The source's file, whose `//!` comment follows TMP002's own in its
+    /// documentation.
+    pub file: &'static str,
 }
 
-impl Literal {
-    /// What follows `/tmp/` (empty for `/tmp` itself).
-    fn rest(&self) -> &str {
-        self.head[self.tmp_dir_len..].trim_start_matches('/')
+/// What a source of predictable paths sees of the walk: the events it
+/// needs, each with a default that finds nothing. A source reports each
+/// path it finds as a [`PredictablePath`]; the planner below decides on all
+/// the paths of a function together, whichever source found them.
+pub(crate) trait PathSource<'a> {
+    /// A string or f-string literal.
+    fn string(&mut self, _checker: &Checker<'a>, _string: &'a Expr) -> Option<Found> {
+        None
     }
 
-    /// The first path component under the temporary directory, when static.
-    fn first_component(&self) -> Option<&str> {
-        let rest = self.rest();
-        let end = rest.find('/');
-        match end {
-            Some(end) => Some(&rest[..end]),
-            None if !self.is_fstring || self.parts.as_ref().is_some_and(|p| !p.1.contains('{')) => {
-                Some(rest)
-            }
-            None => None,
-        }
-        .filter(|c| !c.is_empty())
+    /// A call, after its callee and arguments were visited (`qualified`
+    /// as in [`Transform::call`]).
+    fn call(
+        &mut self,
+        _checker: &Checker<'a>,
+        _call: &'a ExprCall,
+        _qualified: Option<&[&'a str]>,
+    ) -> Option<Found> {
+        None
     }
+
+    /// `targets = value` (or `with value as target`), after both were visited.
+    fn assignment(&mut self, _checker: &Checker<'a>, _value: &'a Expr, _targets: &'a [Expr]) {}
+
+    /// At the end of the module: whether a path this source found still
+    /// stands, now that the whole module is known.
+    fn keep(&self, _checker: &Checker<'a>, _path: &PredictablePath) -> bool {
+        true
+    }
+}
+
+/// A path a source found during an event.
+pub(crate) struct Found {
+    /// Which expression the path is: 0 for the event's own (the string, the
+    /// call), 1 for the one around it, and so on. Where the path goes is
+    /// classified from there.
+    pub up: usize,
+    pub path: PredictablePath,
+}
+
+/// A path whose name is known in advance, in a directory everybody can
+/// write to: what a source found, in the terms the planner decides in.
+pub(crate) struct PredictablePath {
+    /// The expression that stands for the path.
+    pub range: TextRange,
+    /// Other code the path is made from (a temporary directory bound to a
+    /// name earlier): another source's path inside it is part of this one.
+    pub claims: Vec<TextRange>,
+    /// The path as the finding shows it. Two static paths that show the
+    /// same are the same path.
+    pub shown: String,
+    /// What follows the temporary directory, up to the first part not
+    /// known in advance, without the leading `/` (`cfg.json`,
+    /// `work/sub.txt`, `job_` for `f"/tmp/job_{n}.log"`).
+    pub rest: String,
+    /// The path goes on after `rest` with parts known only at run time
+    /// (an f-string's fields).
+    pub dynamic: bool,
+    /// The first component under the temporary directory, when it is
+    /// known in advance (`work` for `/tmp/work/sub.txt`).
+    pub first_component: Option<String>,
+    /// The path's own text in the file (`/tmp/cfg.json`), if it is written
+    /// out: where the same text stands elsewhere (a message, a comparison,
+    /// another function), the same path is used there.
+    pub written: Option<String>,
+    /// How the path is rewritten onto a new base; `None` when tempsafe
+    /// cannot rewrite it (escapes, raw or byte strings).
+    pub rewrite: Option<Box<dyn Rewrite>>,
+}
+
+/// How one predictable path is written onto each [`Base`].
+pub(crate) trait Rewrite {
+    /// Whether the rewritten path calls `os` (`os.path.join(temp_dir, …)`):
+    /// `os` must then be imported under its own name.
+    fn needs_os(&self, base: &Base) -> bool;
+
+    /// The edit that puts the path onto `base`, `os` written as the file
+    /// writes it; `None` when the path cannot go there (a
+    /// [`Base::Root`] it is not under).
+    fn rewrite(&self, base: &Base, os: &str, source: &str) -> Option<Edit>;
 }
 
 /// A temporary path found during the visit.
-#[derive(Debug)]
-pub struct Candidate<'a> {
-    range: TextRange,
-    literal: Literal,
+struct Candidate<'a> {
+    path: PredictablePath,
+    /// The source that found it (its index in [`PATH_SOURCES`]).
+    source: usize,
     scope: ScopeId,
     stmt_start: TextSize,
     function: Option<FunctionContext<'a>>,
-    /// Where the literal (or the path built from it) goes.
+    /// Where the path (or the path built from it) goes.
     kind: UseKind,
     /// The call an unknown use hands it to, for the summaries.
     site: Option<CallSite>,
@@ -135,162 +198,158 @@ pub struct Candidate<'a> {
     watch: Option<WatchId>,
     /// In a parameter default (evaluated once, at definition).
     in_default: bool,
-    /// The `"…%d…" % n` or `"…{}…".format(n)` expression the literal is the
-    /// template of.
-    formatted: Option<TextRange>,
+}
+
+impl Candidate<'_> {
+    fn range(&self) -> TextRange {
+        self.path.range
+    }
+}
+
+/// Every source's needles, in one group: any one of them will do.
+const NEEDLES: [&str; needle_count(PATH_SOURCES)] = all_needles(PATH_SOURCES);
+
+const fn needle_count(sources: &[&PathSourceInfo]) -> usize {
+    let mut count = 0;
+    let mut i = 0;
+    while i < sources.len() {
+        count += sources[i].needles.len();
+        i += 1;
+    }
+    count
+}
+
+const fn all_needles<const N: usize>(sources: &[&PathSourceInfo]) -> [&'static str; N] {
+    let mut all = [""; N];
+    let (mut i, mut k) = (0, 0);
+    while i < sources.len() {
+        let mut j = 0;
+        while j < sources[i].needles.len() {
+            all[k] = sources[i].needles[j];
+            j += 1;
+            k += 1;
+        }
+        i += 1;
+    }
+    all
 }
 
 pub const RULE: RuleInfo = RuleInfo {
     code: "TMP002",
     name: "hardcoded-tmp-path",
     aliases: &["B108", "S108"],
-    needle_groups: &[&["{tmp}"]],
+    needle_groups: &[&NEEDLES],
     file: include_str!("hardcoded_tmp_path.rs"),
 };
 
 pub(crate) fn new<'a>() -> Box<dyn Transform<'a> + 'a> {
-    Box::new(HardcodedTmpPath::default())
+    Box::new(HardcodedTmpPath {
+        sources: new_path_sources(),
+        candidates: Vec::new(),
+    })
 }
 
-/// The paths found, decided on one function at a time at the end.
-#[derive(Default)]
+/// The sources, and the paths they found, decided on one function at a
+/// time at the end.
 struct HardcodedTmpPath<'a> {
+    sources: Vec<Box<dyn PathSource<'a> + 'a>>,
     candidates: Vec<Candidate<'a>>,
 }
 
 impl<'a> Transform<'a> for HardcodedTmpPath<'a> {
     fn string(&mut self, checker: &mut Checker<'a>, string: &'a Expr) {
-        visit_string(&mut self.candidates, checker, string);
+        for i in 0..self.sources.len() {
+            if let Some(found) = self.sources[i].string(checker, string) {
+                self.add(checker, i, found);
+            }
+        }
+    }
+
+    fn call(
+        &mut self,
+        checker: &mut Checker<'a>,
+        call: &'a ExprCall,
+        qualified: Option<&[&'a str]>,
+    ) {
+        for i in 0..self.sources.len() {
+            if let Some(found) = self.sources[i].call(checker, call, qualified) {
+                self.add(checker, i, found);
+            }
+        }
+    }
+
+    fn assignment(&mut self, checker: &mut Checker<'a>, value: &'a Expr, targets: &'a [Expr]) {
+        for source in &mut self.sources {
+            source.assignment(checker, value, targets);
+        }
     }
 
     fn finish(&mut self, checker: &Checker<'a>) -> Vec<Diagnostic> {
-        let candidates = std::mem::take(&mut self.candidates);
+        let mut candidates = std::mem::take(&mut self.candidates);
+        candidates.retain(|c| self.sources[c.source].keep(checker, &c.path));
+        let candidates = outermost(candidates);
         decide_all(checker, &candidates)
     }
 }
 
-fn visit_string<'a>(candidates: &mut Vec<Candidate<'a>>, checker: &mut Checker<'a>, expr: &'a Expr) {
-    let Some(literal) = parse_literal(checker, expr) else {
-        return;
-    };
-    let stmt = checker.current_stmt();
-    // Ex) a docstring or a bare string statement.
-    if let Some(Stmt::Expr(s)) = stmt
-        && s.value.range() == expr.range()
-    {
-        return;
-    }
-    let kind = path_use::classify(
-        &checker.semantic,
-        checker.scope,
-        &checker.exprs,
-        stmt,
-        checker.source,
-    );
-    let site = checker.handoff(kind);
-    let watch = match (kind, stmt) {
-        (UseKind::Derived, Some(Stmt::Assign(assign))) => match assign.targets.as_slice() {
-            [Expr::Name(name)] => Some(checker.watch(name.id.as_str())),
+impl<'a> HardcodedTmpPath<'a> {
+    /// Records a path a source found: where it goes, what it is bound to.
+    fn add(&mut self, checker: &mut Checker<'a>, source: usize, found: Found) {
+        let Some(depth) = checker.exprs.len().checked_sub(found.up) else {
+            return;
+        };
+        let stmt = checker.current_stmt();
+        let kind = path_use::classify(
+            &checker.semantic,
+            checker.scope,
+            &checker.exprs[..depth],
+            stmt,
+            checker.source,
+        );
+        let site = checker.handoff_at(kind, depth);
+        let watch = match (kind, stmt) {
+            (UseKind::Derived, Some(Stmt::Assign(assign))) => match assign.targets.as_slice() {
+                [Expr::Name(name)] => Some(checker.watch(name.id.as_str())),
+                _ => None,
+            },
             _ => None,
-        },
-        _ => None,
-    };
-    let in_default = matches!(stmt, Some(Stmt::FunctionDef(_)));
-    let formatted = match (checker.parent_expr(), checker.exprs.iter().rev().nth(2)) {
-        (Some(Expr::BinOp(op)), _) if op.op == Operator::Mod && op.left.range() == expr.range() => {
-            Some(op.range)
-        }
-        (Some(Expr::Attribute(attr)), Some(Expr::Call(call)))
-            if attr.attr.id.as_str() == "format" && call.func.range() == attr.range =>
-        {
-            Some(call.range())
-        }
-        _ => None,
-    };
-    candidates.push(Candidate {
-        range: expr.range(),
-        literal,
-        scope: checker.scope,
-        stmt_start: stmt.map_or(expr.start(), Ranged::start),
-        function: checker.function,
-        kind,
-        site,
-        watch,
-        in_default,
-        formatted,
-    });
+        };
+        let range = found.path.range;
+        self.candidates.push(Candidate {
+            path: found.path,
+            source,
+            scope: checker.scope,
+            stmt_start: stmt.map_or(range.start(), Ranged::start),
+            function: checker.function,
+            kind,
+            site,
+            watch,
+            in_default: matches!(stmt, Some(Stmt::FunctionDef(_))),
+        });
+    }
 }
 
-/// The literal's text, if its value is a path under a temporary directory.
-fn parse_literal(checker: &Checker, expr: &Expr) -> Option<Literal> {
-    let text = &checker.source[expr.range()];
-    let (head, is_fstring, concatenated) = match expr {
-        // Most strings are not paths: check before copying anything.
-        Expr::StringLiteral(s) if checker.settings.tmp_dir_of(s.value.to_str()).is_none() => {
-            return None;
-        }
-        Expr::StringLiteral(s) => (
-            s.value.to_str().to_string(),
-            false,
-            s.value.is_implicit_concatenated(),
-        ),
-        Expr::FString(_) => {
-            let prefix_len = text.find(['"', '\'']).unwrap_or(0);
-            let quote = if text[prefix_len..].starts_with("\"\"\"")
-                || text[prefix_len..].starts_with("'''")
-            {
-                3
-            } else {
-                1
-            };
-            let body = text.get(prefix_len + quote..)?;
-            let head = &body[..body.find(['{', '"', '\'']).unwrap_or(body.len())];
-            (head.to_string(), true, false)
-        }
-        _ => return None,
-    };
-    let tmp_dir_len = checker.settings.tmp_dir_of(&head)?.len();
-    // An f-string must name something under the directory: f"/tmp/{x}".
-    if is_fstring && head.len() == tmp_dir_len {
-        return None;
+/// Drops a path that lies inside a path another source found (the `"/tmp"`
+/// default of `os.environ.get("TMPDIR", "/tmp")` when that is joined with
+/// a name): the outer path is the one rewritten.
+fn outermost(candidates: Vec<Candidate>) -> Vec<Candidate> {
+    if candidates.iter().all(|c| c.source == candidates[0].source) {
+        return candidates;
     }
-    let parts = if concatenated {
-        None
-    } else {
-        split_literal(text, is_fstring)
+    let inside_another = |c: &Candidate| {
+        candidates.iter().any(|outer| {
+            outer.source != c.source
+                && std::iter::once(&outer.path.range)
+                    .chain(&outer.path.claims)
+                    .any(|r| r.contains_range(c.range()))
+        })
     };
-    Some(Literal {
-        parts,
-        head,
-        is_fstring,
-        tmp_dir_len,
-    })
-}
-
-/// Splits a simple literal into prefix+quote, body and quote.
-fn split_literal(text: &str, is_fstring: bool) -> Option<(String, String, String)> {
-    let prefix_len = text.find(['"', '\''])?;
-    let prefix = &text[..prefix_len];
-    let prefix_ok = if is_fstring {
-        prefix.eq_ignore_ascii_case("f")
-    } else {
-        prefix.is_empty() || prefix.eq_ignore_ascii_case("u")
-    };
-    let rest = &text[prefix_len..];
-    let quote = if rest.starts_with("\"\"\"") || rest.starts_with("'''") {
-        &rest[..3]
-    } else {
-        &rest[..1]
-    };
-    let body = rest.get(quote.len()..rest.len().checked_sub(quote.len())?)?;
-    if !prefix_ok || body.contains('\\') || body.contains(['\n', '\r']) {
-        return None;
-    }
-    Some((
-        format!("{prefix}{quote}"),
-        body.to_string(),
-        quote.to_string(),
-    ))
+    let keep: Vec<bool> = candidates.iter().map(|c| !inside_another(c)).collect();
+    candidates
+        .into_iter()
+        .zip(keep)
+        .filter_map(|(c, keep)| keep.then_some(c))
+        .collect()
 }
 
 /// Decides every temporary path found, one function at a time.
@@ -300,19 +359,27 @@ fn decide_all(checker: &Checker, candidates: &[Candidate]) -> Vec<Diagnostic> {
     for candidate in candidates {
         by_scope.entry(candidate.scope).or_default().push(candidate);
     }
-    let occurrences = occurrences(checker.source, candidates);
     // Where each candidate stands, for "is this path also used elsewhere?".
     let mut placed: Vec<(TextRange, ScopeId)> =
-        candidates.iter().map(|c| (c.range, c.scope)).collect();
+        candidates.iter().map(|c| (c.range(), c.scope)).collect();
     placed.sort_by_key(|(range, _)| range.start());
+    let elsewhere = Elsewhere {
+        occurrences: occurrences(checker.source, candidates),
+        placed,
+        unwritten: candidates
+            .iter()
+            .filter(|c| c.path.written.is_none())
+            .collect(),
+        all: candidates,
+    };
     for (scope, group) in by_scope {
-        let diagnostics = decide_scope(checker, scope, &group, &occurrences, &placed);
+        let diagnostics = decide_scope(checker, scope, &group, &elsewhere);
         out.extend(diagnostics);
     }
     // Suppressed paths are findings too: the engine leaves them out of the
     // report and keeps every other fix off their lines.
     for candidate in candidates {
-        let (start, stmt) = (candidate.range.start(), candidate.stmt_start);
+        let (start, stmt) = (candidate.range().start(), candidate.stmt_start);
         if checker
             .suppressions
             .is_suppressed(Rule::HardcodedTmpPath, start, stmt)
@@ -374,16 +441,13 @@ fn reach(checker: &Checker, candidate: &Candidate) -> Reach {
 }
 
 fn diagnostic(candidate: &Candidate) -> Diagnostic {
-    let head = &candidate.literal.head;
-    let shown = if candidate.literal.is_fstring {
-        format!("{head}…")
-    } else {
-        head.clone()
-    };
     Diagnostic::new(
         Rule::HardcodedTmpPath,
-        format!("`{shown}` is a predictable path in a directory everybody can write to"),
-        candidate.range,
+        format!(
+            "`{}` is a predictable path in a directory everybody can write to",
+            candidate.path.shown
+        ),
+        candidate.range(),
         candidate.stmt_start,
     )
 }
@@ -393,8 +457,8 @@ fn diagnostic(candidate: &Candidate) -> Diagnostic {
 fn occurrences<'c>(source: &str, candidates: &'c [Candidate]) -> HashMap<&'c str, Vec<TextSize>> {
     let mut heads: Vec<&str> = candidates
         .iter()
-        .map(|c| c.literal.head.trim_end_matches('/'))
-        .filter(|h| !h.is_empty())
+        .filter(|c| !c.path.rest.is_empty())
+        .filter_map(|c| c.path.written.as_deref())
         .collect();
     heads.sort_unstable();
     heads.dedup();
@@ -420,15 +484,14 @@ fn decide_scope(
     checker: &Checker,
     scope: ScopeId,
     group: &[&Candidate],
-    occurrences: &HashMap<&str, Vec<TextSize>>,
-    placed: &[(TextRange, ScopeId)],
+    elsewhere: &Elsewhere,
 ) -> Vec<Diagnostic> {
     // Suppressed paths stay as they are: the rest is rewritten without them
     // if they name other paths, or not at all.
     let (suppressed, group): (Vec<&Candidate>, Vec<&Candidate>) = group.iter().partition(|c| {
         checker
             .suppressions
-            .is_suppressed(Rule::HardcodedTmpPath, c.range.start(), c.stmt_start)
+            .is_suppressed(Rule::HardcodedTmpPath, c.range().start(), c.stmt_start)
     });
     let group = &group[..];
     let reaches: Vec<Reach> = group.iter().map(|c| reach(checker, c)).collect();
@@ -448,7 +511,7 @@ fn decide_scope(
         Some(NoFix::ParameterDefault)
     } else if !reported.iter().any(|&i| reaches[i].file_system) {
         Some(NoFix::PassedOn)
-    } else if group.iter().any(|c| c.literal.parts.is_none()) {
+    } else if group.iter().any(|c| c.path.rewrite.is_none()) {
         Some(NoFix::ComplexString)
     } else if reported
         .iter()
@@ -459,7 +522,7 @@ fn decide_scope(
         Some(NoFix::MovedInto)
     } else if reported
         .iter()
-        .any(|&i| used_by_another_scope(group[i], scope, occurrences, placed))
+        .any(|&i| elsewhere.used_by_another_scope(group[i], scope))
     {
         // Ex) setUp writes /tmp/state, tearDown reads it: one fresh
         // directory per function would break the hand-over.
@@ -477,11 +540,8 @@ fn decide_scope(
         return diagnostics;
     };
     let shares_a_suppressed_path = suppressed.iter().any(|s| {
-        let component = s.literal.first_component();
-        component.is_none()
-            || group
-                .iter()
-                .any(|c| c.literal.first_component() == component)
+        let component = &s.path.first_component;
+        component.is_none() || group.iter().any(|c| c.path.first_component == *component)
     });
     if shares_a_suppressed_path {
         for d in &mut diagnostics {
@@ -494,15 +554,9 @@ fn decide_scope(
     let rewritten_reaches: Vec<&Reach> = reported.iter().map(|&i| &reaches[i]).collect();
     // The same path also written somewhere left alone: a comparison, a
     // message, a shell command, another function, a module constant.
-    let also_left_alone = rewritten.iter().any(|c| {
-        let head = c.literal.head.trim_end_matches('/');
-        head.len() > c.literal.tmp_dir_len
-            && occurrences.get(head).is_some_and(|found| {
-                found
-                    .iter()
-                    .any(|&at| !rewritten.iter().any(|r| r.range.contains(at)))
-            })
-    });
+    let also_left_alone = rewritten
+        .iter()
+        .any(|c| elsewhere.also_left_alone(c, &rewritten));
     let built = decide_plan(
         checker,
         function,
@@ -517,27 +571,84 @@ fn decide_scope(
     diagnostics
 }
 
-/// Whether the path of `candidate` is also written in a path that another
-/// scope uses (not just in a comment or a message).
-fn used_by_another_scope(
-    candidate: &Candidate,
-    scope: ScopeId,
-    occurrences: &HashMap<&str, Vec<TextSize>>,
-    placed: &[(TextRange, ScopeId)],
-) -> bool {
-    let head = candidate.literal.head.trim_end_matches('/');
-    if head.len() <= candidate.literal.tmp_dir_len {
-        return false;
+/// Where else in the module the paths are used: the text of written-out
+/// paths, and every path found.
+struct Elsewhere<'c, 'a> {
+    /// Where each written-out path stands in the file.
+    occurrences: HashMap<&'c str, Vec<TextSize>>,
+    /// Each candidate's range and scope, by start.
+    placed: Vec<(TextRange, ScopeId)>,
+    /// The paths not written out (a name joined onto `gettempdir()`): the
+    /// text search cannot see them.
+    unwritten: Vec<&'c Candidate<'a>>,
+    all: &'c [Candidate<'a>],
+}
+
+impl<'c> Elsewhere<'c, '_> {
+    /// The paths `candidate` is compared with one by one: every path when
+    /// it is not written out, else those not written out (the text search
+    /// finds the rest).
+    fn compared(&self, candidate: &Candidate) -> Vec<&'c Candidate<'_>> {
+        if candidate.path.written.is_none() {
+            self.all.iter().collect()
+        } else {
+            self.unwritten.clone()
+        }
     }
-    occurrences.get(head).is_some_and(|found| {
-        found.iter().any(|&at| {
-            let i = placed.partition_point(|(range, _)| range.start() <= at);
+
+    /// Whether the path of `candidate` is also written in a path that another
+    /// scope uses (not just in a comment or a message).
+    fn used_by_another_scope(&self, candidate: &Candidate, scope: ScopeId) -> bool {
+        self.written_at(candidate, |at| {
+            let i = self.placed.partition_point(|(range, _)| range.start() <= at);
             i > 0 && {
-                let (range, other) = placed[i - 1];
+                let (range, other) = self.placed[i - 1];
                 other != scope && range.contains(at)
             }
+        }) || self
+            .compared(candidate)
+            .iter()
+            .any(|other| other.scope != scope && same_path(&candidate.path, &other.path))
+    }
+
+    /// Whether the path of `candidate` also stands somewhere that is not
+    /// rewritten: a comparison, a message, a shell command, another
+    /// function, a module constant.
+    fn also_left_alone(&self, candidate: &Candidate, rewritten: &[&Candidate]) -> bool {
+        self.written_at(candidate, |at| {
+            !rewritten.iter().any(|r| r.range().contains(at))
+        }) || self.compared(candidate).iter().any(|other| {
+            !rewritten
+                .iter()
+                .any(|r| r.range().contains_range(other.range()))
+                && same_path(&candidate.path, &other.path)
         })
-    })
+    }
+
+    /// Whether the text of `candidate`'s path stands somewhere that `at`
+    /// accepts (given where the text starts).
+    fn written_at(&self, candidate: &Candidate, at: impl Fn(TextSize) -> bool) -> bool {
+        let Some(written) = candidate.path.written.as_deref() else {
+            return false;
+        };
+        !candidate.path.rest.is_empty()
+            && self
+                .occurrences
+                .get(written)
+                .is_some_and(|found| found.iter().any(|&start| at(start)))
+    }
+}
+
+/// Whether `other` is the path of `path` or a path under it (as the text
+/// search finds `/tmp/x` in `/tmp/x/y`), compared by what follows the
+/// temporary directory.
+fn same_path(path: &PredictablePath, other: &PredictablePath) -> bool {
+    let rest = path.rest.trim_end_matches('/');
+    !rest.is_empty()
+        && other
+            .rest
+            .strip_prefix(rest)
+            .is_some_and(|after| after.is_empty() || after.starts_with('/'))
 }
 
 /// Which test framework runs the function, if any.
@@ -710,8 +821,9 @@ fn decide_plan(
     })
 }
 
-/// How the rewritten paths are reached, with its names given.
-enum Base {
+/// How the rewritten paths are reached, with its names given: what a
+/// [`Rewrite`] writes each path onto.
+pub(crate) enum Base {
     /// `str(tmp_path)`: pytest's fixture.
     TmpPath,
     /// A directory variable standing for the temporary directory (`/tmp`).
@@ -735,7 +847,7 @@ fn build_plan(
     let body = &function.def.body;
     let first = group
         .iter()
-        .map(|c| c.range.start())
+        .map(|c| c.range().start())
         .min()
         .unwrap_or_default();
     let index = body
@@ -744,8 +856,16 @@ fn build_plan(
         .ok_or(NoFix::NotInFunctionBody)?;
     if plan.lifetime == Lifetime::Fixture {
         fix.extend(add_tmp_path_parameter(function)?);
+        let os = if group.iter().any(|c| needs_os(&Base::TmpPath, c)) {
+            fix.module("os")?
+        } else {
+            "os".to_string()
+        };
         for c in group {
-            fix.push(replacement(&Base::TmpPath, c, checker.source, "os").ok_or(NoFix::CannotRewriteLiteral)?);
+            fix.push(
+                replacement(&Base::TmpPath, c, checker.source, &os)
+                    .ok_or(NoFix::CannotRewriteLiteral)?,
+            );
         }
         return fix.finish(plan.safety, "Use pytest's `tmp_path` fixture");
     }
@@ -782,12 +902,12 @@ fn build_plan(
         }
         BaseShape::TmpPath => unreachable!("a fixture has no base to name"),
     };
-    // A literal in a dropped `mkdir` goes with it.
+    // A path in a dropped `mkdir` goes with it.
     let rewritten: Vec<&&Candidate> = group
         .iter()
-        .filter(|c| !drops.iter().any(|d| d.contains_range(c.range)))
+        .filter(|c| !drops.iter().any(|d| d.contains_range(c.range())))
         .collect();
-    let joins = rewritten.iter().any(|c| needs_join(&base, c));
+    let joins = rewritten.iter().any(|c| needs_os(&base, c));
     let file = matches!(base, Base::File(_));
     let os = if joins || file {
         fix.module("os")?
@@ -885,71 +1005,18 @@ fn build_plan(
     fix.finish(plan.safety, title)
 }
 
-/// Whether rewriting `candidate` onto `base` writes `os.path.join(…)`.
-fn needs_join(base: &Base, candidate: &Candidate) -> bool {
-    let literal = &candidate.literal;
-    let Some((_, body, _)) = literal.parts.as_ref() else {
-        return false;
-    };
-    let after_tmp = &body[literal.tmp_dir_len..];
-    let rest = after_tmp.trim_start_matches('/');
-    let trailing_slash = after_tmp.starts_with('/') && rest.is_empty();
-    let rest = match base {
-        Base::File(_) | Base::TmpPath => return false,
-        Base::Directory(_) => rest,
-        Base::Root { root, .. } => match rest.strip_prefix(root.as_str()) {
-            Some(rest) => rest.trim_start_matches('/'),
-            None => return false,
-        },
-    };
-    let whole = rest.is_empty() && !trailing_slash;
-    !literal.is_fstring && !whole
+/// The edit rewriting one path onto `base`.
+fn replacement(base: &Base, candidate: &Candidate, source: &str, os: &str) -> Option<Edit> {
+    candidate.path.rewrite.as_ref()?.rewrite(base, os, source)
 }
 
-/// The edit rewriting one literal (with its `%`/`.format` arguments when
-/// the new text must not be formatted itself).
-fn replacement(base: &Base, candidate: &Candidate, source: &str, os: &str) -> Option<Edit> {
-    let literal = &candidate.literal;
-    let (open, body, close) = literal.parts.as_ref()?;
-    let quote = close.as_str();
-    let after_tmp = &body[literal.tmp_dir_len..];
-    let rest = after_tmp.trim_start_matches('/');
-    let trailing_slash = after_tmp.starts_with('/') && rest.is_empty();
-    let (var, rest) = match base {
-        Base::File(var) => {
-            return Some(Edit::range_replacement(
-                var.clone(),
-                candidate.formatted.unwrap_or(candidate.range),
-            ));
-        }
-        Base::TmpPath => ("tmp_path", rest),
-        Base::Directory(var) => (var.as_str(), rest),
-        Base::Root { var, root } => {
-            let rest = rest.strip_prefix(root.as_str())?;
-            (var.as_str(), rest.trim_start_matches('/'))
-        }
-    };
-    let whole = rest.is_empty() && !trailing_slash;
-    // Ex) "/tmp/job_%d.log" % n -> os.path.join(d, "job_%d.log" % n): the
-    // directory's own name is never formatted.
-    let (range, tail) = match candidate.formatted {
-        Some(range) if !literal.is_fstring && !whole => (
-            range,
-            &source[TextRange::new(candidate.range.end(), range.end())],
-        ),
-        _ => (candidate.range, ""),
-    };
-    let text = match (literal.is_fstring, base, whole) {
-        (_, Base::TmpPath, true) => "str(tmp_path)".to_string(),
-        (false, Base::TmpPath, false) if tail.is_empty() => {
-            format!("str(tmp_path / {quote}{rest}{quote})")
-        }
-        (false, Base::TmpPath, false) => format!("str(tmp_path / ({quote}{rest}{quote}{tail}))"),
-        (_, _, true) => var.to_string(),
-        (false, _, false) => format!("{os}.path.join({var}, {quote}{rest}{quote}{tail})"),
-        (true, _, false) => format!("{open}{{{var}}}/{rest}{close}"),
-    };
-    Some(Edit::range_replacement(text, range))
+/// Whether rewriting `candidate` onto `base` writes `os.…`.
+fn needs_os(base: &Base, candidate: &Candidate) -> bool {
+    candidate
+        .path
+        .rewrite
+        .as_ref()
+        .is_some_and(|r| r.needs_os(base))
 }
 
 /// Picks how the paths are rewritten: the directory itself (`/tmp/x` used
@@ -960,15 +1027,18 @@ fn choose_base(
     reaches: &[&Reach],
     directory_only: bool,
 ) -> Result<BaseShape, NoFix> {
-    let components: Vec<Option<&str>> = group.iter().map(|c| c.literal.first_component()).collect();
+    let components: Vec<Option<&str>> = group
+        .iter()
+        .map(|c| c.path.first_component.as_deref())
+        .collect();
     let root = components[0].filter(|r| {
         components.iter().all(|c| *c == Some(r))
             && r.chars().all(|c| c.is_alphanumeric() || "_-.".contains(c))
     });
     let exact_root: Vec<usize> = (0..group.len())
         .filter(|&i| {
-            !group[i].literal.is_fstring
-                && group[i].literal.rest().trim_end_matches('/') == root.unwrap_or("\0")
+            !group[i].path.dynamic
+                && group[i].path.rest.trim_end_matches('/') == root.unwrap_or("\0")
         })
         .collect();
     let used_as_dir = exact_root.iter().any(|&i| {
@@ -978,7 +1048,7 @@ fn choose_base(
             .any(|k| matches!(k, UseKind::CreateDir(_) | UseKind::Inside))
     }) || group
         .iter()
-        .any(|c| root.is_some_and(|r| c.literal.rest().len() > r.len() + 1));
+        .any(|c| root.is_some_and(|r| c.path.rest.len() > r.len() + 1));
 
     // The directory itself: /tmp/test_nginx -> mkdtemp(prefix="test_nginx_").
     if let Some(root) = root
@@ -1004,7 +1074,7 @@ fn choose_base(
     // One file created by the function: /tmp/cfg.json -> mkstemp(prefix="cfg_", suffix=".json").
     let single_value = group
         .iter()
-        .all(|c| !c.literal.is_fstring && c.literal.head == group[0].literal.head);
+        .all(|c| !c.path.dynamic && c.path.shown == group[0].path.shown);
     let first_touch = reaches
         .iter()
         .flat_map(|r| r.uses.iter())
@@ -1038,10 +1108,10 @@ fn only_names_path(stmt: &Stmt, group: &[&Candidate]) -> bool {
     };
     group
         .iter()
-        .any(|c| assign.value.range().contains_range(c.range))
+        .any(|c| assign.value.range().contains_range(c.range()))
         && group
             .iter()
-            .filter(|c| assign.value.range().contains_range(c.range))
+            .filter(|c| assign.value.range().contains_range(c.range()))
             .all(|c| c.kind == UseKind::Derived)
 }
 

@@ -11,6 +11,7 @@ use ruff_python_ast::{Expr, ExprCall};
 
 use crate::checker::Checker;
 use crate::diagnostic::Diagnostic;
+use hardcoded_tmp_path::{PathSource, PathSourceInfo};
 
 /// What a transform sees of the walk. Every event has a default that does
 /// nothing: a transform overrides the ones it handles.
@@ -93,6 +94,27 @@ transforms! {
     PermissiveTempPermissions => permissive_temp_permissions,
 }
 
+/// Registers TMP002's sources of predictable paths: each line names the
+/// module (`src/transforms/<module>.rs`) that defines `SOURCE` (needles,
+/// docs) and `new()`, which makes its [`PathSource`].
+macro_rules! path_sources {
+    ($($module:ident,)*) => {
+        $(pub(crate) mod $module;)*
+
+        /// TMP002's sources of predictable paths, in registration order.
+        pub(crate) const PATH_SOURCES: &[&PathSourceInfo] = &[$(&$module::SOURCE,)*];
+
+        /// A fresh instance of every source, for one module.
+        pub(crate) fn new_path_sources<'a>() -> Vec<Box<dyn PathSource<'a> + 'a>> {
+            vec![$($module::new(),)*]
+        }
+    };
+}
+
+path_sources! {
+    tmp_path_literal,
+}
+
 /// A set of transforms.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct RuleSet(u8);
@@ -142,15 +164,24 @@ impl Rule {
         self.info().needle_groups
     }
 
-    /// The documentation: the transform file's `//!` comment.
+    /// The documentation: the transform file's `//!` comment, then (for
+    /// TMP002) each path source's.
     pub fn doc(self) -> String {
-        self.info()
-            .file
-            .lines()
-            .map_while(|line| line.strip_prefix("//!"))
-            .map(|line| line.strip_prefix(' ').unwrap_or(line))
+        let sources: &[&PathSourceInfo] = match self {
+            Rule::HardcodedTmpPath => PATH_SOURCES,
+            _ => &[],
+        };
+        std::iter::once(self.info().file)
+            .chain(sources.iter().map(|source| source.file))
+            .map(|file| {
+                file.lines()
+                    .map_while(|line| line.strip_prefix("//!"))
+                    .map(|line| line.strip_prefix(' ').unwrap_or(line))
+                    .collect::<Vec<_>>()
+                    .join("\n")
+            })
             .collect::<Vec<_>>()
-            .join("\n")
+            .join("\n\n")
     }
 
     /// The first line of the documentation.
