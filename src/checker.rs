@@ -451,8 +451,7 @@ impl<'a> Checker<'a> {
     /// Ex) `fake.stdout.return_value = ["/tmp/x"]` on a `MagicMock`: the
     /// value only ever reaches the mock.
     fn stored_on_mock(&self, exprs: &[&'a Expr]) -> bool {
-        let (Some(Stmt::Assign(assign)), Some(top)) = (self.current_stmt(), exprs.last())
-        else {
+        let (Some(Stmt::Assign(assign)), Some(top)) = (self.current_stmt(), exprs.last()) else {
             return false;
         };
         assign.value.range().contains_range(top.range())

@@ -31,7 +31,7 @@ pub mod runner;
 pub(crate) mod semantic;
 pub mod settings;
 pub mod source;
-pub(crate) mod summary;
+pub mod summary;
 pub(crate) mod suppression;
 pub mod transforms;
 pub(crate) mod wrap;

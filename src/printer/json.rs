@@ -165,6 +165,11 @@ pub(super) fn end(files: usize, totals: &Totals) -> serde_json::Result<String> {
     } else {
         "\n  ],\n"
     };
-    let summary = serde_json::to_string_pretty(totals)?.replace('\n', "\n  ");
+    let totals = Totals {
+        modules_summarized: crate::summary::MODULES_PARSED
+            .load(std::sync::atomic::Ordering::Relaxed),
+        ..totals.clone()
+    };
+    let summary = serde_json::to_string_pretty(&totals)?.replace('\n', "\n  ");
     Ok(format!("{head}  \"summary\": {summary}\n}}\n"))
 }

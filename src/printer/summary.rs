@@ -15,7 +15,7 @@ use crate::transforms::Rule;
 use super::INVALID_SYNTAX;
 
 /// Counts behind the summary and the exit code.
-#[derive(Debug, Default, Serialize)]
+#[derive(Debug, Default, Clone, Serialize)]
 pub(crate) struct Totals {
     pub(crate) files: usize,
     pub(crate) files_with_findings: usize,
@@ -35,6 +35,9 @@ pub(crate) struct Totals {
     /// on disk, …): not fixed, whatever the fixes were.
     #[serde(skip)]
     pub(crate) not_written: usize,
+    /// Modules of the package read only for their function summaries
+    /// (beyond the files the prefilter passed).
+    pub(crate) modules_summarized: usize,
 }
 
 impl Totals {
