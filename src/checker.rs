@@ -299,6 +299,7 @@ impl<'a> Checker<'a> {
             arg: Arg::Positional(0),
             bound: false,
             result: None,
+            stmt: None,
         })
     }
 
@@ -376,6 +377,7 @@ impl<'a> Checker<'a> {
                 arg: Arg::Positional(0),
                 bound: false,
                 result: None,
+                stmt: None,
             });
         }
         site
@@ -389,6 +391,7 @@ impl<'a> Checker<'a> {
                 arg: Arg::Positional(0),
                 bound: false,
                 result: None,
+                stmt: None,
             });
         }
         let n = exprs.len();
@@ -426,11 +429,16 @@ impl<'a> Checker<'a> {
             self.current_stmt(),
             self.source,
         );
+        let stmt = match self.current_stmt() {
+            Some(Stmt::Expr(own)) if own.value.range() == call.range() => Some(own.range),
+            _ => None,
+        };
         Some(CallSite {
             target,
             arg,
             bound,
             result: Some(result),
+            stmt,
         })
     }
 
@@ -732,11 +740,16 @@ impl<'a> Checker<'a> {
                     continue;
                 };
                 let template = self.watches[id].uses[i].clone();
+                // Ex) remove(p) as a statement: the path is removed there.
+                let at = template.site.as_ref().and_then(|site| site.stmt);
                 let uses = &mut self.watches[id].uses;
                 uses.splice(
                     i..=i,
                     kinds.iter().map(|&kind| PathUse {
-                        kind,
+                        kind: match kind {
+                            UseKind::Remove { stmt: None } => UseKind::Remove { stmt: at },
+                            kind => kind,
+                        },
                         site: None,
                         ..template.clone()
                     }),

@@ -55,6 +55,9 @@ pub struct CallSite {
     pub bound: bool,
     /// How the caller uses the call's result (`print(describe(p))`).
     pub result: Option<UseKind>,
+    /// The caller's statement when the call is a statement of its own: a
+    /// removal the callee makes happens there.
+    pub stmt: Option<ruff_text_size::TextRange>,
 }
 
 /// What a function does with one of its parameters.

@@ -1,0 +1,70 @@
+# The uses of a name handed to a function of the same module are what that
+# function does with its parameter (its summary), following calls further,
+# by position or keyword, through methods on self, with cycles cut.
+import os
+import tempfile
+
+
+def touch(path):
+    open(path, "w").close()
+
+
+def remove(path):
+    if os.path.exists(path):
+        os.remove(path)
+
+
+def forward(*args):
+    touch(*args)
+
+
+def ping(path, n):
+    if n:
+        pong(path, n - 1)
+
+
+def pong(path, n):
+    ping(path, n)
+
+
+# expect: TMP001 safe
+def created_by_a_helper():
+    name = tempfile.mktemp()
+    touch(name)
+    print(open(name).read())
+    remove(name)
+
+
+# expect: TMP001 safe
+def created_by_keyword():
+    name = tempfile.mktemp()
+    touch(path=name)
+    remove(name)
+
+
+# expect: TMP001 unsafe(handed-on-before-creation)
+def forwarded_through_star_args():
+    name = tempfile.mktemp()
+    forward(name)
+    touch(name)
+    remove(name)
+
+
+# expect: TMP001 unsafe(handed-on-before-creation)
+def recursion_is_cut():
+    name = tempfile.mktemp()
+    ping(name, 3)
+    touch(name)
+    remove(name)
+
+
+# expect: TMP001 safe
+class Job:
+    def write(self, path):
+        with open(path, "w") as f:
+            f.write("x")
+
+    def run(self):
+        name = tempfile.mktemp()
+        self.write(name)
+        os.remove(name)
