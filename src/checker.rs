@@ -145,6 +145,14 @@ pub struct Checker<'a> {
     patched: HashMap<ScopeId, Vec<String>>,
     /// The summaries of this module's own functions, made on first need.
     local_summaries: std::cell::OnceCell<ModuleSummaries>,
+    /// What resolving each call site gave, so each is resolved once.
+    resolved: std::cell::RefCell<HashMap<CallSite, Option<Vec<UseKind>>>>,
+    /// The functions of this module that call sites name (`f`, `C.m`,
+    /// `.m` for a method of any class, `C.*` for all of a class's methods):
+    /// the only ones the local summaries need to visit.
+    site_targets: std::cell::RefCell<HashSet<String>>,
+    /// Summary mode: the functions to summarize (`None`: all).
+    wanted: Option<HashSet<String>>,
     /// In summary mode: each `self.<field>` read in a method (`Class.field`).
     field_uses: HashMap<String, Vec<(UseKind, Option<CallSite>)>>,
     /// The class of objects made here (`c = Client()`, `self.c = Client()`),
@@ -188,6 +196,9 @@ impl<'a> Checker<'a> {
             mocks: HashSet::default(),
             patched: HashMap::default(),
             local_summaries: std::cell::OnceCell::new(),
+            resolved: std::cell::RefCell::default(),
+            site_targets: std::cell::RefCell::default(),
+            wanted: None,
             field_uses: HashMap::default(),
             instances: HashMap::default(),
             class_bases: HashMap::default(),
@@ -294,8 +305,10 @@ impl<'a> Checker<'a> {
             return None;
         }
         let class = self.method_class()?;
+        let target = Target::Field(format!("{}.{}", class.name.id, target.attr.id));
+        add_target(&mut self.site_targets.borrow_mut(), &target);
         Some(CallSite {
-            target: Target::Field(format!("{}.{}", class.name.id, target.attr.id)),
+            target,
             arg: Arg::Positional(0),
             bound: false,
             result: None,
@@ -306,14 +319,67 @@ impl<'a> Checker<'a> {
     /// What handing a path to `site` does to it, from the summaries of this
     /// module and the package's; `None` when that is not known.
     pub fn resolve_site(&self, site: &CallSite) -> Option<Vec<UseKind>> {
-        let local = self.local_summaries.get_or_init(|| {
-            let suppressions =
-                crate::suppression::Suppressions::new(self.source, self.parsed.tokens());
-            Checker::new(self.source, self.parsed, self.settings, &suppressions)
-                .at_path(self.path)
-                .summaries()
-        });
-        Resolver { local }.kinds(site)
+        if let Some(known) = self.resolved.borrow().get(site) {
+            return known.clone();
+        }
+        let local = self.local_summaries.get_or_init(|| self.local_summaries());
+        let kinds = Resolver { local }.kinds(site);
+        self.resolved
+            .borrow_mut()
+            .insert(site.clone(), kinds.clone());
+        kinds
+    }
+
+    /// The summaries of the functions this module's call sites name, and
+    /// of the functions those call in turn (a few rounds at most).
+    fn local_summaries(&self) -> ModuleSummaries {
+        let suppressions = crate::suppression::Suppressions::new(self.source, self.parsed.tokens());
+        let mut wanted = self.site_targets.borrow().clone();
+        let mut summaries = ModuleSummaries::default();
+        for _ in 0..crate::summary::MAX_DEPTH + 2 {
+            let mut summarizer =
+                Checker::new(self.source, self.parsed, self.settings, &suppressions)
+                    .at_path(self.path);
+            summarizer.wanted = Some(wanted.clone());
+            let before = wanted.len();
+            summaries = summarizer.summaries_with_targets(&mut wanted);
+            // The functions those call: another round with them too.
+            if wanted.len() == before {
+                break;
+            }
+        }
+        summaries
+    }
+
+    /// [`Checker::summaries`], then the targets its call sites name.
+    fn summaries_with_targets(self, wanted: &mut HashSet<String>) -> ModuleSummaries {
+        let targets = self.site_targets.borrow().clone();
+        let summaries = self.summaries();
+        wanted.extend(targets);
+        summaries
+    }
+
+    /// Summary mode: whether the function's body must be visited.
+    fn is_wanted(&self, scope: ScopeId, function: FunctionContext<'a>) -> bool {
+        let Some(wanted) = &self.wanted else {
+            return true;
+        };
+        let name = function.def.name.id.as_str();
+        match (function.class, self.semantic.scopes[scope].parent) {
+            (None, Some(MODULE_SCOPE)) => wanted.contains(name),
+            (Some(class), Some(parent))
+                if self.semantic.scopes[parent].parent == Some(MODULE_SCOPE) =>
+            {
+                let class = class.name.id.as_str();
+                // Where objects get their fields (`self.client = Client()`).
+                matches!(name, "__init__" | "setUp" | "setUpClass" | "setup_method")
+                    || wanted.contains(&format!("{class}.{name}"))
+                    || wanted.contains(&format!(".{name}"))
+                    || wanted.contains(&format!("{class}.*"))
+            }
+            // Nested: visited with the function around it.
+            _ => true,
+        }
     }
 
     fn walk(&mut self) {
@@ -326,6 +392,9 @@ impl<'a> Checker<'a> {
                 self.blocks.clear();
                 self.function = Some(function);
                 if self.summarize {
+                    if !self.is_wanted(scope, function) {
+                        continue;
+                    }
                     self.watch_parameters(scope, function);
                 }
                 self.visit_body(&function.def.body);
@@ -420,6 +489,7 @@ impl<'a> Checker<'a> {
             Arg::Keyword(keyword.arg.as_ref()?.id.to_string())
         };
         let (target, bound) = self.callee(&call.func)?;
+        add_target(&mut self.site_targets.borrow_mut(), &target);
         // How the call's own result is used, for a callee that returns it.
         let at = exprs.iter().rposition(|e| std::ptr::eq(*e, *parent))?;
         let result = path_use::classify(
@@ -1062,6 +1132,26 @@ impl<'a> Checker<'a> {
         let mut uses: Vec<&PathUse> = ids.iter().flat_map(|&i| &self.watches[i].uses).collect();
         uses.sort_by_key(|u| u.range.start());
         uses
+    }
+}
+
+/// Adds what the local summaries must visit for `target` to `wanted`.
+fn add_target(wanted: &mut HashSet<String>, target: &Target) {
+    match target {
+        Target::Local(name) => {
+            wanted.insert(name.clone());
+            // A constructor, and a method that a base class may define.
+            wanted.insert(format!("{name}.__init__"));
+            if let Some((_, method)) = name.rsplit_once('.') {
+                wanted.insert(format!(".{method}"));
+            }
+        }
+        Target::Field(name) => {
+            if let Some((class, _)) = name.split_once('.') {
+                wanted.insert(format!("{class}.*"));
+            }
+        }
+        Target::File(..) | Target::Inert | Target::ReturnValue => {}
     }
 }
 

@@ -2,7 +2,11 @@
 //! from a file. Files are found on demand (a few `stat` calls), so a module
 //! is only ever read when a finding leads into it.
 
+use std::ffi::OsString;
 use std::path::{Path, PathBuf};
+use std::sync::{Mutex, OnceLock};
+
+use rustc_hash::FxHashMap as HashMap;
 
 /// How far up from a file a package root is looked for.
 const MAX_LEVELS: usize = 6;
@@ -11,7 +15,22 @@ const MAX_LEVELS: usize = 6;
 /// `level` leading dots for a relative import. A package is its
 /// `__init__.py`.
 pub fn module_file(from: &Path, level: u32, module: &str) -> Option<PathBuf> {
+    // Asked once per call site: remembered per directory, so a package's
+    // files are looked for once (keys are bytes: hashing a `Path` parses it).
+    type Key = (OsString, u32, String);
+    static FOUND: OnceLock<Mutex<HashMap<Key, Option<PathBuf>>>> = OnceLock::new();
     let dir = from.parent()?;
+    let key = (dir.as_os_str().to_owned(), level, module.to_string());
+    let found = FOUND.get_or_init(Mutex::default);
+    if let Some(known) = found.lock().ok()?.get(&key) {
+        return known.clone();
+    }
+    let file = look_up(dir, level, module);
+    found.lock().ok()?.insert(key, file.clone());
+    file
+}
+
+fn look_up(dir: &Path, level: u32, module: &str) -> Option<PathBuf> {
     if level > 0 {
         let mut base = dir.to_path_buf();
         for _ in 1..level {

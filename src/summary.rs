@@ -16,7 +16,7 @@ use rustc_hash::FxHashMap as HashMap;
 use crate::path_use::{DirCreation, UseKind};
 
 /// How deep calls are followed.
-const MAX_DEPTH: usize = 4;
+pub(crate) const MAX_DEPTH: usize = 4;
 
 /// Files larger than this are not read for summaries.
 const MAX_FILE_SIZE: u64 = 2 << 20;
@@ -90,7 +90,8 @@ pub struct ModuleSummaries {
 /// How many modules were parsed only for their summaries (for the bench).
 pub static MODULES_PARSED: AtomicUsize = AtomicUsize::new(0);
 
-type Cache = Mutex<HashMap<PathBuf, Option<Arc<ModuleSummaries>>>>;
+/// Keyed by the path's bytes: hashing a `Path` parses its components.
+type Cache = Mutex<HashMap<std::ffi::OsString, Option<Arc<ModuleSummaries>>>>;
 
 fn cache() -> &'static Cache {
     static CACHE: OnceLock<Cache> = OnceLock::new();
@@ -99,14 +100,14 @@ fn cache() -> &'static Cache {
 
 /// The summaries of another module of the package, read once per run.
 fn module(path: &Path) -> Option<Arc<ModuleSummaries>> {
-    if let Some(known) = cache().lock().ok()?.get(path) {
+    if let Some(known) = cache().lock().ok()?.get(path.as_os_str()) {
         return known.clone();
     }
     let summaries = read_module(path).map(Arc::new);
     cache()
         .lock()
         .ok()?
-        .insert(path.to_path_buf(), summaries.clone());
+        .insert(path.as_os_str().to_owned(), summaries.clone());
     summaries
 }
 
