@@ -214,6 +214,10 @@ impl<'a> Checker<'a> {
     /// Visits the module with no transform and summarizes its functions:
     /// what each does to each of its parameters.
     pub fn summaries(mut self) -> ModuleSummaries {
+        self.summarize_all()
+    }
+
+    fn summarize_all(&mut self) -> ModuleSummaries {
         self.summarize = true;
         self.walk();
         let mut out = ModuleSummaries::default();
@@ -352,10 +356,9 @@ impl<'a> Checker<'a> {
     }
 
     /// [`Checker::summaries`], then the targets its call sites name.
-    fn summaries_with_targets(self, wanted: &mut HashSet<String>) -> ModuleSummaries {
-        let targets = self.site_targets.borrow().clone();
-        let summaries = self.summaries();
-        wanted.extend(targets);
+    fn summaries_with_targets(mut self, wanted: &mut HashSet<String>) -> ModuleSummaries {
+        let summaries = self.summarize_all();
+        wanted.extend(self.site_targets.take());
         summaries
     }
 
