@@ -23,6 +23,10 @@ pub enum UseKind {
     /// `os.replace(src, p)`, `shutil.move(src, p)`): from then on the path
     /// holds data the program moved there, not scratch data.
     MovedInto,
+    /// The file at the path is moved to another name (`os.replace(p, dst)`,
+    /// `shutil.move(p, dst)`): an atomic write put into place, no longer
+    /// at the path.
+    MovedAway,
     /// Removes the path; `stmt` is set when the call is a statement of its own.
     Remove { stmt: Option<TextRange> },
     /// Never touches the file system: string methods, comparisons, printing.
@@ -66,7 +70,11 @@ impl UseKind {
     /// Acts on the path itself in the file system: creates, inspects or
     /// removes it.
     pub fn touches_path(self) -> bool {
-        self.creates() || matches!(self, UseKind::Inspect | UseKind::Remove { .. })
+        self.creates()
+            || matches!(
+                self,
+                UseKind::Inspect | UseKind::Remove { .. } | UseKind::MovedAway
+            )
     }
 
     /// Reaches the file system at all: the path, something inside it, or a
@@ -455,6 +463,7 @@ fn classify_function<'a>(
         ["os", "mkfifo" | "mknod"] if first => UseKind::CreateExclusive,
         ["os", "symlink" | "link"] if second => UseKind::CreateExclusive,
         ["os", "rename" | "replace"] | ["shutil", "move"] if second => UseKind::MovedInto,
+        ["os", "rename" | "replace"] | ["shutil", "move"] if first => UseKind::MovedAway,
         ["shutil", "copytree"] if second => UseKind::CreateExclusive,
         ["shutil", "copy" | "copy2" | "copyfile"] if second => UseKind::CreateFile,
         ["os", "remove" | "unlink" | "rmdir"] | ["shutil", "rmtree"] if first => UseKind::Remove {

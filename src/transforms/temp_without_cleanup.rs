@@ -393,6 +393,8 @@ struct Life {
     escapes: bool,
     /// Another file is moved onto the path: it then holds the program's data.
     moved_into: bool,
+    /// The file is renamed into place (`os.replace(tmp, final)`).
+    moved_away: bool,
 }
 
 fn life(checker: &Checker, watch: WatchId) -> Life {
@@ -415,6 +417,10 @@ fn life(checker: &Checker, watch: WatchId) -> Life {
             .iter()
             .any(|u| u.nested || u.kind.escapes() || !u.blocks.starts_with(&owner.blocks)),
         moved_into: uses.iter().any(|u| u.kind == UseKind::MovedInto),
+        // On the normal path, not only in an `except` that undoes a rename.
+        moved_away: uses
+            .iter()
+            .any(|u| u.kind == UseKind::MovedAway && u.always_runs_after(owner)),
     }
 }
 
@@ -475,6 +481,11 @@ fn local(
     let unused_fd =
         descriptor.filter(|(_, _, fd_watch)| checker.uses_with_derived(*fd_watch).is_empty());
     if (life.cleaned_safely || (life.removed && life.escapes)) && unused_fd.is_none() {
+        return None;
+    }
+    // Ex) fd, tmp = mkstemp(dir=d); ...; os.replace(tmp, final): an atomic
+    // write, renamed into place; nothing is left at the temporary name.
+    if life.moved_away && unused_fd.is_none() {
         return None;
     }
     let what = if life.cleaned_safely || (life.removed && life.escapes) {
