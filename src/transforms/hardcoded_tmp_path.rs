@@ -198,6 +198,9 @@ struct Candidate<'a> {
     watch: Option<WatchId>,
     /// In a parameter default (evaluated once, at definition).
     in_default: bool,
+    /// Handed to a call together with a fixed file name (`LogFile("test.log",
+    /// "/tmp")`): the callee may make that name inside it.
+    beside_a_name: bool,
 }
 
 impl Candidate<'_> {
@@ -307,6 +310,7 @@ impl<'a> HardcodedTmpPath<'a> {
             checker.source,
         );
         let site = checker.handoff_at(kind, depth);
+        let beside_a_name = beside_a_file_name(&checker.exprs[..depth]);
         let watch = match (kind, stmt) {
             (UseKind::Derived, Some(Stmt::Assign(assign))) => match assign.targets.as_slice() {
                 [Expr::Name(name)] => Some(checker.watch(name.id.as_str())),
@@ -325,6 +329,7 @@ impl<'a> HardcodedTmpPath<'a> {
             site,
             watch,
             in_default: matches!(stmt, Some(Stmt::FunctionDef(_))),
+            beside_a_name,
         });
     }
 }
@@ -440,6 +445,34 @@ fn reach(checker: &Checker, candidate: &Candidate) -> Reach {
     }
 }
 
+/// Ex) subprocess.run(cmd, cwd="/tmp"), mkstemp(dir="/tmp"): the shared
+/// directory itself, with no name fixed in advance under it. A predictable
+/// name is what can be taken first; a bare directory only is a finding when
+/// the program makes a fixed name inside it (`os.path.join("/tmp", "x")`).
+fn bare_directory_only(candidate: &Candidate, reach: &Reach) -> bool {
+    candidate.path.rest.is_empty()
+        && !candidate.path.dynamic
+        && !candidate.beside_a_name
+        && !reach.uses.contains(&UseKind::Inside)
+}
+
+/// Whether the expression on top of `exprs` is an argument of a call that
+/// also gets a plain file name (a string literal without `/`).
+fn beside_a_file_name(exprs: &[&Expr]) -> bool {
+    let [.., Expr::Call(call), top] = exprs else {
+        return false;
+    };
+    call.arguments
+        .args
+        .iter()
+        .chain(call.arguments.keywords.iter().map(|k| &k.value))
+        .any(|arg| {
+            !std::ptr::eq(arg, *top)
+                && matches!(arg, Expr::StringLiteral(s)
+                    if !s.value.to_str().is_empty() && !s.value.to_str().contains('/'))
+        })
+}
+
 fn diagnostic(candidate: &Candidate) -> Diagnostic {
     Diagnostic::new(
         Rule::HardcodedTmpPath,
@@ -496,7 +529,7 @@ fn decide_scope(
     let group = &group[..];
     let reaches: Vec<Reach> = group.iter().map(|c| reach(checker, c)).collect();
     let reported: Vec<usize> = (0..group.len())
-        .filter(|&i| !reaches[i].neutral_only)
+        .filter(|&i| !reaches[i].neutral_only && !bare_directory_only(group[i], &reaches[i]))
         .collect();
     if reported.is_empty() {
         return Vec::new();

@@ -4,8 +4,10 @@ import os
 
 log = logging.getLogger(__name__)
 
-# expect: TMP002 no-fix, TMP002 no-fix
-# Module-level constants and defaults: reported without a fix.
+# expect: TMP002 no-fix
+# Module-level constants and defaults: reported without a fix. The bare
+# directory itself names nothing that could be taken first: not a finding
+# until the program makes a fixed name under it.
 DEFAULT_TEMP_DIR = "/tmp"
 UPLOAD_DIR = "/var/tmp/uploads"
 
@@ -37,3 +39,15 @@ def only_in_a_message(self):
     # Twisted's repr test: the path is a name in a string, never a file.
     fname = "/tmp/fake.xml"
     self.assertEqual(f"<XMLFile of {fname!r}>", "<XMLFile of '/tmp/fake.xml'>")
+
+
+# ok
+def bare_directory_as_cwd(cmd):
+    import subprocess
+
+    subprocess.run(cmd, cwd="/tmp")
+
+
+# expect: TMP002 no-fix
+def bare_directory_beside_a_file_name(logfile):
+    return logfile.LogFile("test.log", "/tmp")
