@@ -350,6 +350,9 @@ fn outermost(candidates: Vec<Candidate>) -> Vec<Candidate> {
 /// Decides every temporary path found, one function at a time.
 fn decide_all(checker: &Checker, candidates: &[Candidate]) -> Vec<Diagnostic> {
     let mut out = Vec::new();
+    if candidates.is_empty() {
+        return out;
+    }
     let mut by_scope: BTreeMap<ScopeId, Vec<&Candidate>> = BTreeMap::new();
     for candidate in candidates {
         by_scope.entry(candidate.scope).or_default().push(candidate);
@@ -451,6 +454,10 @@ fn occurrences<'c>(source: &str, candidates: &'c [Candidate]) -> HashMap<&'c str
     heads.sort_unstable();
     heads.dedup();
     let mut found: HashMap<&str, Vec<TextSize>> = HashMap::new();
+    if heads.is_empty() {
+        // Nothing to look for: no pass over the file.
+        return found;
+    }
     let Ok(searcher) = aho_corasick::AhoCorasick::new(&heads) else {
         return found;
     };
