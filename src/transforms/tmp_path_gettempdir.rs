@@ -10,10 +10,14 @@
 //! `TEMP`, `TMP`, with no default or a temporary one), wrapped in
 //! `os.path.realpath()`/`abspath()`/`normpath()`, `str()` or `Path()`, or
 //! bound to a name first (`tmp = tempfile.gettempdir()`, bound once) and
-//! joined later. These are the same findings as the literals' (`# noqa:
-//! TMP002`/`S108` covers them) with the same fixes, and a function's
-//! literals and these names are rewritten together, into one fresh
-//! directory.
+//! joined later.
+//!
+//! They are TMP002 findings, not a code of their own: the problem
+//! (CWE-377, a name known in advance in a directory everybody can write
+//! to), the fixes and their safety are the literals', a function's
+//! `"/tmp/a"` and `os.path.join(tempfile.gettempdir(), "b")` are rewritten
+//! together, into one fresh directory, and `# noqa: TMP002` (or `S108`)
+//! covers both.
 //!
 //! Only a name known in advance is reported: its first component must be
 //! written out (`os.path.join(tempfile.gettempdir(), name)`,
