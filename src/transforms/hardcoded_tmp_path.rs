@@ -360,6 +360,9 @@ fn outermost(candidates: Vec<Candidate>) -> Vec<Candidate> {
 /// Decides every temporary path found, one function at a time.
 fn decide_all(checker: &Checker, candidates: &[Candidate]) -> Vec<Diagnostic> {
     let mut out = Vec::new();
+    if candidates.is_empty() {
+        return out;
+    }
     let mut by_scope: BTreeMap<ScopeId, Vec<&Candidate>> = BTreeMap::new();
     for candidate in candidates {
         by_scope.entry(candidate.scope).or_default().push(candidate);
@@ -496,6 +499,10 @@ fn occurrences<'c>(source: &str, candidates: &'c [Candidate]) -> HashMap<&'c str
     heads.sort_unstable();
     heads.dedup();
     let mut found: HashMap<&str, Vec<TextSize>> = HashMap::new();
+    if heads.is_empty() {
+        // Nothing to look for: no pass over the file.
+        return found;
+    }
     let Ok(searcher) = aho_corasick::AhoCorasick::new(&heads) else {
         return found;
     };
@@ -890,7 +897,7 @@ fn build_plan(
     if plan.lifetime == Lifetime::Fixture {
         fix.extend(add_tmp_path_parameter(function)?);
         let os = if group.iter().any(|c| needs_os(&Base::TmpPath, c)) {
-            fix.module("os")?
+            module_here(&mut fix, checker, scope, function, "os", first)?
         } else {
             "os".to_string()
         };
@@ -904,7 +911,8 @@ fn build_plan(
     }
     let quote = checker.stylist.quote().as_char();
     let temp_dir = checker.fresh_name(scope, "temp_dir");
-    let tempfile = fix.module("tempfile")?;
+    let before = body[index].start();
+    let tempfile = module_here(&mut fix, checker, scope, function, "tempfile", before)?;
     let (base, mut prelude, drops) = match plan.base {
         BaseShape::Root { root, drops } => {
             let line = format!("{temp_dir} = {tempfile}.mkdtemp(prefix={quote}{root}_{quote})");
@@ -943,7 +951,7 @@ fn build_plan(
     let joins = rewritten.iter().any(|c| needs_os(&base, c));
     let file = matches!(base, Base::File(_));
     let os = if joins || file {
-        fix.module("os")?
+        module_here(&mut fix, checker, scope, function, "os", before)?
     } else {
         "os".to_string()
     };
@@ -969,7 +977,7 @@ fn build_plan(
             let (Base::Directory(var) | Base::Root { var, .. }) = &base else {
                 return Err(NoFix::UnittestNeedsDirectory);
             };
-            let shutil = fix.module("shutil")?;
+            let shutil = module_here(&mut fix, checker, scope, function, "shutil", before)?;
             prelude.push(format!(
                 "self.addCleanup({shutil}.rmtree, {var}, ignore_errors=True)"
             ));
@@ -993,7 +1001,7 @@ fn build_plan(
                     (1, format!("{os}.remove({var})")),
                 ],
                 Base::Directory(var) | Base::Root { var, .. } => {
-                    let shutil = fix.module("shutil")?;
+                    let shutil = module_here(&mut fix, checker, scope, function, "shutil", before)?;
                     vec![(0, format!("{shutil}.rmtree({var}, ignore_errors=True)"))]
                 }
                 Base::TmpPath => Vec::new(),
@@ -1041,6 +1049,28 @@ fn build_plan(
 /// The edit rewriting one path onto `base`.
 fn replacement(base: &Base, candidate: &Candidate, source: &str, os: &str) -> Option<Edit> {
     candidate.path.rewrite.as_ref()?.rewrite(base, os, source)
+}
+
+/// How the fix writes `module`, when the lines it adds before `before`
+/// (and its cleanup) can use it: a module the function imports itself must
+/// be imported at its top level, before them. Else the new lines would run
+/// before the import, or without it (`UnboundLocalError`).
+fn module_here(
+    fix: &mut FixBuilder,
+    checker: &Checker,
+    scope: ScopeId,
+    function: FunctionContext,
+    module: &str,
+    before: TextSize,
+) -> Result<String, NoFix> {
+    let name = fix.module(module)?;
+    let imported_first = |binding: &crate::semantic::Binding| {
+        binding.range.end() <= before && function.def.body.iter().any(|s| s.range() == binding.range)
+    };
+    match checker.semantic.scopes[scope].bindings.get(name.as_str()) {
+        Some(bindings) if !bindings.iter().all(imported_first) => Err(NoFix::NameTaken { name }),
+        _ => Ok(name),
+    }
 }
 
 /// Whether rewriting `candidate` onto `base` writes `os.…`.

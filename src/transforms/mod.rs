@@ -113,6 +113,7 @@ macro_rules! path_sources {
 
 path_sources! {
     tmp_path_literal,
+    tmp_path_gettempdir,
 }
 
 /// A set of transforms.

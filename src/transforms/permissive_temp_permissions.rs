@@ -10,7 +10,9 @@
 //! `.touch(mode=…)`, and `os.umask(0)` (any mask that lets others write) in a
 //! function that creates temporary files. A temporary path is one under
 //! `/tmp` (and the other temporary directories), one returned by `tempfile`,
-//! or a variable holding either.
+//! a variable holding either, or an attribute of `self` that the class's
+//! methods set only to one (`self.root = tempfile.mkdtemp()` in `setUp`,
+//! `os.chmod(self.root, 0o777)` in a test).
 //!
 //! ## Why is this bad?
 //! `tempfile` creates files with mode `0o600` and directories with `0o700`
@@ -56,7 +58,7 @@ use crate::transforms::{Rule, RuleInfo, Transform};
 
 /// A mode or mask found during the visit.
 #[derive(Debug)]
-pub struct Candidate {
+pub struct Candidate<'a> {
     /// The mode (or mask) expression.
     range: TextRange,
     value: u32,
@@ -66,7 +68,13 @@ pub struct Candidate {
     scope: ScopeId,
     stmt_start: TextSize,
     call: &'static str,
+    /// Given to `self.<attribute>`, not yet known to be temporary: decided
+    /// once every method of the class was seen.
+    attribute: Option<Attribute<'a>>,
 }
+
+/// `self.<name>` in the methods of one class (known by where it starts).
+type Attribute<'a> = (TextSize, &'a str);
 
 pub const RULE: RuleInfo = RuleInfo {
     code: "TMP004",
@@ -85,9 +93,13 @@ pub(crate) fn new<'a>() -> Box<dyn Transform<'a> + 'a> {
 /// The modes found, and which names and scopes hold temporary paths.
 #[derive(Default)]
 struct PermissiveTempPermissions<'a> {
-    candidates: Vec<Candidate>,
+    candidates: Vec<Candidate<'a>>,
     /// Names holding a temporary path (or a tempfile object), per owning scope.
     temp_names: HashSet<(ScopeId, &'a str)>,
+    /// Attributes of `self` set to a temporary path, and those set to
+    /// anything else somewhere in the class.
+    temp_attributes: HashSet<Attribute<'a>>,
+    other_attributes: HashSet<Attribute<'a>>,
     /// Scopes that create temporary files or use temporary paths.
     temp_scopes: HashSet<ScopeId>,
 }
@@ -116,11 +128,38 @@ impl<'a> Transform<'a> for PermissiveTempPermissions<'a> {
                     self.temp_names.insert((checker.scope, name.id.as_str()));
                     self.temp_scopes.insert(checker.scope);
                 }
-                // Ex) fd, path = tempfile.mkstemp()
-                Expr::Tuple(tuple) if mkstemp => {
-                    if let Some(Expr::Name(path)) = tuple.elts.get(1) {
-                        self.temp_names.insert((checker.scope, path.id.as_str()));
-                        self.temp_scopes.insert(checker.scope);
+                // Ex) self.root = tempfile.mkdtemp()
+                Expr::Attribute(_) => {
+                    if let Some(attribute) = self_attribute(checker, target) {
+                        if self.is_temp_path(checker, value) {
+                            self.temp_attributes.insert(attribute);
+                            self.temp_scopes.insert(checker.scope);
+                        } else {
+                            self.other_attributes.insert(attribute);
+                        }
+                    }
+                }
+                // Ex) fd, path = tempfile.mkstemp(); fd, self.path = tempfile.mkstemp()
+                Expr::Tuple(tuple) => {
+                    for (i, element) in tuple.elts.iter().enumerate() {
+                        let temp = mkstemp && i == 1;
+                        match element {
+                            Expr::Name(path) if temp => {
+                                self.temp_names.insert((checker.scope, path.id.as_str()));
+                                self.temp_scopes.insert(checker.scope);
+                            }
+                            Expr::Attribute(_) => {
+                                if let Some(attribute) = self_attribute(checker, element) {
+                                    if temp {
+                                        self.temp_attributes.insert(attribute);
+                                        self.temp_scopes.insert(checker.scope);
+                                    } else {
+                                        self.other_attributes.insert(attribute);
+                                    }
+                                }
+                            }
+                            _ => {}
+                        }
                     }
                 }
                 _ => {}
@@ -133,6 +172,11 @@ impl<'a> Transform<'a> for PermissiveTempPermissions<'a> {
         candidates
             .into_iter()
             .filter(|c| !c.is_mask || self.temp_scopes.contains(&c.scope))
+            .filter(|c| {
+                c.attribute.is_none_or(|a| {
+                    self.temp_attributes.contains(&a) && !self.other_attributes.contains(&a)
+                })
+            })
             .map(|c| decide(checker, c))
             .collect()
     }
@@ -198,7 +242,7 @@ impl<'a> PermissiveTempPermissions<'a> {
         checker: &Checker<'a>,
         call: &'a ExprCall,
         qualified: Option<&[&str]>,
-    ) -> Option<Candidate> {
+    ) -> Option<Candidate<'a>> {
     let (path, mode, is_mask, name) = match qualified {
         // Ex) os.chmod(path, 0o777)
         Some(["os", "chmod" | "lchmod"]) => (
@@ -244,7 +288,15 @@ impl<'a> PermissiveTempPermissions<'a> {
         },
     };
     let mode = mode?;
-    if !is_mask && !path.is_some_and(|p| self.is_temp_path(checker, p)) {
+    // Ex) os.chmod(self.root, 0o777): decided at the end, when every
+    // method of the class has said what `self.root` holds.
+    let attribute = match path {
+        Some(path) if !is_mask && !self.is_temp_path(checker, path) => {
+            Some(self.attribute_path(checker, path)?)
+        }
+        _ => None,
+    };
+    if !is_mask && path.is_none() {
         return None;
     }
     let value = evaluate_mode(checker, mode)?;
@@ -266,8 +318,56 @@ impl<'a> PermissiveTempPermissions<'a> {
         scope: checker.scope,
         stmt_start: checker.current_stmt().map_or(call.start(), Ranged::start),
         call: name,
+        attribute,
     })
     }
+}
+
+impl<'a> PermissiveTempPermissions<'a> {
+    /// The `self` attribute a path is, or is built from (`self.root`,
+    /// `Path(self.root) / "x"`, `os.path.join(self.root, "x")`).
+    fn attribute_path(&self, checker: &Checker<'a>, expr: &'a Expr) -> Option<Attribute<'a>> {
+        match expr {
+            Expr::Attribute(_) => self_attribute(checker, expr),
+            Expr::Call(call) => match checker
+                .semantic
+                .qualified_name(checker.scope, &call.func)
+                .as_deref()
+            {
+                Some(
+                    ["os", "path", "join" | "abspath" | "realpath"]
+                    | ["pathlib", "Path"]
+                    | ["builtins", "str"],
+                ) => self.attribute_path(checker, call.arguments.args.first()?),
+                _ => None,
+            },
+            Expr::BinOp(op) if matches!(op.op, Operator::Div | Operator::Add | Operator::Mod) => {
+                self.attribute_path(checker, &op.left)
+            }
+            _ => None,
+        }
+    }
+}
+
+/// `self.<name>` in a method (`self` being its first parameter), as the
+/// attribute of the method's class.
+fn self_attribute<'a>(checker: &Checker<'a>, expr: &'a Expr) -> Option<Attribute<'a>> {
+    let Expr::Attribute(attr) = expr else {
+        return None;
+    };
+    let Expr::Name(receiver) = attr.value.as_ref() else {
+        return None;
+    };
+    let function = checker.function?;
+    let class = function.class?;
+    let parameters = &function.def.parameters;
+    let first = parameters.posonlyargs.iter().chain(&parameters.args).next()?;
+    // Ex) a @staticmethod has no `self`.
+    let decorated_static = function.def.decorator_list.iter().any(|d| {
+        matches!(&d.expression, Expr::Name(n) if n.id.as_str() == "staticmethod" || n.id.as_str() == "classmethod")
+    });
+    (!decorated_static && first.parameter.name.id.as_str() == receiver.id.as_str())
+        .then(|| (class.start(), attr.attr.id.as_str()))
 }
 
 /// The value of an integer mode: literals, `stat.S_*` constants, `|` and `+`.
