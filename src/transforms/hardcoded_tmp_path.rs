@@ -456,7 +456,11 @@ fn bare_directory_only(candidate: &Candidate, reach: &Reach) -> bool {
     candidate.path.rest.is_empty()
         && !candidate.path.dynamic
         && !candidate.beside_a_name
-        && !reach.uses.contains(&UseKind::Inside)
+        // A path built from it (`os.path.join(d, "x")`), used or bound.
+        && !reach
+            .uses
+            .iter()
+            .any(|k| matches!(k, UseKind::Inside | UseKind::Derived))
 }
 
 /// Whether the expression on top of `exprs` is an argument of a call that
