@@ -224,19 +224,32 @@ impl<'a> Checker<'a> {
         for (qualname, params) in &self.parameters {
             let params = params
                 .iter()
-                .map(|&(name, positional, watch)| ParamSummary {
-                    name: name.to_string(),
-                    positional,
-                    uses: self
-                        .uses_with_derived(watch)
-                        .into_iter()
-                        .filter(|u| u.kind != UseKind::Derived)
-                        .map(|u| {
-                            // A nested function may run at any time.
-                            let kind = if u.nested { UseKind::Unknown } else { u.kind };
-                            (kind, u.site.clone().filter(|_| !u.nested))
-                        })
-                        .collect(),
+                .map(|&(name, positional, watch)| {
+                    // Ex) def f(p): p = other; open(p, "w") — later uses may
+                    // be of another value: what happens to the argument is
+                    // not known.
+                    let rebound = self.semantic.scopes[self.watches[watch].scope]
+                        .bindings
+                        .get(name)
+                        .is_some_and(|b| b.len() > 1);
+                    let uses = if rebound {
+                        vec![(UseKind::Unknown, None)]
+                    } else {
+                        self.uses_with_derived(watch)
+                            .into_iter()
+                            .filter(|u| u.kind != UseKind::Derived)
+                            .map(|u| {
+                                // A nested function may run at any time.
+                                let kind = if u.nested { UseKind::Unknown } else { u.kind };
+                                (kind, u.site.clone().filter(|_| !u.nested))
+                            })
+                            .collect()
+                    };
+                    ParamSummary {
+                        name: name.to_string(),
+                        positional,
+                        uses,
+                    }
                 })
                 .collect();
             out.functions.insert(qualname.clone(), params);

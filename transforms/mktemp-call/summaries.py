@@ -68,3 +68,15 @@ class Job:
         name = tempfile.mktemp()
         self.write(name)
         os.remove(name)
+
+
+def rebinds(path):
+    path = os.path.join("/var/lib/app", "state")
+    open(path, "w").close()
+
+
+# The helper writes another path: what it does with the argument is not known.
+# expect: TMP001 no-fix(never-removed)
+def handed_to_a_helper_that_rebinds():
+    name = tempfile.mktemp()
+    rebinds(name)
