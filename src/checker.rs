@@ -1290,6 +1290,9 @@ impl<'a> Visitor<'a> for Checker<'a> {
                 match name.ctx {
                     ExprContext::Store => self.bind(id, BindingKind::Other, name.range),
                     ExprContext::Load => {
+                        if self.semantic.owner(self.scope, id).is_none() {
+                            self.semantic.unresolved.insert(id);
+                        }
                         self.record_use(id, name.range);
                     }
                     _ => {}

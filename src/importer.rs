@@ -58,6 +58,11 @@ impl<'c, 'a> Importer<'c, 'a> {
     /// a new meaning. A name bound in some scope (a parameter, a local
     /// import) is taken to be used there.
     fn names_unbound(&self, name: &str) -> bool {
+        // Ex) def f(): os.chmod(p, m) with `os` never imported, while
+        // another function has a parameter `os`: f's `os` is unresolved.
+        if self.semantic.unresolved.contains(name) {
+            return true;
+        }
         if self
             .semantic
             .scopes

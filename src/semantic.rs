@@ -112,6 +112,10 @@ pub struct Semantic<'a> {
     imports: HashMap<&'a str, Vec<(ScopeId, &'a str)>>,
     /// The same for `from module import member`.
     from_imports: HashMap<(&'a str, &'a str), Vec<(ScopeId, &'a str)>>,
+    /// Names read where no scope in reach binds them (a builtin, a star
+    /// import, a `NameError`): an import a fix adds would give them a new
+    /// meaning.
+    pub unresolved: rustc_hash::FxHashSet<&'a str>,
 }
 
 impl Default for Semantic<'_> {
@@ -132,6 +136,7 @@ impl<'a> Semantic<'a> {
             }],
             imports: HashMap::default(),
             from_imports: HashMap::default(),
+            unresolved: rustc_hash::FxHashSet::default(),
         }
     }
 
