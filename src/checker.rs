@@ -751,11 +751,10 @@ impl<'a> Checker<'a> {
             }
             return;
         };
-        let (module, rest) = match qualified.as_slice() {
-            ["unittest", "mock", rest @ ..] | ["mock", rest @ ..] => ("mock", rest),
+        let rest = match qualified.as_slice() {
+            ["unittest", "mock", rest @ ..] | ["mock", rest @ ..] => rest,
             _ => return,
         };
-        let _ = module;
         match rest {
             ["Mock" | "MagicMock" | "NonCallableMock" | "AsyncMock" | "create_autospec"] => {
                 if let Some(Expr::Name(name)) = target {
