@@ -286,18 +286,23 @@ impl<'a> Checker<'a> {
         (self.semantic.scopes[scope].parent == Some(MODULE_SCOPE)).then_some(class)
     }
 
-    /// Summary mode: a read of `self.<field>` in a method, classified.
-    fn record_field_use(&mut self, attr: &'a ruff_python_ast::ExprAttribute) {
-        let Some(class) = self.method_class() else {
-            return;
-        };
-        let kind = path_use::classify(
+    /// How the expression being visited uses the path it holds.
+    fn classify_here(&self) -> UseKind {
+        path_use::classify(
             &self.semantic,
             self.scope,
             &self.exprs,
             self.current_stmt(),
             self.source,
-        );
+        )
+    }
+
+    /// Summary mode: a read of `self.<field>` in a method, classified.
+    fn record_field_use(&mut self, attr: &'a ruff_python_ast::ExprAttribute) {
+        let Some(class) = self.method_class() else {
+            return;
+        };
+        let kind = self.classify_here();
         let site = (kind == UseKind::Unknown)
             .then(|| self.call_site())
             .flatten();
@@ -1103,13 +1108,7 @@ impl<'a> Checker<'a> {
         // A use in a comprehension runs in place; one in a nested function
         // or lambda may run at any time.
         let nested = !self.semantic.runs_inline(self.scope, owner);
-        let kind = path_use::classify(
-            &self.semantic,
-            self.scope,
-            &self.exprs,
-            self.current_stmt(),
-            self.source,
-        );
+        let kind = self.classify_here();
         let blocks = if nested {
             Vec::new()
         } else {

@@ -21,6 +21,11 @@
 //! id          := one or more of a-z, 0-9, "-"
 //! ```
 //!
+//! A line may end with what it expects from a target version on
+//! (`; py310+: TMP003 safe`, or `; py310+: ok`), for a file that names
+//! several targets (`# target-versions: unknown py39 py310 py312`, run
+//! once per target, a snapshot section each).
+//!
 //! Examples: `# ok`, `# expect: TMP001 safe`,
 //! `# expect: TMP002 unsafe, TMP002 unsafe`, `# expect: TMP003 no-fix`.
 //! A reason id is checked only when it is written.
@@ -81,24 +86,36 @@ fn rule_of(path: &Path) -> Rule {
     Rule::from_code(folder).unwrap_or_else(|| panic!("no transform named {folder}"))
 }
 
-/// The settings every run of a case uses: the one place where a per-file
-/// header (such as `# target-version: py312`) would set them, for every
-/// run of the case alike.
-fn settings_for(source: &str, rules: Vec<Rule>, unsafe_fixes: bool) -> Settings {
+/// The settings every run of a case uses, for one of its targets.
+fn settings_for(target: Option<PythonVersion>, rules: Vec<Rule>, unsafe_fixes: bool) -> Settings {
     let mut settings = Settings::new(rules, unsafe_fixes);
-    settings.target_version = target_version(source);
+    settings.target_version = target;
     settings
 }
 
-/// A case's target Python: a `# target-version: py312` line among its
-/// first five non-blank lines, whatever their line ending (none: unknown,
-/// as for a project that does not say).
-fn target_version(source: &str) -> Option<PythonVersion> {
+/// A case's target Pythons, from a header among its first five non-blank
+/// lines (whatever their line ending): `# target-version: py312` for one,
+/// `# target-versions: unknown py39 py310` to run the same cases for each
+/// (`unknown`: a project that does not say). None: unknown only.
+fn targets(source: &str) -> Vec<Option<PythonVersion>> {
+    let parse = |value: &str| match value {
+        "unknown" => None,
+        _ => {
+            Some(PythonVersion::from_target(value).unwrap_or_else(|| panic!("bad target: {value}")))
+        }
+    };
     let lines = source.split(['\n', '\r']).filter(|l| !l.trim().is_empty());
-    lines.take(5).find_map(|line| {
-        let value = line.trim().strip_prefix("# target-version:")?.trim();
-        Some(PythonVersion::from_target(value).unwrap_or_else(|| panic!("bad header: {line}")))
-    })
+    lines
+        .take(5)
+        .find_map(|line| {
+            let line = line.trim();
+            if let Some(values) = line.strip_prefix("# target-versions:") {
+                return Some(values.split_whitespace().map(parse).collect());
+            }
+            let value = line.strip_prefix("# target-version:")?.trim();
+            Some(vec![parse(value)])
+        })
+        .unwrap_or_else(|| vec![None])
 }
 
 /// What a finding's fix is, as an expectation line names it.
@@ -183,6 +200,46 @@ struct Expectation {
     /// `# expect above:`: covers the lines above it, not below.
     above: bool,
     findings: Vec<Finding>,
+    /// `…; py310+: …`: what the case expects from that target on.
+    from: FromTarget,
+}
+
+/// What a case expects from each target version on.
+type FromTarget = Vec<(PythonVersion, Vec<Finding>)>;
+
+impl Expectation {
+    /// The findings expected under `target`.
+    fn for_target(&self, target: Option<PythonVersion>) -> &[Finding] {
+        self.from
+            .iter()
+            .rev()
+            .find(|(version, _)| target.is_some_and(|t| t >= *version))
+            .map_or(&self.findings, |(_, findings)| findings)
+    }
+}
+
+/// Splits `# expect: …; py310+: …` into the line's own expectation and
+/// what it expects from each target on (`ok` or findings).
+fn split_targets(text: &str) -> Result<(&str, FromTarget), String> {
+    let mut parts = text.split("; ");
+    let own = parts.next().unwrap_or(text);
+    let mut from = Vec::new();
+    for part in parts {
+        let Some((target, list)) = part.split_once("+: ") else {
+            return Err(format!(
+                "`{part}`: write `pyXY+: <findings>` or `pyXY+: ok`"
+            ));
+        };
+        let Some(version) = PythonVersion::from_target(target) else {
+            return Err(format!("`{target}` is not a target like py310"));
+        };
+        let findings = match list {
+            "ok" => Vec::new(),
+            _ => parse_expectation_body(&format!("expect: {list}"))?.1,
+        };
+        from.push((version, findings));
+    }
+    Ok((own, from))
 }
 
 /// The lines of `source` as Python reads them (`\r\n`, `\r` or `\n` end a
@@ -290,7 +347,18 @@ fn expectations(name: &str, source: &str) -> Result<Vec<Expectation>, Vec<String
     let mut errors = Vec::new();
     for (index, text) in python_lines(source).into_iter().enumerate() {
         let line = index + 1;
-        match parse_expectation(text) {
+        // Only an expectation line may carry per-target parts.
+        if parse_expectation(text).is_none() {
+            continue;
+        }
+        let (own, from) = match split_targets(text) {
+            Ok(split) => split,
+            Err(why) => {
+                errors.push(format!("{name}:{line}: `{text}`: {why}"));
+                continue;
+            }
+        };
+        match parse_expectation(own) {
             None => {}
             Some(Err(why)) => errors.push(format!("{name}:{line}: `{text}`: {why}")),
             Some(Ok((above, findings))) => {
@@ -304,6 +372,7 @@ fn expectations(name: &str, source: &str) -> Result<Vec<Expectation>, Vec<String
                     text: text.to_string(),
                     above,
                     findings,
+                    from,
                 });
             }
         }
@@ -323,6 +392,16 @@ fn expectations(name: &str, source: &str) -> Result<Vec<Expectation>, Vec<String
 /// Checks the findings of a case file against its expectation lines; one
 /// message per case that differs (empty: all as expected).
 fn check_cases(name: &str, source: &str, reported: &[Reported]) -> Vec<String> {
+    check_cases_for(name, source, reported, None)
+}
+
+/// [`check_cases`] for a run of the case under `target`.
+fn check_cases_for(
+    name: &str,
+    source: &str,
+    reported: &[Reported],
+    target: Option<PythonVersion>,
+) -> Vec<String> {
     let expectations = match expectations(name, source) {
         Ok(expectations) => expectations,
         Err(errors) => return errors,
@@ -349,9 +428,15 @@ fn check_cases(name: &str, source: &str, reported: &[Reported]) -> Vec<String> {
             )),
         }
     }
+    let on = match target {
+        Some(t) => format!(" (target {t})"),
+        None if expectations.iter().any(|e| !e.from.is_empty()) => " (target unknown)".into(),
+        None => String::new(),
+    };
     for (expectation, got) in expectations.iter().zip(&per_case) {
-        let matches = expectation.findings.len() == got.len()
-            && expectation.findings.iter().zip(got).all(|(want, r)| {
+        let wanted = expectation.for_target(target);
+        let matches = wanted.len() == got.len()
+            && wanted.iter().zip(got).all(|(want, r)| {
                 want.code == r.finding.code
                     && want.status == r.finding.status
                     && (want.reason.is_none() || want.reason == r.finding.reason)
@@ -368,10 +453,10 @@ fn check_cases(name: &str, source: &str, reported: &[Reported]) -> Vec<String> {
                 .join(", ")
         };
         let mut message = format!(
-            "{name}:{}: the case expects `{}`, got {got_text}",
+            "{name}:{}{on}: the case expects `{}`, got {got_text}",
             expectation.line, expectation.text
         );
-        let wants_reason = expectation.findings.iter().any(|f| f.reason.is_some());
+        let wants_reason = wanted.iter().any(|f| f.reason.is_some());
         if wants_reason && got.iter().any(|r| r.finding.reason.is_none()) {
             message.push_str(" (this build reports no reason id for some of them)");
         }
@@ -413,10 +498,32 @@ fn fixed(source: &str, settings: &Settings, name: &str, label: &str) -> String {
     fixed.source
 }
 
-/// The snapshot of one case file; adds the case mismatches to `failures`.
+/// The snapshot of one case file, a section per target when it names
+/// several; adds the case mismatches to `failures`.
 fn render(
     path: &Path,
     source: &str,
+    python_outputs: &mut Vec<(String, String)>,
+    failures: &mut Vec<String>,
+) -> String {
+    let targets = targets(source);
+    if let [target] = targets[..] {
+        return render_for(path, source, target, python_outputs, failures);
+    }
+    let mut out = String::new();
+    for target in targets {
+        let shown = target.map_or("unknown".to_string(), |t| t.to_string());
+        writeln!(out, "=== target {shown} ===").unwrap();
+        out.push_str(&render_for(path, source, target, python_outputs, failures));
+    }
+    out
+}
+
+/// The snapshot of one case file for one target.
+fn render_for(
+    path: &Path,
+    source: &str,
+    target: Option<PythonVersion>,
     python_outputs: &mut Vec<(String, String)>,
     failures: &mut Vec<String>,
 ) -> String {
@@ -432,18 +539,18 @@ fn render(
     let all = Settings::default().rules;
     if let Outcome::Skipped(reason) = process_source(
         source,
-        &settings_for(source, own.clone(), false),
+        &settings_for(target, own.clone(), false),
         Mode::Check,
     ) {
-        failures.extend(check_cases(&case_file, source, &[]));
+        failures.extend(check_cases_for(&case_file, source, &[], target));
         return format!("skipped: {reason}\n");
     }
     let mut out = String::from("--- findings ---\n");
     let mut diagnostics =
-        check_source(source, &settings_for(source, own.clone(), false)).expect("case parses");
+        check_source(source, &settings_for(target, own.clone(), false)).expect("case parses");
     diagnostics.sort_by_key(|d| d.range.start());
     let reported = reported(source, &diagnostics);
-    failures.extend(check_cases(&case_file, source, &reported));
+    failures.extend(check_cases_for(&case_file, source, &reported, target));
     for (d, r) in diagnostics.iter().zip(&reported) {
         let applicability = match d.applicability() {
             Some(a) => format!("{a:?}").to_lowercase(),
@@ -478,7 +585,7 @@ fn render(
     ];
     let mut results: Vec<(&str, String)> = Vec::new();
     for (label, rules, unsafe_fixes) in runs {
-        let settings = settings_for(source, rules.clone(), unsafe_fixes);
+        let settings = settings_for(target, rules.clone(), unsafe_fixes);
         let result = fixed(source, &settings, &name, label);
         if rules.len() > 1 {
             // Under every transform at once, no fix leaves a finding behind
@@ -497,7 +604,8 @@ fn render(
             writeln!(out, "(same as {earlier})").unwrap();
         } else {
             out.push_str(&unified_diff(&name, source, &result));
-            python_outputs.push((format!("{name} ({label})"), result.clone()));
+            let shown = target.map_or(String::new(), |t| format!(", {t}"));
+            python_outputs.push((format!("{name} ({label}{shown})"), result.clone()));
         }
         results.push((label, result));
     }
@@ -757,4 +865,23 @@ fn looking_above_covers_the_lines_before_the_first_expectation_line() {
         check_cases("t.py", late, &[]),
         ["t.py:3: `# ok above`: only a file's first expectation line may look above"]
     );
+}
+
+#[test]
+fn a_line_can_expect_otherwise_from_a_target_on() {
+    let source =
+        "# target-versions: unknown py310\n# expect: TMP003 no-fix; py310+: TMP003 safe\nx = 1\n";
+    assert_eq!(targets(source), [None, PythonVersion::from_target("py310")]);
+    let no_fix = [at(3, "TMP003", Status::NoFix, None)];
+    let safe = [at(3, "TMP003", Status::Safe, None)];
+    let py39 = PythonVersion::from_target("py39");
+    let py312 = PythonVersion::from_target("py312");
+    assert!(check_cases_for("t.py", source, &no_fix, None).is_empty());
+    assert!(check_cases_for("t.py", source, &no_fix, py39).is_empty());
+    assert!(check_cases_for("t.py", source, &safe, py312).is_empty());
+    let errors = check_cases_for("t.py", source, &no_fix, py312);
+    assert_eq!(errors.len(), 1, "{errors:?}");
+    assert!(errors[0].contains("(target"), "{errors:?}");
+    let typo = "# expect: TMP003 no-fix; py310: TMP003 safe\nx = 1\n";
+    assert_eq!(check_cases("t.py", typo, &no_fix).len(), 1);
 }

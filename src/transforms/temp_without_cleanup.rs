@@ -612,13 +612,18 @@ fn build_local_fix<'c, 'a>(
         ));
     }
     let needs_cleanup = !(life.cleaned_safely || life.escapes);
-    if needs_cleanup && unused_fd.is_none() {
+    // The block the creation stands in, and where.
+    let block = || -> Result<(&[Stmt], usize), NoFix> {
         let body = enclosing_body(checker.parsed.syntax(), stmt.range())
             .ok_or(NoFix::BlockNotFound)?;
         let index = body
             .iter()
             .position(|s| s.range() == stmt.range())
             .ok_or(NoFix::BlockNotFound)?;
+        Ok((body, index))
+    };
+    if needs_cleanup && unused_fd.is_none() {
+        let (body, index) = block()?;
         if let Some(with) = with_form(checker, candidate, stmt, name, body, index) {
             return Ok((with, Form::With));
         }
@@ -651,12 +656,7 @@ fn build_local_fix<'c, 'a>(
             }
             Created::DirectoryObject => vec![(0, format!("{name}.cleanup()"))],
         };
-        let body = enclosing_body(checker.parsed.syntax(), stmt.range())
-            .ok_or(NoFix::BlockNotFound)?;
-        let index = body
-            .iter()
-            .position(|s| s.range() == stmt.range())
-            .ok_or(NoFix::BlockNotFound)?;
+        let (body, index) = block()?;
         if index + 1 == body.len() {
             return Err(NoFix::UnusedAfterCreation {
                 name: name.to_string(),

@@ -1,6 +1,6 @@
-# target-version: py312
-# The same functions as target_unknown.py, for a project whose oldest
-# Python is 3.12.
+# target-versions: unknown py39 py310 py312
+# The same cases for each target: no target (today's forms, safe on every
+# Python), 3.9, and the with-forms of 3.10 and 3.12.
 import os
 import shutil
 import subprocess
@@ -128,7 +128,7 @@ def creation_line_suppressed():
     print(os.path.isdir(d))
 
 
-# expect: TMP003 safe
+# expect: TMP003 no-fix; py310+: TMP003 safe
 def deletes_the_name():
     # `del d` in the block: a `finally` could not name it, a `with` can.
     d = tempfile.mkdtemp()
