@@ -206,6 +206,11 @@ impl<'a> Checker<'a> {
     }
 
     /// The file the source was read from: package imports resolve from it.
+    /// The file being checked, when known.
+    pub fn file_path(&self) -> Option<&'a std::path::Path> {
+        self.path
+    }
+
     pub fn at_path(mut self, path: Option<&'a std::path::Path>) -> Self {
         self.path = path;
         self

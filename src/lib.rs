@@ -33,6 +33,7 @@ pub mod settings;
 pub mod source;
 pub mod summary;
 pub(crate) mod suppression;
+pub(crate) mod test_lifetime;
 pub mod transforms;
 pub(crate) mod wrap;
 pub(crate) mod writer;

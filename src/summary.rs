@@ -99,7 +99,7 @@ fn cache() -> &'static Cache {
 }
 
 /// The summaries of another module of the package, read once per run.
-fn module(path: &Path) -> Option<Arc<ModuleSummaries>> {
+pub(crate) fn module(path: &Path) -> Option<Arc<ModuleSummaries>> {
     if let Some(known) = cache().lock().ok()?.get(path.as_os_str()) {
         return known.clone();
     }

@@ -58,6 +58,17 @@
 //!   removed right there too (after an `if os.path.exists(name):` that
 //!   guards the removal). Where nothing removes the path, every run would
 //!   leave a directory behind: no fix.
+//! - In a unittest method (of a class whose bases, followed through the
+//!   package, end in `TestCase`), what the test makes dies when it ends:
+//!   the fresh directory is removed by `self.addCleanup(shutil.rmtree, …,
+//!   ignore_errors=True)`, on every path. This also fixes, safely, a name
+//!   handed at once to the code under test (`LockedFD(mktemp())`: a
+//!   directory made just before the statement), a name the test only hands
+//!   on (a test is the whole program, run by one user: only the directory
+//!   part of the name changes), and `self.x = mktemp()` in `setUp` or a
+//!   test, unless the class takes the name apart (`basename(self.x)`,
+//!   `self.x.startswith(…)`, `self.x[…]`): then the random name is the
+//!   point, and there is no fix.
 //! - Unsafe when the path is handed to code tempsafe cannot see before it is
 //!   created, or when `os.mkdir(name, mode)` loses its mode to `mkdtemp()`'s
 //!   `0o700`. A name that is only returned (`path = mktemp(); return path`)
@@ -81,7 +92,7 @@ use ruff_python_ast::token::TokenKind;
 use ruff_python_ast::{Expr, ExprCall, Stmt};
 use ruff_text_size::{Ranged, TextRange, TextSize};
 
-use crate::checker::{Checker, PathUse, Watch, WatchId};
+use crate::checker::{Checker, FunctionContext, PathUse, Watch, WatchId};
 use crate::diagnostic::Diagnostic;
 use crate::edits::{delete_statement, statement_after};
 use crate::fix_builder::{BuiltFix, FixBuilder, Safety};
@@ -117,8 +128,16 @@ enum Context<'a> {
         targets: Vec<&'a str>,
         watches: Vec<WatchId>,
     },
+    /// Ex) self.sock = tempfile.mktemp() — its uses are spread over the
+    /// class, so only a unittest method, where the test's end removes it,
+    /// gets a fix.
+    SelfAttribute { stmt: &'a Stmt, attribute: &'a str },
     /// Ex) open(tempfile.mktemp(), "w")
     OpenArgument { open: &'a ExprCall },
+    /// Ex) lock = LockedFD(tempfile.mktemp()): evaluated once each time
+    /// its simple statement runs, so a directory made just before the
+    /// statement can hold the name.
+    PassedOn { stmt: &'a Stmt },
     /// Anything else: returned, passed on, stored on an attribute.
     Other,
     /// The called name is an insecure import that the same scope rebinds.
@@ -133,6 +152,9 @@ pub struct Candidate<'a> {
     scope: ScopeId,
     stmt_start: TextSize,
     context: Context<'a>,
+    /// The function the call is in: in a unittest method, a fresh
+    /// directory is removed when the test ends.
+    enclosing: Option<FunctionContext<'a>>,
 }
 
 pub const RULE: RuleInfo = RuleInfo {
@@ -195,6 +217,7 @@ fn visit_call<'a>(
                     scope: checker.scope,
                     stmt_start: checker.current_stmt().map_or(call.start(), Ranged::start),
                     context: Context::Rebound,
+                    enclosing: checker.function,
                 });
             }
             return;
@@ -211,13 +234,22 @@ fn visit_call<'a>(
                     _ => None,
                 })
                 .collect();
-            match targets {
-                Some(targets) => Context::Assign {
-                    stmt: stmt.unwrap_or_else(|| unreachable!()),
+            let stmt = stmt.unwrap_or_else(|| unreachable!());
+            match (targets, &assign.targets[..]) {
+                (Some(targets), _) => Context::Assign {
+                    stmt,
                     watches: targets.iter().map(|t| checker.watch(t)).collect(),
                     targets,
                 },
-                None => Context::Other,
+                (None, [Expr::Attribute(target)])
+                    if matches!(target.value.as_ref(), Expr::Name(n) if n.id.as_str() == "self") =>
+                {
+                    Context::SelfAttribute {
+                        stmt,
+                        attribute: target.attr.id.as_str(),
+                    }
+                }
+                (None, _) => Context::Other,
             }
         }
         (Some(Expr::Call(open)), _)
@@ -232,6 +264,13 @@ fn visit_call<'a>(
         {
             Context::OpenArgument { open }
         }
+        (Some(Expr::Call(parent)), Some(stmt))
+            if is_argument(parent, call)
+                && !takes_name_apart(checker, parent)
+                && evaluated_once_per_statement(checker, stmt) =>
+        {
+            Context::PassedOn { stmt }
+        }
         _ => Context::Other,
     };
     candidates.push(Candidate {
@@ -240,7 +279,58 @@ fn visit_call<'a>(
         scope: checker.scope,
         stmt_start: stmt.map_or(call.start(), Ranged::start),
         context,
+        enclosing: checker.function,
     });
+}
+
+/// Ex) LockedFD(tempfile.mktemp()), f(path=tempfile.mktemp())
+fn is_argument(parent: &ExprCall, call: &ExprCall) -> bool {
+    let arguments = &parent.arguments;
+    arguments.args.iter().any(|a| a.range() == call.range())
+        || arguments
+            .keywords
+            .iter()
+            .any(|k| k.arg.is_some() && k.value.range() == call.range())
+}
+
+/// Ex) os.path.basename(tempfile.mktemp()): the random name is the point.
+fn takes_name_apart(checker: &Checker, parent: &ExprCall) -> bool {
+    let func = &checker.source[parent.func.range()];
+    let last = func.rsplit('.').next().unwrap_or(func);
+    matches!(last, "basename" | "split" | "splitext" | "len" | "str" | "print")
+}
+
+/// Whether the call being visited runs exactly once each time `stmt` runs:
+/// `stmt` is a simple statement on its own line, and no lambda,
+/// comprehension, conditional expression or `and`/`or` lies between them.
+fn evaluated_once_per_statement(checker: &Checker, stmt: &Stmt) -> bool {
+    let simple = matches!(
+        stmt,
+        Stmt::Expr(_) | Stmt::Assign(_) | Stmt::AnnAssign(_) | Stmt::AugAssign(_)
+    );
+    let line_start = checker.source[..stmt.start().to_usize()]
+        .rfind(['\n', '\r'])
+        .map_or(0, |i| i + 1);
+    let own_line = checker.source[line_start..stmt.start().to_usize()]
+        .chars()
+        .all(|c| c == ' ' || c == '\t');
+    let plain_ancestors = checker.exprs.iter().all(|e| {
+        !matches!(
+            e,
+            Expr::Lambda(_)
+                | Expr::ListComp(_)
+                | Expr::SetComp(_)
+                | Expr::DictComp(_)
+                | Expr::Generator(_)
+                | Expr::If(_)
+                | Expr::BoolOp(_)
+                | Expr::Named(_)
+                | Expr::Await(_)
+                | Expr::Yield(_)
+                | Expr::YieldFrom(_)
+        )
+    });
+    simple && own_line && plain_ancestors
 }
 
 /// The insecure function a call may mean when its name is bound both to
@@ -310,10 +400,17 @@ enum Shape<'a> {
     FreshDirectory {
         /// The statements removing the path: the directory goes after each.
         removals: Vec<TextRange>,
+        /// In a unittest method: `self.addCleanup()` removes the directory
+        /// when the test ends, on every path, instead.
+        test_cleanup: bool,
         safety: Safety,
     },
     /// Ex) open(mktemp(), "w")  ->  NamedTemporaryFile("w", delete=False)
     OpenedAtOnce { open: &'a ExprCall },
+    /// Ex) in a unittest method, lock = LockedFD(mktemp())
+    ///  -> tmp_dir = mkdtemp(); self.addCleanup(shutil.rmtree, tmp_dir, ...)
+    ///     lock = LockedFD(os.path.join(tmp_dir, "tmp"))
+    DirectoryBefore { stmt: &'a Stmt },
 }
 
 /// Maps what is known about the call and its uses to a [`Shape`].
@@ -339,10 +436,43 @@ fn shape<'a>(checker: &Checker, candidate: &Candidate<'a>) -> Result<Shape<'a>, 
             watches,
         } => assigned_shape(checker, candidate, stmt, targets, watches),
         Context::Rebound => unreachable!("handled above"),
+        Context::SelfAttribute { attribute, .. } => attribute_shape(checker, candidate, attribute),
+        // Ex) LockedFD(tempfile.mktemp()) in a test: the code under test
+        // gets a name nobody else can create, removed when the test ends.
+        Context::PassedOn { stmt } if in_test(checker, candidate) => {
+            Ok(Shape::DirectoryBefore { stmt })
+        }
         // Ex) run(tempfile.mktemp()): no name is left to remove a fresh
         // directory by.
-        Context::Other => Err(NoFix::ResultPassedOn),
+        Context::Other | Context::PassedOn { .. } => Err(NoFix::ResultPassedOn),
     }
+}
+
+/// Ex) self.sock = tempfile.mktemp() in a unittest `setUp` or test: the
+/// fresh-directory form, its directory removed when the test ends. The
+/// attribute's uses are read over the class by name (a field-name
+/// approximation): one that takes the name apart (`basename`, `split`,
+/// `startswith`) means the random name is the point, so no fix.
+fn attribute_shape<'a>(
+    checker: &Checker,
+    candidate: &Candidate<'a>,
+    attribute: &str,
+) -> Result<Shape<'a>, NoFix> {
+    if !in_test(checker, candidate) {
+        return Err(NoFix::ResultPassedOn);
+    }
+    let class = candidate
+        .enclosing
+        .and_then(|f| f.class)
+        .ok_or(NoFix::ResultPassedOn)?;
+    if crate::test_lifetime::name_taken_apart(checker, class, attribute) {
+        return Err(NoFix::NameOnly);
+    }
+    Ok(Shape::FreshDirectory {
+        removals: Vec::new(),
+        test_cleanup: true,
+        safety: Safety::Safe,
+    })
 }
 
 /// Ex) name = tempfile.mktemp() — the shape follows the uses of `name`.
@@ -412,11 +542,16 @@ fn assigned_shape<'a>(
         if !single_binding {
             return Err(NoFix::VariableRebound);
         }
-        return fresh_directory(
-            &uses,
-            candidate.call.end(),
-            Safety::Unsafe(UnsafeBecause::NotCreatedHere),
-        );
+        // Ex) a test hands the name to the code under test, which creates
+        // it: the test is the whole program, run by one user, and the
+        // directory lives until the test ends, so only the directory part
+        // of the name changes.
+        let safety = if in_test(checker, candidate) {
+            Safety::Safe
+        } else {
+            Safety::Unsafe(UnsafeBecause::NotCreatedHere)
+        };
+        return fresh_directory(checker, candidate, &uses, candidate.call.end(), safety);
     };
     // Another binding between this statement and the first use: that use
     // may be of the other value.
@@ -454,8 +589,12 @@ fn assigned_shape<'a>(
             Ok(Shape::Directory { dir, safety })
         }
         _ if !single_binding => Err(NoFix::VariableRebound),
-        _ if known_before && !removed_elsewhere => fresh_directory(&uses, created_at, Safety::Safe),
+        _ if known_before && (!removed_elsewhere || in_test(checker, candidate)) => {
+            fresh_directory(checker, candidate, &uses, created_at, Safety::Safe)
+        }
         _ => fresh_directory(
+            checker,
+            candidate,
             &uses,
             created_at,
             Safety::Unsafe(UnsafeBecause::HandedOnBeforeCreation),
@@ -463,16 +602,33 @@ fn assigned_shape<'a>(
     }
 }
 
+/// Whether the call is in a unittest method, where `self.addCleanup()`
+/// removes what the test made when it ends.
+fn in_test(checker: &Checker, candidate: &Candidate) -> bool {
+    candidate
+        .enclosing
+        .is_some_and(|function| crate::test_lifetime::unittest_method(checker, function))
+}
+
 /// The fresh-directory shape, with its directory removed wherever the
 /// program removes the path after `created_at` (an earlier removal, "make
-/// sure it is gone", must not take the fresh directory with it). Where the
-/// program never removes the path, every run would leave a directory
-/// behind: no fix.
+/// sure it is gone", must not take the fresh directory with it), or in a
+/// unittest method when the test ends. Elsewhere, where the program never
+/// removes the path, every run would leave a directory behind: no fix.
 fn fresh_directory<'a>(
+    checker: &Checker,
+    candidate: &Candidate,
     uses: &[(&PathUse, &Watch)],
     created_at: TextSize,
     safety: Safety,
 ) -> Result<Shape<'a>, NoFix> {
+    if in_test(checker, candidate) {
+        return Ok(Shape::FreshDirectory {
+            removals: Vec::new(),
+            test_cleanup: true,
+            safety,
+        });
+    }
     let removals: Vec<TextRange> = uses
         .iter()
         .filter(|(u, _)| u.range.start() > created_at)
@@ -484,7 +640,11 @@ fn fresh_directory<'a>(
     if removals.is_empty() {
         return Err(NoFix::NeverRemoved);
     }
-    Ok(Shape::FreshDirectory { removals, safety })
+    Ok(Shape::FreshDirectory {
+        removals,
+        test_cleanup: false,
+        safety,
+    })
 }
 
 /// Turns a shape into edits.
@@ -502,6 +662,40 @@ fn build(checker: &Checker, candidate: &Candidate, shape: Shape) -> Result<Built
     }
     match shape {
         Shape::OpenedAtOnce { open } => named_temporary_file(checker, fix, open, &args),
+        Shape::DirectoryBefore { stmt } => {
+            let os = fix.module("os")?;
+            let shutil = fix.module("shutil")?;
+            let function = fix.member("tempfile", "mkdtemp")?;
+            let dir = checker.fresh_name(candidate.scope, "tmp_dir");
+            let keywords = args.keywords(checker.source, false).join(", ");
+            let line_start = checker.source[..stmt.start().to_usize()]
+                .rfind(['\n', '\r'])
+                .map_or(0, |i| i + 1);
+            let indent = &checker.source[line_start..stmt.start().to_usize()];
+            let newline = checker.stylist.line_ending().as_str();
+            fix.push(Edit::insertion(
+                format!(
+                    "{dir} = {function}({keywords}){newline}{indent}\
+                     self.addCleanup({shutil}.rmtree, {dir}, ignore_errors=True){newline}{indent}"
+                ),
+                stmt.start(),
+            ));
+            let basename = basename(checker, &args);
+            fix.push(Edit::range_replacement(
+                format!("{os}.path.join({dir}, {basename})"),
+                candidate.call.range(),
+            ));
+            let safety = match args.dir {
+                Some(dir) if !dir.is_none_literal_expr() => {
+                    Safety::Unsafe(UnsafeBecause::FreshDirectoryInProgramDir)
+                }
+                _ => Safety::Safe,
+            };
+            fix.finish(
+                safety,
+                "Put the path in a fresh directory from `tempfile.mkdtemp()`",
+            )
+        }
         Shape::File { safety } => {
             let Context::Assign { stmt, targets, .. } = &candidate.context else {
                 return Err(NoFix::NotAnAssignment);
@@ -528,11 +722,16 @@ fn build(checker: &Checker, candidate: &Candidate, shape: Shape) -> Result<Built
             }
             fix.finish(safety, "Create the directory with `tempfile.mkdtemp()`")
         }
-        Shape::FreshDirectory { removals, safety } => {
-            let Context::Assign { targets, .. } = &candidate.context else {
-                return Err(NoFix::NotAnAssignment);
+        Shape::FreshDirectory {
+            removals,
+            test_cleanup,
+            safety,
+        } => {
+            let (stmt, name) = match &candidate.context {
+                Context::Assign { stmt, targets, .. } => (*stmt, targets[0].to_string()),
+                Context::SelfAttribute { stmt, attribute } => (*stmt, format!("self.{attribute}")),
+                _ => return Err(NoFix::NotAnAssignment),
             };
-            let name = targets[0];
             private_directory(checker, &mut fix, candidate.call, &args)?;
             // Ex) mktemp(dir=link_dir) for an atomic symlink: the fresh
             // directory would stay in the program's own directory after the
@@ -545,9 +744,20 @@ fn build(checker: &Checker, candidate: &Candidate, shape: Shape) -> Result<Built
             };
             let shutil = fix.module("shutil")?;
             let os = fix.module("os")?;
+            if test_cleanup {
+                let line = format!(
+                    "self.addCleanup({shutil}.rmtree, {os}.path.dirname({name}), ignore_errors=True)"
+                );
+                fix.push(statement_after(
+                    checker.source,
+                    &checker.stylist,
+                    stmt.range(),
+                    &line,
+                ));
+            }
             let line = format!("{shutil}.rmtree({os}.path.dirname({name}), ignore_errors=True)");
             for removal in removals {
-                let after = outside_existence_checks(checker, removal, name);
+                let after = outside_existence_checks(checker, removal, &name);
                 fix.push(statement_after(
                     checker.source,
                     &checker.stylist,
@@ -697,7 +907,17 @@ fn private_directory(
     let os = fix.module("os")?;
     let function = fix.member("tempfile", "mkdtemp")?;
     let source = checker.source;
-    let basename = match args.suffix {
+    let basename = basename(checker, args);
+    let keywords = args.keywords(source, false).join(", ");
+    let replacement = format!("{os}.path.join({function}({keywords}), {basename})");
+    fix.push(Edit::range_replacement(replacement, call.range()));
+    Ok(())
+}
+
+/// The name inside the fresh directory: `"tmp<suffix>"`.
+fn basename(checker: &Checker, args: &NameArgs) -> String {
+    let source = checker.source;
+    match args.suffix {
         None => quoted(checker, "tmp"),
         Some(suffix) => match plain_string_literal(source, suffix) {
             Some((quote_len, text)) => {
@@ -705,11 +925,7 @@ fn private_directory(
             }
             None => format!("{} + {}", quoted(checker, "tmp"), &source[suffix.range()]),
         },
-    };
-    let keywords = args.keywords(source, false).join(", ");
-    let replacement = format!("{os}.path.join({function}({keywords}), {basename})");
-    fix.push(Edit::range_replacement(replacement, call.range()));
-    Ok(())
+    }
 }
 
 /// Ex) open(tempfile.mktemp(".csv"), "w", newline="")
