@@ -90,8 +90,10 @@ pub struct ModuleSummaries {
 /// How many modules were parsed only for their summaries (for the bench).
 pub static MODULES_PARSED: AtomicUsize = AtomicUsize::new(0);
 
-/// Keyed by the path's bytes: hashing a `Path` parses its components.
-type Cache = Mutex<HashMap<std::ffi::OsString, Option<Arc<ModuleSummaries>>>>;
+/// Keyed by the path's bytes: hashing a `Path` parses its components. Each
+/// entry is filled once: a thread asking for a module another thread is
+/// reading waits for it rather than parse the module a second time.
+type Cache = Mutex<HashMap<std::ffi::OsString, Arc<OnceLock<Option<Arc<ModuleSummaries>>>>>>;
 
 fn cache() -> &'static Cache {
     static CACHE: OnceLock<Cache> = OnceLock::new();
@@ -100,15 +102,15 @@ fn cache() -> &'static Cache {
 
 /// The summaries of another module of the package, read once per run.
 pub(crate) fn module(path: &Path) -> Option<Arc<ModuleSummaries>> {
-    if let Some(known) = cache().lock().ok()?.get(path.as_os_str()) {
-        return known.clone();
-    }
-    let summaries = read_module(path).map(Arc::new);
-    cache()
+    let entry = cache()
         .lock()
         .ok()?
-        .insert(path.as_os_str().to_owned(), summaries.clone());
-    summaries
+        .entry(path.as_os_str().to_owned())
+        .or_default()
+        .clone();
+    entry
+        .get_or_init(|| read_module(path).map(Arc::new))
+        .clone()
 }
 
 fn read_module(path: &Path) -> Option<ModuleSummaries> {
