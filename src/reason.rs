@@ -40,6 +40,9 @@ reasons! {
         // Where the value goes.
         /// `run(tempfile.mktemp())`: no name to follow it by.
         ResultPassedOn => "result-passed-on",
+        /// `tempfile.mktemp()` as a statement of its own: nothing uses the
+        /// name (a lint fixture, a leftover), so there is nothing to fix.
+        ResultDiscarded => "result-discarded",
         /// The variable is bound more than once in its scope.
         VariableRebound => "variable-rebound",
         /// Only `os.path.basename(name)` is used: a name reservation.

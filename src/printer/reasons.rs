@@ -33,6 +33,9 @@ impl NoFix {
                 "the called name is also bound to something else in this scope".into()
             }
             NoFix::CalleeRebound => "the called name is rebound in this scope".into(),
+            NoFix::ResultDiscarded => "the name is discarded: nothing uses it, so there is \
+                                         nothing to rewrite"
+                .into(),
             NoFix::ResultPassedOn => "the path is used where tempsafe cannot follow it, and a \
                                       fresh directory for it would be left behind"
                 .into(),

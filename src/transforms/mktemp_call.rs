@@ -80,6 +80,14 @@
 //!   when the result is passed on directly (`run(tempfile.mktemp())`), or
 //!   when a needed name (`os`, `tempfile`) is bound to something else or
 //!   already used in the file without an import tempsafe can see.
+//! - Not a finding: a *probe*, a name first created by `os.symlink`/`os.link`
+//!   (destination), `os.mkfifo` or `os.mknod`, with only known uses
+//!   before, where no fix can remove a fresh directory: those calls fail
+//!   on an existing name, so nothing planted there is followed, and a
+//!   fresh directory would only be left behind. Where the program removes
+//!   the name, the fresh-directory fix is offered as usual.
+//! - `tempfile.mktemp()` as a statement of its own (a lint fixture) is
+//!   reported with no fix: nothing uses the name.
 //! - Comments inside the replaced call move to their own lines above the
 //!   statement; a line whose finding is suppressed is never changed.
 //!
@@ -89,6 +97,7 @@
 
 use ruff_diagnostics::Edit;
 use ruff_python_ast::token::TokenKind;
+use ruff_python_ast::visitor::{self, Visitor};
 use ruff_python_ast::{Expr, ExprCall, Stmt};
 use ruff_text_size::{Ranged, TextRange, TextSize};
 
@@ -138,6 +147,8 @@ enum Context<'a> {
     /// its simple statement runs, so a directory made just before the
     /// statement can hold the name.
     PassedOn { stmt: &'a Stmt },
+    /// Ex) tempfile.mktemp() as a statement of its own.
+    Discarded,
     /// Anything else: returned, passed on, stored on an attribute.
     Other,
     /// The called name is an insecure import that the same scope rebinds.
@@ -193,7 +204,10 @@ impl<'a> Transform<'a> for MktempCall<'a> {
 
     fn finish(&mut self, checker: &Checker<'a>) -> Vec<Diagnostic> {
         let candidates = std::mem::take(&mut self.candidates);
-        candidates.iter().map(|c| decide(checker, c)).collect()
+        candidates
+            .iter()
+            .filter_map(|c| decide(checker, c))
+            .collect()
     }
 }
 
@@ -263,6 +277,9 @@ fn visit_call<'a>(
                 ) =>
         {
             Context::OpenArgument { open }
+        }
+        (None, Some(Stmt::Expr(statement))) if statement.value.range() == call.range() => {
+            Context::Discarded
         }
         (Some(Expr::Call(parent)), Some(stmt))
             if is_argument(parent, call)
@@ -368,7 +385,8 @@ fn rebound_function(checker: &Checker, call: &ExprCall) -> Option<Function> {
 }
 
 /// Decides the fix for a call, now that all uses are known.
-fn decide(checker: &Checker, candidate: &Candidate) -> Diagnostic {
+/// `None` for a probe no fix can clean up after: not a finding.
+fn decide(checker: &Checker, candidate: &Candidate) -> Option<Diagnostic> {
     let mut diagnostic = Diagnostic::new(
         Rule::MktempCall,
         format!(
@@ -379,8 +397,87 @@ fn decide(checker: &Checker, candidate: &Candidate) -> Diagnostic {
         candidate.stmt_start,
     );
     let built = shape(checker, candidate).and_then(|shape| build(checker, candidate, shape));
+    // Ex) link = mktemp(dir=d); os.symlink(src, link): the call fails on
+    // an existing name, so nobody can plant anything there; a fresh
+    // directory nothing removes would only be left behind.
+    if built.is_err() && exclusive_probe(checker, candidate) {
+        return None;
+    }
     diagnostic.set_fix(built);
-    diagnostic
+    Some(diagnostic)
+}
+
+/// Whether the name is first created by a call that fails when the name
+/// exists and follows no link (`os.symlink`/`os.link` destination,
+/// `os.mkfifo`, `os.mknod`), with only
+/// known, non-creating uses before it.
+fn exclusive_probe(checker: &Checker, candidate: &Candidate) -> bool {
+    let Context::Assign { watches, .. } = &candidate.context else {
+        return false;
+    };
+    let mut uses: Vec<&PathUse> = watches
+        .iter()
+        .flat_map(|&id| checker.watches[id].uses.iter())
+        .collect();
+    uses.sort_by_key(|u| u.range.start());
+    let Some(first) = uses.iter().position(|u| u.kind.creates()) else {
+        return false;
+    };
+    let known_before = uses[..first].iter().all(|u| {
+        !u.nested
+            && matches!(
+                u.kind,
+                UseKind::Neutral
+                    | UseKind::Derived
+                    | UseKind::Inside
+                    | UseKind::Inspect
+                    | UseKind::Remove { .. }
+            )
+    });
+    known_before
+        && uses[first].kind == UseKind::CreateExclusive
+        && probe_call(checker, candidate.scope, uses[first].range)
+}
+
+/// Whether the call taking the argument at `range` is a probe call.
+fn probe_call(checker: &Checker, scope: ScopeId, range: TextRange) -> bool {
+    struct Finder<'c, 'a> {
+        checker: &'c Checker<'a>,
+        scope: ScopeId,
+        range: TextRange,
+        found: bool,
+    }
+    impl<'b> Visitor<'b> for Finder<'_, '_> {
+        fn visit_expr(&mut self, expr: &'b Expr) {
+            if self.found || !expr.range().contains_range(self.range) {
+                return;
+            }
+            if let Expr::Call(call) = expr
+                && (call.arguments.args.iter().any(|a| a.range() == self.range)
+                    || call
+                        .arguments
+                        .keywords
+                        .iter()
+                        .any(|k| k.value.range() == self.range))
+            {
+                let qualified = self.checker.semantic.qualified_name(self.scope, &call.func);
+                self.found = matches!(
+                    qualified.as_deref(),
+                    Some(["os", "symlink" | "link" | "mkfifo" | "mknod"])
+                );
+                return;
+            }
+            visitor::walk_expr(self, expr);
+        }
+    }
+    let mut finder = Finder {
+        checker,
+        scope,
+        range,
+        found: false,
+    };
+    finder.visit_body(&checker.parsed.syntax().body);
+    finder.found
 }
 
 /// What the fix does, decided from the facts about the value.
@@ -445,6 +542,8 @@ fn shape<'a>(checker: &Checker, candidate: &Candidate<'a>) -> Result<Shape<'a>, 
         // Ex) run(tempfile.mktemp()): no name is left to remove a fresh
         // directory by.
         Context::Other | Context::PassedOn { .. } => Err(NoFix::ResultPassedOn),
+        // Ex) tempfile.mktemp()  # intentionally trigger the linter
+        Context::Discarded => Err(NoFix::ResultDiscarded),
     }
 }
 

@@ -65,3 +65,8 @@ def name_making_helper(suffix):
     # error: unsafe fix (mkstemp); callers get an existing empty file.
     path = tempfile.mktemp(suffix=suffix)
     return path
+
+
+# expect: TMP001 no-fix(result-discarded)
+def lint_fixture():
+    tempfile.mktemp()  # intentionally trigger the insecure-temp-file check

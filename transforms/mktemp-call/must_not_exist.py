@@ -27,8 +27,10 @@ def fifo():
     os.remove(path)
 
 
-# expect: TMP001 no-fix
+# ok
 def symlink_destination(target):
+    # A probe: os.symlink fails on an existing name, and a fresh directory
+    # nothing removes would be left behind. Not a finding.
     link = tempfile.mktemp()
     os.symlink(target, link)
     return os.readlink(link)
@@ -57,11 +59,29 @@ def exclusive_open():
         f.write("x")
 
 
-# expect: TMP001 no-fix
+# ok
 def cleanup_first():
+    # A probe: os.mkfifo fails on an existing name. Not a finding.
     p = tempfile.mktemp()
     try:
         os.unlink(p)
     except OSError:
         pass
     os.mkfifo(p)
+
+
+# expect: TMP001 safe
+def symlink_probe_removed(target):
+    # A probe whose name is removed: the fix removes its directory there too.
+    link = tempfile.mktemp()
+    os.symlink(target, link)
+    print(os.path.islink(link))
+    os.unlink(link)
+
+
+# expect: TMP001 no-fix
+def symlink_after_unknown_code(target, prepare):
+    # Handed to unknown code before the symlink, which may create it.
+    link = tempfile.mktemp()
+    prepare(link)
+    os.symlink(target, link)
