@@ -390,8 +390,13 @@ pub struct Resolver {
     fixed: Option<usize>,
     projects: Vec<Resolved>,
     /// Directory → the project that holds it.
-    dirs: HashMap<PathBuf, usize>,
+    /// Keys are the paths' bytes: hashing a `Path` parses its components.
+    dirs: HashMap<std::ffi::OsString, usize>,
     settings: Vec<Settings>,
+    /// (project, boundary, directory) → whether an exclude pattern matches
+    /// the directory or one of its parents below the boundary: the files
+    /// of one directory share the answer.
+    excluded_dirs: HashMap<(usize, std::ffi::OsString, std::ffi::OsString), bool>,
 }
 
 impl Resolver {
@@ -412,6 +417,7 @@ impl Resolver {
             projects: Vec::new(),
             dirs: HashMap::new(),
             settings: Vec::new(),
+            excluded_dirs: HashMap::new(),
         };
         if let Some(path) = config {
             let project = load(path)?;
@@ -493,7 +499,7 @@ impl Resolver {
         if let Some(fixed) = self.fixed {
             return Ok(fixed);
         }
-        if let Some(&i) = self.dirs.get(dir) {
+        if let Some(&i) = self.dirs.get(dir.as_os_str()) {
             return Ok(i);
         }
         let index = match config_in(dir)? {
@@ -529,7 +535,7 @@ impl Resolver {
                 }
             },
         };
-        self.dirs.insert(dir.to_path_buf(), index);
+        self.dirs.insert(dir.as_os_str().to_owned(), index);
         Ok(index)
     }
 
@@ -543,6 +549,30 @@ impl Resolver {
             root.parent().map(Path::to_path_buf).unwrap_or_default()
         };
         self.project_of(&dir).map(|_| ())
+    }
+
+    /// Whether `dir` or one of its parents, down to `boundary`, matches an
+    /// exclude pattern of project `index` or of the command line.
+    fn dir_excluded(&mut self, index: usize, boundary: &Path, dir: &Path) -> bool {
+        let force = self.projects[index].force_exclude;
+        if !dir.starts_with(boundary) || (dir == boundary && !force) {
+            return false;
+        }
+        let key = (
+            index,
+            boundary.as_os_str().to_owned(),
+            dir.as_os_str().to_owned(),
+        );
+        if let Some(&known) = self.excluded_dirs.get(&key) {
+            return known;
+        }
+        let excluded = self.projects[index].exclude.is_match(dir)
+            || self.cli_exclude.is_match(dir)
+            || dir
+                .parent()
+                .is_some_and(|parent| self.dir_excluded(index, boundary, parent));
+        self.excluded_dirs.insert(key, excluded);
+        excluded
     }
 
     /// The index into [`Resolver::settings`] that `file` is processed with,
@@ -559,24 +589,24 @@ impl Resolver {
         let file = std::path::absolute(file).unwrap_or_else(|_| file.to_path_buf());
         let dir = file.parent().map(Path::to_path_buf).unwrap_or_default();
         let index = self.project_of(&dir)?;
-        let project = &mut self.projects[index];
-        if project.force_exclude || !named {
+        let force = self.projects[index].force_exclude;
+        if force || !named {
             let root = std::path::absolute(root).unwrap_or_else(|_| root.to_path_buf());
-            let boundary = if project.force_exclude {
-                project.project.dir.clone()
+            let boundary = if force {
+                self.projects[index].project.dir.clone()
             } else {
                 root
             };
-            let excluded = file
-                .ancestors()
-                .take_while(|p| {
-                    p.starts_with(&boundary) && (*p != boundary || project.force_exclude)
-                })
-                .any(|p| project.exclude.is_match(p) || self.cli_exclude.is_match(p));
+            let inside = file.starts_with(&boundary) && (file != boundary || force);
+            let excluded = inside
+                && (self.projects[index].exclude.is_match(&file)
+                    || self.cli_exclude.is_match(&file)
+                    || self.dir_excluded(index, &boundary, &dir));
             if excluded {
                 return Ok(None);
             }
         }
+        let project = &mut self.projects[index];
         let ignored: Vec<usize> = project
             .per_file
             .iter()
