@@ -157,6 +157,8 @@ reasons! {
         CreatedInProgramDir => "created-in-program-dir",
         /// TMP004: sharing with other users may have been intended.
         SharingIntended => "sharing-intended",
+        /// TMP004: test code that reads modes back may check the one it set.
+        ModeReadBack => "mode-read-back",
     }
 }
 

@@ -168,6 +168,9 @@ impl UnsafeBecause {
                  may expect to find it there"
             }
             UnsafeBecause::SharingIntended => "sharing with other users may have been intended",
+            UnsafeBecause::ModeReadBack => {
+                "the test reads modes back (`os.stat`, `S_IMODE`); it may check the mode it set"
+            }
         }
         .to_string()
     }
