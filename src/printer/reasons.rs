@@ -168,8 +168,10 @@ impl UnsafeBecause {
                  may expect to find it there"
             }
             UnsafeBecause::SharingIntended => "sharing with other users may have been intended",
-            UnsafeBecause::ModeReadBack => {
-                "the test reads modes back (`os.stat`, `S_IMODE`); it may check the mode it set"
+            UnsafeBecause::ModeUnderTest => {
+                "a test may set this mode on purpose: it reads modes back (`os.stat`), or the mode \
+                 is more than making its own file executable (`0o755`), as when a test checks how \
+                 the code treats a world-writable file"
             }
         }
         .to_string()

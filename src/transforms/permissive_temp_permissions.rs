@@ -43,9 +43,10 @@
 //! the test checks.
 //!
 //! ## Fix safety
-//! Safe for a mode on a private temporary path that the function itself
-//! created, in test code, when nothing there reads modes back or acts for
-//! another user: `fd, path = tempfile.mkstemp()`, `with
+//! Safe for a mode that makes a private temporary path executable for its
+//! owner and lets no one else write to it (`0o755`, `0o711`), on a path
+//! that the function itself created, in test code, when nothing there reads
+//! modes back or acts for another user: `fd, path = tempfile.mkstemp()`, `with
 //! tempfile.NamedTemporaryFile() as f: path = f.name`, `d =
 //! tempfile.mkdtemp()` and the paths inside it (`os.path.join(d, "x")`,
 //! `Path(d) / "x"`), every binding of the name being one of these. A test's
@@ -61,10 +62,12 @@
 //! purpose (a socket for a service running as someone else, a directory
 //! handed to a build user), `sharing-intended`; also in test code whose
 //! class or function changes owners or users (`os.chown`, `os.setuid`,
-//! `subprocess.run(…, user=…)`, `sudo`). In test code whose class or
-//! function reads modes back (`os.stat`, `stat.S_IMODE`, `os.access`,
-//! `Path.stat()`) the test may assert the mode it set,
-//! `mode-read-back`.
+//! `subprocess.run(…, user=…)`, `sudo`). In test code the test may set the
+//! mode on purpose, `mode-under-test`: when its class or function reads
+//! modes back (`os.stat`, `stat.S_IMODE`, `os.access`, `Path.stat()`), or
+//! the mode is more than "executable" (`0o644`, `0o666`, `0o777`: a test
+//! of how the code treats a world-readable key or a world-writable
+//! directory).
 //!
 //! ## References
 //! - <https://cwe.mitre.org/data/definitions/732.html>
@@ -291,7 +294,10 @@ enum Trust {
     OwnPrivateFile,
     /// Ex) def test_mode(self):
     ///         ...; os.chmod(path, 0o755); self.assertEqual(S_IMODE(os.stat(path).st_mode), ...)
-    ModeReadBack,
+    /// Ex) def test_rejects_world_writable(self):
+    ///         ...; os.chmod(path, 0o666); self.assertRaises(InsecureFile, load, path)
+    /// The test may set the mode on purpose.
+    ModeUnderTest,
     /// Anything else: sharing may be intended.
     Unknown,
 }
@@ -418,10 +424,14 @@ impl<'a> PermissiveTempPermissions<'a> {
         let Some(unit) = candidate.unit else {
             return Trust::Unknown;
         };
+        // Ex) 0o755, 0o711: the owner may run it, nobody else may write.
+        let executable = candidate.value & 0o7000 == 0
+            && candidate.value & 0o100 != 0
+            && candidate.value & 0o022 == 0;
         if self.other_users.contains(&unit) {
             Trust::Unknown
-        } else if self.mode_readers.contains(&unit) {
-            Trust::ModeReadBack
+        } else if self.mode_readers.contains(&unit) || !executable {
+            Trust::ModeUnderTest
         } else {
             Trust::OwnPrivateFile
         }
@@ -533,6 +543,10 @@ impl<'a> PermissiveTempPermissions<'a> {
             Expr::Attribute(attr) if attr.attr.id.as_str() == "name" => {
                 self.is_temp_path(checker, &attr.value)
             }
+            // Ex) tempfile.mkstemp()[1]
+            Expr::Subscript(subscript) => matches!(subscript.value.as_ref(), Expr::Call(call)
+                if matches!(checker.semantic.qualified_name(checker.scope, &call.func).as_deref(),
+                    Some(["tempfile", "mkstemp"]))),
             Expr::Name(name) => {
                 let id = name.id.as_str();
                 checker
@@ -856,7 +870,7 @@ fn decide(checker: &Checker, candidate: Candidate, trust: Trust) -> Diagnostic {
     let title = format!("Use `{replacement}` (owner only)");
     let safety = match trust {
         Trust::OwnPrivateFile => Safety::Safe,
-        Trust::ModeReadBack => Safety::Unsafe(UnsafeBecause::ModeReadBack),
+        Trust::ModeUnderTest => Safety::Unsafe(UnsafeBecause::ModeUnderTest),
         Trust::Unknown => Safety::Unsafe(UnsafeBecause::SharingIntended),
     };
     let mut fix = FixBuilder::new(checker, candidate.scope);
