@@ -182,10 +182,10 @@ impl<'a> Transform<'a> for PermissiveTempPermissions<'a> {
         if let Expr::StringLiteral(s) = string {
             let text = s.value.to_str();
             let command = text.split_whitespace().next().unwrap_or("");
-            if matches!(command, "sudo" | "su" | "runuser" | "gosu" | "doas" | "setpriv") {
-                if let Some(unit) = unit_of(checker, string.start()) {
-                    self.other_users.insert(unit);
-                }
+            if matches!(command, "sudo" | "su" | "runuser" | "gosu" | "doas" | "setpriv")
+                && let Some(unit) = unit_of(checker, string.start())
+            {
+                self.other_users.insert(unit);
             }
         }
     }
