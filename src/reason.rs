@@ -160,6 +160,9 @@ reasons! {
         CreatedInProgramDir => "created-in-program-dir",
         /// TMP004: sharing with other users may have been intended.
         SharingIntended => "sharing-intended",
+        /// TMP004: a test may set this mode on purpose (to read it back, or to
+        /// see how the code reacts to it).
+        ModeUnderTest => "mode-under-test",
     }
 }
 

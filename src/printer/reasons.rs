@@ -171,6 +171,11 @@ impl UnsafeBecause {
                  may expect to find it there"
             }
             UnsafeBecause::SharingIntended => "sharing with other users may have been intended",
+            UnsafeBecause::ModeUnderTest => {
+                "a test may set this mode on purpose: it reads modes back (`os.stat`), or the mode \
+                 is more than making its own file executable (`0o755`), as when a test checks how \
+                 the code treats a world-writable file"
+            }
         }
         .to_string()
     }
