@@ -339,9 +339,21 @@ impl<'a> Checker<'a> {
     /// every use only compares, prints or checks it, else unknown. With
     /// `resolve`, calls it is handed to are answered by their summaries.
     fn carried(&self, value: WatchId, resolve: bool) -> UseKind {
+        let uses = self.uses_with_derived(value);
+        // A use known to be more than text first: no module is read then.
+        let settled = |u: &&&PathUse| u.kind != UseKind::Unknown || u.site.is_none() || !resolve;
+        if uses.iter().filter(settled).any(|u| {
+            u.nested
+                || !matches!(
+                    u.kind,
+                    UseKind::Neutral | UseKind::NameOnly | UseKind::Derived
+                )
+        }) {
+            return UseKind::Unknown;
+        }
         let mut any = false;
         let mut name_only = false;
-        for u in self.uses_with_derived(value) {
+        for u in uses {
             if u.kind == UseKind::Derived {
                 continue;
             }
@@ -638,6 +650,8 @@ impl<'a> Checker<'a> {
     /// (`url = c.get_url(p)`): their uses decide.
     fn with_carriers(&mut self, site: Option<CallSite>, depth: usize) -> Option<CallSite> {
         let Some(mut site) = site else {
+                return None;
+            }
             let container = self.container_at(depth)?;
             let value = self.carrier(container)?;
             return Some(CallSite {
@@ -1061,6 +1075,10 @@ impl<'a> Checker<'a> {
     /// summary says (one use per kind).
     fn resolve_call_sites(&mut self) {
         for id in 0..self.watches.len() {
+            // A value holding a path: asked only when a path's use needs it.
+            if self.is_carrier(id) {
+                continue;
+            }
             let mut i = 0;
             while i < self.watches[id].uses.len() {
                 let use_ = &self.watches[id].uses[i];
