@@ -650,8 +650,6 @@ impl<'a> Checker<'a> {
     /// (`url = c.get_url(p)`): their uses decide.
     fn with_carriers(&mut self, site: Option<CallSite>, depth: usize) -> Option<CallSite> {
         let Some(mut site) = site else {
-                return None;
-            }
             let container = self.container_at(depth)?;
             let value = self.carrier(container)?;
             return Some(CallSite {
