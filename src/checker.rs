@@ -160,6 +160,12 @@ pub struct Checker<'a> {
     instances: HashMap<String, (Option<std::path::PathBuf>, String)>,
     /// In summary mode: the bases of module-level classes, as written.
     class_bases: HashMap<String, Vec<String>>,
+    /// Watches of values that hold a path or a call's result (`expected =
+    /// ["-i", p]`, `url = c.get_url(p)`), by the start of the name bound.
+    carriers: HashMap<TextSize, WatchId>,
+    /// The name each derived watch binds (its start), and the watch it was
+    /// derived from: a parameter rebound from itself is still followed.
+    derived_targets: HashMap<TextSize, WatchId>,
 }
 
 impl<'a> Checker<'a> {
@@ -202,6 +208,8 @@ impl<'a> Checker<'a> {
             field_uses: HashMap::default(),
             instances: HashMap::default(),
             class_bases: HashMap::default(),
+            carriers: HashMap::default(),
+            derived_targets: HashMap::default(),
         }
     }
 
@@ -233,10 +241,17 @@ impl<'a> Checker<'a> {
                     // Ex) def f(p): p = other; open(p, "w") — later uses may
                     // be of another value: what happens to the argument is
                     // not known.
+                    // Ex) def f(p): p = "~/" + p — rebound from itself, the
+                    // new name is followed as a derived one.
                     let rebound = self.semantic.scopes[self.watches[watch].scope]
                         .bindings
                         .get(name)
-                        .is_some_and(|b| b.len() > 1);
+                        .is_some_and(|b| {
+                            b.len() > 1
+                                && !b[1..]
+                                    .iter()
+                                    .all(|b| self.derived_from(b.range.start(), watch))
+                        });
                     let uses = if rebound {
                         vec![(UseKind::Unknown, None)]
                     } else {
@@ -246,7 +261,7 @@ impl<'a> Checker<'a> {
                             .map(|u| {
                                 // A nested function may run at any time.
                                 let kind = if u.nested { UseKind::Unknown } else { u.kind };
-                                (kind, u.site.clone().filter(|_| !u.nested))
+                                self.settle(kind, u.site.clone().filter(|_| !u.nested))
                             })
                             .collect()
                     };
@@ -259,7 +274,17 @@ impl<'a> Checker<'a> {
                 .collect();
             out.functions.insert(qualname.clone(), params);
         }
-        out.fields = std::mem::take(&mut self.field_uses);
+        let fields = std::mem::take(&mut self.field_uses);
+        out.fields = fields
+            .into_iter()
+            .map(|(field, uses)| {
+                let uses = uses
+                    .into_iter()
+                    .map(|(kind, site)| self.settle(kind, site))
+                    .collect();
+                (field, uses)
+            })
+            .collect();
         out.path = self.path.map(std::path::Path::to_path_buf);
         out.bases = std::mem::take(&mut self.class_bases);
         for (name, bindings) in &self.semantic.scopes[MODULE_SCOPE].bindings {
@@ -281,6 +306,151 @@ impl<'a> Checker<'a> {
             );
         }
         out
+    }
+
+    /// Summary mode: a use as a summary keeps it, with what the module's
+    /// own values say decided (a summary outlives the module's watches).
+    fn settle(&self, kind: UseKind, site: Option<CallSite>) -> (UseKind, Option<CallSite>) {
+        match site {
+            Some(CallSite {
+                target: Target::Value(value),
+                ..
+            }) if kind == UseKind::Unknown => (self.carried(value, false), None),
+            Some(mut site) => {
+                if let Some(value) = site.result_of.take() {
+                    site.result = Some(self.carried(value, false));
+                }
+                (kind, Some(site))
+            }
+            None => (kind, None),
+        }
+    }
+
+    /// Whether the name bound at `start` was derived from `watch` (or from
+    /// a name derived from it).
+    fn derived_from(&self, start: TextSize, watch: WatchId) -> bool {
+        let mut id = self.derived_targets.get(&start).copied();
+        while let Some(current) = id {
+            if current == watch {
+                return true;
+            }
+            id = self.watches[current].parent;
+        }
+        false
+    }
+
+    /// What the uses of a value holding the path (a container, a call's
+    /// result) do to the path: [`UseKind::Neutral`] (or `NameOnly`) when
+    /// every use only compares, prints or checks it, else unknown. With
+    /// `resolve`, calls it is handed to are answered by their summaries.
+    fn carried(&self, value: WatchId, resolve: bool) -> UseKind {
+        let uses = self.uses_with_derived(value);
+        // A use known to be more than text first: no module is read then.
+        let settled = |u: &&&PathUse| u.kind != UseKind::Unknown || u.site.is_none() || !resolve;
+        if uses.iter().filter(settled).any(|u| {
+            u.nested
+                || !matches!(
+                    u.kind,
+                    UseKind::Neutral | UseKind::NameOnly | UseKind::Derived
+                )
+        }) {
+            return UseKind::Unknown;
+        }
+        let mut any = false;
+        let mut name_only = false;
+        for u in uses {
+            if u.kind == UseKind::Derived {
+                continue;
+            }
+            any = true;
+            if u.nested {
+                return UseKind::Unknown;
+            }
+            let kinds = match (u.kind, &u.site) {
+                (UseKind::Unknown, Some(site)) if resolve => self
+                    .resolve_site(site)
+                    .unwrap_or_else(|| vec![UseKind::Unknown]),
+                (kind, _) => vec![kind],
+            };
+            for kind in kinds {
+                match kind {
+                    UseKind::Neutral => {}
+                    UseKind::NameOnly => name_only = true,
+                    _ => return UseKind::Unknown,
+                }
+            }
+        }
+        // Never used (or its uses went to another watch of the name).
+        if !any {
+            UseKind::Unknown
+        } else if name_only {
+            UseKind::NameOnly
+        } else {
+            UseKind::Neutral
+        }
+    }
+
+    /// The watch of the value the current statement binds to one name
+    /// (`expected = [...]`, `url = c.get_url(p)`), made on first need.
+    fn carrier(&mut self, value: TextRange) -> Option<WatchId> {
+        let target = match self.current_stmt()? {
+            Stmt::Assign(assign) if assign.value.range().contains_range(value) => {
+                match assign.targets.as_slice() {
+                    [Expr::Name(target)] => target,
+                    _ => return None,
+                }
+            }
+            Stmt::AnnAssign(assign)
+                if assign
+                    .value
+                    .as_ref()
+                    .is_some_and(|v| v.range().contains_range(value)) =>
+            {
+                match assign.target.as_ref() {
+                    Expr::Name(target) => target,
+                    _ => return None,
+                }
+            }
+            _ => return None,
+        };
+        if let Some(&id) = self.carriers.get(&target.start()) {
+            return Some(id);
+        }
+        let id = self.watch_derived(target.id.as_str(), None);
+        self.carriers.insert(target.start(), id);
+        Some(id)
+    }
+
+    /// Whether `id` watches a value holding a path rather than the path.
+    fn is_carrier(&self, id: WatchId) -> bool {
+        let mut id = id;
+        while let Some(parent) = self.watches[id].parent {
+            id = parent;
+        }
+        self.carriers.values().any(|&c| c == id)
+    }
+
+    /// A use of a value holding a path: only the value itself compared,
+    /// printed or checked is neutral (`expected == args`,
+    /// `assertEqual(expected, args)`); what a method of it returns is not
+    /// known (`cfg.get("path")`), except a statement that adds to it.
+    fn carrier_use(&self, kind: UseKind) -> UseKind {
+        if !matches!(kind, UseKind::Neutral | UseKind::NameOnly) {
+            return kind;
+        }
+        let Some(Expr::Attribute(attr)) = self.parent_expr() else {
+            return kind;
+        };
+        let adds = matches!(
+            attr.attr.id.as_str(),
+            "append" | "extend" | "insert" | "add" | "update"
+        ) && matches!(self.current_stmt(), Some(Stmt::Expr(stmt))
+            if matches!(stmt.value.as_ref(), Expr::Call(call) if call.func.range() == attr.range));
+        if adds {
+            UseKind::Neutral
+        } else {
+            UseKind::Unknown
+        }
     }
 
     /// The module-level class whose method is being visited, if any.
@@ -308,9 +478,11 @@ impl<'a> Checker<'a> {
             return;
         };
         let kind = self.classify_here();
-        let site = (kind == UseKind::Unknown)
-            .then(|| self.call_site())
-            .flatten();
+        let site = if kind == UseKind::Unknown {
+            self.call_site()
+        } else {
+            None
+        };
         self.field_uses
             .entry(format!("{}.{}", class.name.id, attr.attr.id))
             .or_default()
@@ -339,6 +511,7 @@ impl<'a> Checker<'a> {
             arg: Arg::Positional(0),
             bound: false,
             result: None,
+            result_of: None,
             stmt: None,
         })
     }
@@ -349,8 +522,22 @@ impl<'a> Checker<'a> {
         if let Some(known) = self.resolved.borrow().get(site) {
             return known.clone();
         }
-        let local = self.local_summaries.get_or_init(|| self.local_summaries());
-        let kinds = Resolver { local }.kinds(site);
+        let kinds = match (&site.target, site.result_of) {
+            (Target::Value(value), _) => Some(vec![self.carried(*value, true)]),
+            (_, Some(value)) => {
+                let site = CallSite {
+                    result: Some(self.carried(value, true)),
+                    result_of: None,
+                    ..site.clone()
+                };
+                let local = self.local_summaries.get_or_init(|| self.local_summaries());
+                Resolver { local }.kinds(&site)
+            }
+            _ => {
+                let local = self.local_summaries.get_or_init(|| self.local_summaries());
+                Resolver { local }.kinds(site)
+            }
+        };
         self.resolved
             .borrow_mut()
             .insert(site.clone(), kinds.clone());
@@ -458,8 +645,49 @@ impl<'a> Checker<'a> {
 
     /// The call the expression on top of the stack is an argument of
     /// (directly, or inside a list or tuple), as a summary can answer it.
-    pub fn call_site(&self) -> Option<CallSite> {
-        self.call_site_at(self.exprs.len())
+    pub fn call_site(&mut self) -> Option<CallSite> {
+        let site = self.call_site_at(self.exprs.len());
+        self.with_carriers(site, self.exprs.len())
+    }
+
+    /// Follows the value a path is put into when no call takes it
+    /// (`expected = ["-i", p]`), and the name a call's result is bound to
+    /// (`url = c.get_url(p)`): their uses decide.
+    fn with_carriers(&mut self, site: Option<CallSite>, depth: usize) -> Option<CallSite> {
+        let Some(mut site) = site else {
+            let container = self.container_at(depth)?;
+            let value = self.carrier(container)?;
+            return Some(CallSite {
+                target: Target::Value(value),
+                arg: Arg::Positional(0),
+                bound: false,
+                result: None,
+                result_of: None,
+                stmt: None,
+            });
+        };
+        if site.result == Some(UseKind::Derived)
+            && let Some(top) = self.exprs.get(depth.wrapping_sub(1))
+        {
+            site.result_of = self.carrier(top.range());
+        }
+        Some(site)
+    }
+
+    /// The outermost list, tuple, set or dict display around the
+    /// expression at `depth` (`exprs[depth - 1]`), if it is in one.
+    fn container_at(&self, depth: usize) -> Option<TextRange> {
+        let exprs = &self.exprs[..depth.min(self.exprs.len())];
+        let mut i = exprs.len().checked_sub(1)?;
+        while i > 0
+            && matches!(
+                exprs[i - 1],
+                Expr::List(_) | Expr::Tuple(_) | Expr::Set(_) | Expr::Dict(_)
+            )
+        {
+            i -= 1;
+        }
+        (i + 1 < exprs.len()).then(|| exprs[i].range())
     }
 
     fn call_site_at(&self, depth: usize) -> Option<CallSite> {
@@ -472,6 +700,7 @@ impl<'a> Checker<'a> {
                 arg: Arg::Positional(0),
                 bound: false,
                 result: None,
+                result_of: None,
                 stmt: None,
             });
         }
@@ -486,6 +715,7 @@ impl<'a> Checker<'a> {
                 arg: Arg::Positional(0),
                 bound: false,
                 result: None,
+                result_of: None,
                 stmt: None,
             });
         }
@@ -514,6 +744,27 @@ impl<'a> Checker<'a> {
                 .find(|k| k.value.range() == range)?;
             Arg::Keyword(keyword.arg.as_ref()?.id.to_string())
         };
+        // Ex) self.assertRaises(SystemExit, parse, ["-f", p]): parse(["-f", p]).
+        if let Expr::Attribute(attr) = call.func.as_ref()
+            && let Some(index) = path_use::callable_index(attr.attr.id.as_str())
+        {
+            let arg = match arg {
+                Arg::Positional(i) if i > index => Arg::Positional(i - index - 1),
+                Arg::Keyword(name) => Arg::Keyword(name),
+                Arg::Positional(_) => return None,
+            };
+            let (target, bound) = self.callee(arguments.args.get(index)?)?;
+            add_target(&mut self.site_targets.borrow_mut(), &target);
+            return Some(CallSite {
+                target,
+                arg,
+                bound,
+                // assertRaises(exc, f, ...) returns None.
+                result: Some(UseKind::Neutral),
+                result_of: None,
+                stmt: None,
+            });
+        }
         let (target, bound) = self.callee(&call.func)?;
         add_target(&mut self.site_targets.borrow_mut(), &target);
         // How the call's own result is used, for a callee that returns it.
@@ -534,6 +785,7 @@ impl<'a> Checker<'a> {
             arg,
             bound,
             result: Some(result),
+            result_of: None,
             stmt,
         })
     }
@@ -541,15 +793,18 @@ impl<'a> Checker<'a> {
     /// The call a use of kind `kind` hands the path to, when a summary may
     /// say more: an unknown callee, or any callee a mock or `mock.patch`
     /// replaces (`os.remove` patched in a test removes nothing).
-    pub fn handoff(&self, kind: UseKind) -> Option<CallSite> {
+    pub fn handoff(&mut self, kind: UseKind) -> Option<CallSite> {
         self.handoff_at(kind, self.exprs.len())
     }
 
     /// [`Checker::handoff`] for the expression at `depth` of the stack
     /// (`exprs[depth - 1]`), below the one being visited.
-    pub fn handoff_at(&self, kind: UseKind, depth: usize) -> Option<CallSite> {
-        let site = self.call_site_at(depth)?;
-        (kind == UseKind::Unknown || site.target == Target::Inert).then_some(site)
+    pub fn handoff_at(&mut self, kind: UseKind, depth: usize) -> Option<CallSite> {
+        let site = self.call_site_at(depth);
+        if kind != UseKind::Unknown {
+            return site.filter(|site| site.target == Target::Inert);
+        }
+        self.with_carriers(site, depth)
     }
 
     /// Ex) `fake.stdout.return_value = ["/tmp/x"]` on a `MagicMock`: the
@@ -823,6 +1078,10 @@ impl<'a> Checker<'a> {
     /// summary says (one use per kind).
     fn resolve_call_sites(&mut self) {
         for id in 0..self.watches.len() {
+            // A value holding a path: asked only when a path's use needs it.
+            if self.is_carrier(id) {
+                continue;
+            }
             let mut i = 0;
             while i < self.watches[id].uses.len() {
                 let use_ = &self.watches[id].uses[i];
@@ -1114,6 +1373,11 @@ impl<'a> Checker<'a> {
         // or lambda may run at any time.
         let nested = !self.semantic.runs_inline(self.scope, owner);
         let kind = self.classify_here();
+        let kind = if self.is_carrier(id) {
+            self.carrier_use(kind)
+        } else {
+            kind
+        };
         let blocks = if nested {
             Vec::new()
         } else {
@@ -1136,6 +1400,7 @@ impl<'a> Checker<'a> {
             && let Some(Stmt::Assign(assign)) = self.current_stmt()
             && let [Expr::Name(target)] = assign.targets.as_slice()
         {
+            self.derived_targets.insert(target.start(), id);
             self.watch_derived(target.id.as_str(), Some(id));
         }
     }
@@ -1170,7 +1435,7 @@ fn add_target(wanted: &mut HashSet<String>, target: &Target) {
                 wanted.insert(format!("{class}.*"));
             }
         }
-        Target::File(..) | Target::Inert | Target::ReturnValue => {}
+        Target::File(..) | Target::Inert | Target::ReturnValue | Target::Value(_) => {}
     }
 }
 

@@ -528,10 +528,26 @@ fn classify_method(method: &str, pos: ArgPos) -> Option<UseKind> {
         "startswith" | "endswith" | "replace" | "split" | "rsplit" | "find" | "rfind" | "index"
         | "count" | "strip" | "lstrip" | "rstrip" | "removeprefix" | "removesuffix"
         | "partition" | "format" => Some(UseKind::Neutral),
+        // Ex) self.assertRaises(OSError, os.remove, p): the callable gets it.
+        _ if callable_index(method)
+            .is_some_and(|i| !matches!(pos, ArgPos::Positional(p) if p <= i)) =>
+        {
+            None
+        }
         // Ex) self.assertTrue(os.path.isdir(p)), self.assertEqual(p, q)
         _ if method.starts_with("assert") => Some(UseKind::Neutral),
         // Ex) self.addCleanup(shutil.rmtree, p), stack.callback(os.remove, p)
         "addCleanup" | "callback" | "register" => Some(UseKind::CleanupRegistered),
+        _ => None,
+    }
+}
+
+/// For an assertion method that calls a callable with the arguments after
+/// it (`assertRaises(exc, f, *args, **kwargs)`), the callable's position.
+pub fn callable_index(method: &str) -> Option<usize> {
+    match method {
+        "assertRaises" | "assertWarns" => Some(1),
+        "assertRaisesRegex" | "assertRaisesRegexp" | "assertWarnsRegex" => Some(2),
         _ => None,
     }
 }

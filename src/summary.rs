@@ -36,6 +36,10 @@ pub enum Target {
     /// `self.<field>` of a class of the module being checked (`Class.field`):
     /// a path stored there gets the uses of the field in the class's methods.
     Field(String),
+    /// A value of the module being checked that holds the path (`expected =
+    /// ["-i", p]`): the uses of the name it is bound to decide, by
+    /// [`crate::checker::Checker`] (watch index). Never in a summary.
+    Value(usize),
 }
 
 /// Which parameter the path is bound to.
@@ -55,6 +59,10 @@ pub struct CallSite {
     pub bound: bool,
     /// How the caller uses the call's result (`print(describe(p))`).
     pub result: Option<UseKind>,
+    /// The call's result is bound to a name whose uses decide `result`
+    /// (`url = c.get_url(p)`): its watch index in the module being checked.
+    /// Replaced by `result` before a summary is kept.
+    pub result_of: Option<usize>,
     /// The caller's statement when the call is a statement of its own: a
     /// removal the callee makes happens there.
     pub stmt: Option<ruff_text_size::TextRange>,
@@ -149,6 +157,8 @@ impl Resolver<'_> {
         }
         let (callee, qualname, field) = match &site.target {
             Target::Inert => return Some(vec![UseKind::Neutral]),
+            // Decided by the checker, which knows the value's uses.
+            Target::Value(_) => return None,
             Target::ReturnValue => return Some(vec![returned(site.result, true)]),
             Target::Local(name) => (module.cloned(), name, false),
             Target::File(path, name) => (Some(crate::summary::module(path)?), name, false),
