@@ -21,6 +21,7 @@ pub(crate) mod fix;
 pub(crate) mod fix_builder;
 pub mod importer;
 pub(crate) mod indentation;
+pub(crate) mod module_parts;
 pub(crate) mod nesting;
 pub(crate) mod noqa;
 pub(crate) mod package;

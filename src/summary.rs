@@ -13,6 +13,7 @@ use std::sync::{Arc, Mutex, OnceLock};
 
 use rustc_hash::FxHashMap as HashMap;
 
+use crate::module_parts::ModuleParts;
 use crate::path_use::{DirCreation, UseKind};
 
 /// How deep calls are followed.
@@ -101,15 +102,16 @@ pub static MODULES_PARSED: AtomicUsize = AtomicUsize::new(0);
 /// Keyed by the path's bytes: hashing a `Path` parses its components. Each
 /// entry is filled once: a thread asking for a module another thread is
 /// reading waits for it rather than parse the module a second time.
-type Cache = Mutex<HashMap<std::ffi::OsString, Arc<OnceLock<Option<Arc<ModuleSummaries>>>>>>;
+type Cache = Mutex<HashMap<std::ffi::OsString, Arc<OnceLock<Option<Arc<ModuleParts>>>>>>;
 
 fn cache() -> &'static Cache {
     static CACHE: OnceLock<Cache> = OnceLock::new();
     CACHE.get_or_init(Cache::default)
 }
 
-/// The summaries of another module of the package, read once per run.
-pub(crate) fn module(path: &Path) -> Option<Arc<ModuleSummaries>> {
+/// Another module of the package, read once per run; its parts are
+/// summarized when asked for.
+pub(crate) fn module(path: &Path) -> Option<Arc<ModuleParts>> {
     let entry = cache()
         .lock()
         .ok()?
@@ -121,7 +123,7 @@ pub(crate) fn module(path: &Path) -> Option<Arc<ModuleSummaries>> {
         .clone()
 }
 
-fn read_module(path: &Path) -> Option<ModuleSummaries> {
+fn read_module(path: &Path) -> Option<ModuleParts> {
     let metadata = std::fs::metadata(path).ok()?;
     if !metadata.is_file() || metadata.len() > MAX_FILE_SIZE {
         return None;
@@ -129,7 +131,7 @@ fn read_module(path: &Path) -> Option<ModuleSummaries> {
     let bytes = std::fs::read(path).ok()?;
     let text = String::from_utf8(bytes).ok()?;
     MODULES_PARSED.fetch_add(1, Ordering::Relaxed);
-    crate::engine::summarize_source(&text, path)
+    Some(ModuleParts::new(path, text))
 }
 
 /// Answers call sites against the summaries: of the module being checked
@@ -148,7 +150,7 @@ impl Resolver<'_> {
     fn kinds_at(
         &self,
         site: &CallSite,
-        module: Option<&Arc<ModuleSummaries>>,
+        module: Option<&Arc<ModuleParts>>,
         depth: usize,
         visiting: &mut Vec<(usize, String, Arg)>,
     ) -> Option<Vec<UseKind>> {
@@ -164,7 +166,13 @@ impl Resolver<'_> {
             Target::File(path, name) => (Some(crate::summary::module(path)?), name, false),
             Target::Field(name) => (module.cloned(), name, true),
         };
-        let summaries: &ModuleSummaries = callee.as_deref().unwrap_or(self.local);
+        // Ex) `Class.method`: the part of the module that defines `Class`.
+        let head = qualname.split('.').next().unwrap_or(qualname);
+        let part = match &callee {
+            Some(parts) => Some(parts.part(head)?),
+            None => None,
+        };
+        let summaries: &ModuleSummaries = part.as_deref().unwrap_or(self.local);
         let key = (
             callee.as_ref().map_or(0, |m| Arc::as_ptr(m) as usize),
             qualname.clone(),

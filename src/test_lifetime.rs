@@ -16,8 +16,8 @@ use ruff_python_ast::{Expr, Stmt, StmtClassDef};
 use ruff_text_size::Ranged;
 
 use crate::checker::{Checker, FunctionContext};
+use crate::module_parts::ModuleParts;
 use crate::semantic::{BindingKind, MODULE_SCOPE};
-use crate::summary::ModuleSummaries;
 
 /// How many classes deep bases are followed.
 const MAX_DEPTH: usize = 4;
@@ -136,21 +136,25 @@ fn imported_is_test_case(
     let Some(file) = crate::package::module_file(from, level, module) else {
         return false;
     };
-    let Some(summaries) = crate::summary::module(&file) else {
+    let Some(parts) = crate::summary::module(&file) else {
         return false;
     };
-    summarized_is_test_case(&summaries, member, depth)
+    summarized_is_test_case(&parts, member, depth)
 }
 
-/// Whether the class `name` of a summarized module is a `TestCase`.
-fn summarized_is_test_case(summaries: &ModuleSummaries, name: &str, depth: usize) -> bool {
-    if depth > MAX_DEPTH {
+/// Whether the class `name` of another module of the package is a
+/// `TestCase`.
+fn summarized_is_test_case(parts: &ModuleParts, name: &str, depth: usize) -> bool {
+    if depth > MAX_DEPTH || name.contains('.') {
         return false;
     }
+    let Some(summaries) = parts.part(name) else {
+        return false;
+    };
     if let Some(bases) = summaries.bases.get(name) {
-        return bases.iter().any(|base| {
-            names_test_case(base) || summarized_is_test_case(summaries, base, depth + 1)
-        });
+        return bases
+            .iter()
+            .any(|base| names_test_case(base) || summarized_is_test_case(parts, base, depth + 1));
     }
     // Ex) a package __init__ re-exporting `from .case import TestBase`.
     let (Some((level, module, member)), Some(path)) =
