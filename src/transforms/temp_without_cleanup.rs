@@ -11,6 +11,26 @@
 //! `setUp` that stores a temporary directory on `self` with no `tearDown` or
 //! `addCleanup` removing it.
 //!
+//! Not reported: an object made with `dir=` inside a directory that is
+//! removed on every path, so that it goes with the directory. The directory
+//! is a local one removed in a `finally` or by a registered cleanup
+//! (`self.addCleanup(shutil.rmtree, d)`, `atexit.register`,
+//! `stack.callback`, `weakref.finalize`, or a lambda handed to one of them),
+//! one that a function of the module returns after registering its removal
+//! (`clone_path = self._setup_clone()`), or `self.x` that the class, or a
+//! base class defined in the same module, removes (`rmtree(self.x)` in
+//! `tearDown`, `tearDownClass`, `teardown_method`, `close`, `cleanup`,
+//! `__exit__`; `self.addCleanup(shutil.rmtree, self.x)` in `setUp`), when
+//! the methods that do it run (each override calls `super()`), no other
+//! method stores another value there, and no base class the module does not
+//! define comes first. Paths made from it count too: `os.path.join(self.x,
+//! ...)`, and the `path` of an object made from one (`self.repo =
+//! Repo.init(self.repo_path)`; `self.repo.path`).
+//!
+//! A name assigned more than once is judged per assignment: its uses up
+//! to the next plain assignment of the name are its own. The fix needs
+//! only that the block it wraps does not assign the name again.
+//!
 //! ## Why is this bad?
 //! Temporary files outlive the program: they fill the disk of long-running
 //! hosts and containers, and they keep whatever data was written to them
@@ -960,10 +980,12 @@ impl<'a> Cleaned<'_, 'a> {
                 if self.locals.contains(&(scope, id)) {
                     return true;
                 }
-                candidate
-                    .function
-                    .and_then(|f| assigned_value(&f.def.body, binding.range))
-                    .is_some_and(|value| self.inside(candidate, value, depth + 1))
+                let Some(function) = candidate.function else {
+                    return false;
+                };
+                registered_before(checker, &function.def.body, candidate.stmt_start, id)
+                    || assigned_value(&function.def.body, binding.range)
+                        .is_some_and(|value| self.inside(candidate, value, depth + 1))
             }
             Expr::Call(call) => {
                 match checker.semantic.qualified_name(scope, &call.func).as_deref() {
@@ -1063,6 +1085,51 @@ impl<'a> Cleaned<'_, 'a> {
             _ => false,
         })
     }
+}
+
+/// Whether a statement that runs before the one at `at` on every path
+/// registers the removal of the tree at `name`.
+///
+/// Ex) repo_dir = self.mkdtemp(); self.addCleanup(shutil.rmtree, repo_dir)
+fn registered_before(checker: &Checker, body: &[Stmt], at: TextSize, name: &str) -> bool {
+    for stmt in body {
+        if stmt.start() >= at {
+            return false;
+        }
+        if stmt.range().contains(at) {
+            // Only blocks entered whenever the statement runs.
+            return match stmt {
+                Stmt::With(with) => registered_before(checker, &with.body, at, name),
+                Stmt::Try(try_stmt) if try_stmt.body.iter().any(|s| s.range().contains(at)) => {
+                    registered_before(checker, &try_stmt.body, at, name)
+                }
+                _ => false,
+            };
+        }
+        // Ex) self.addCleanup(shutil.rmtree, d), stack.callback(shutil.rmtree, d),
+        // atexit.register(shutil.rmtree, d)
+        let Stmt::Expr(expr) = stmt else {
+            continue;
+        };
+        let Expr::Call(call) = expr.value.as_ref() else {
+            continue;
+        };
+        let registers = match call.func.as_ref() {
+            Expr::Attribute(attr) => matches!(
+                attr.attr.id.as_str(),
+                "addCleanup" | "addClassCleanup" | "callback" | "register"
+            ),
+            _ => false,
+        };
+        if registers
+            && let [func, Expr::Name(path), ..] = &call.arguments.args[..]
+            && path.id.as_str() == name
+            && removes_tree(checker, func)
+        {
+            return true;
+        }
+    }
+    false
 }
 
 /// Whether the method's first parameter is `self`.

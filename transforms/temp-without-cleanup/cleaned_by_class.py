@@ -201,3 +201,30 @@ def lambda_given_to_an_unknown_call(self):
     fd, path = tempfile.mkstemp(dir=d)
     os.close(fd)
     print(path)
+
+
+# ok
+class RegisteredForAMethodResult(RepoTestCase):
+    def mkdtemp(self):
+        return tempfile.mkdtemp()
+
+    def test_hook(self):
+        repo_dir = self.mkdtemp()
+        self.addCleanup(shutil.rmtree, repo_dir)
+        fd, path = tempfile.mkstemp(dir=repo_dir)
+        os.close(fd)
+        run_hook(path)
+
+
+# expect: TMP003 no-fix
+class RegisteredOnlySometimes(RepoTestCase):
+    def mkdtemp(self):
+        return tempfile.mkdtemp()
+
+    def test_hook(self, flag):
+        repo_dir = self.mkdtemp()
+        if flag:
+            self.addCleanup(shutil.rmtree, repo_dir)
+        fd, path = tempfile.mkstemp(dir=repo_dir)
+        os.close(fd)
+        run_hook(path)
