@@ -213,7 +213,12 @@ fn in_registered_lambda(semantic: &Semantic, scope: ScopeId, ancestors: &[&Expr]
     else {
         return false;
     };
-    if !call.arguments.args.iter().any(|a| a.range() == lambda.range()) {
+    if !call
+        .arguments
+        .args
+        .iter()
+        .any(|a| a.range() == lambda.range())
+    {
         return false;
     }
     match semantic.qualified_name(scope, &call.func).as_deref() {

@@ -1401,11 +1401,13 @@ fn class_facts<'a>(checker: &Checker<'a>, class: &'a StmtClassDef) -> ClassFacts
             }
         }
     }
-    let mut facts = ClassFacts::default();
-    facts.directories = removed
-        .into_iter()
-        .filter(|a| !elsewhere.contains(a))
-        .collect();
+    let mut facts = ClassFacts {
+        directories: removed
+            .into_iter()
+            .filter(|a| !elsewhere.contains(a))
+            .collect(),
+        objects: Vec::new(),
+    };
     // Paths and objects made from those directories, to a fixed point.
     for _ in 0..4 {
         let before = (facts.directories.len(), facts.objects.len());
@@ -1499,19 +1501,19 @@ fn stored_inside(checker: &Checker, facts: &ClassFacts, value: &Expr) -> Option<
             .arguments
             .args
             .first()
-            .is_some_and(|first| is_directory(first))
+            .is_some_and(is_directory)
             .then_some(true),
         Some(["tempfile", "mkdtemp"]) => call
             .arguments
             .find_argument_value("dir", 2)
-            .is_some_and(|dir| is_directory(dir))
+            .is_some_and(is_directory)
             .then_some(true),
         // Ex) Repo.init(self.repo_path, mkdir=True)
         _ => call
             .arguments
             .args
             .first()
-            .is_some_and(|first| is_directory(first))
+            .is_some_and(is_directory)
             .then_some(false),
     }
 }
