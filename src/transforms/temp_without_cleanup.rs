@@ -1402,9 +1402,12 @@ fn class_facts<'a>(checker: &Checker<'a>, class: &'a StmtClassDef) -> ClassFacts
         }
     }
     let mut facts = ClassFacts {
+        // Stored again after the removal was registered: it may name
+        // another directory.
         directories: removed
             .into_iter()
             .filter(|a| !elsewhere.contains(a))
+            .filter(|a| stored.iter().filter(|(s, _)| s == a).count() <= 1)
             .collect(),
         objects: Vec::new(),
     };

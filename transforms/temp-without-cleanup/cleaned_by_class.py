@@ -228,3 +228,16 @@ class RegisteredOnlySometimes(RepoTestCase):
         fd, path = tempfile.mkstemp(dir=repo_dir)
         os.close(fd)
         run_hook(path)
+
+
+# expect: TMP003 no-fix
+class StoredTwiceInSetUp(unittest.TestCase):
+    def setUp(self):
+        self.work = tempfile.mkdtemp()
+        self.addCleanup(shutil.rmtree, self.work)
+        self.work = os.environ["WORK"]
+
+    def test_file(self):
+        fd, path = tempfile.mkstemp(dir=self.work)
+        os.close(fd)
+        run_hook(path)
