@@ -28,8 +28,9 @@
 //! Repo.init(self.repo_path)`; `self.repo.path`).
 //!
 //! A name assigned more than once is judged per assignment: its uses up
-//! to the next plain assignment of the name are its own. The fix needs
-//! only that the block it wraps does not assign the name again.
+//! to the next plain assignment of the name in the same block are its own
+//! (one in a branch may be skipped, so later uses still count). The fix
+//! needs only that the block it wraps does not assign the name again.
 //!
 //! ## Why is this bad?
 //! Temporary files outlive the program: they fill the disk of long-running
@@ -497,11 +498,11 @@ fn local(
     watch: WatchId,
     descriptor: Option<(&str, TextRange, WatchId)>,
 ) -> Option<Diagnostic> {
-    let rebinding = next_binding(checker, candidate.scope, name, stmt.end());
+    let rebinding = next_binding(checker, candidate.scope, name, stmt);
     let life = life(checker, watch, rebinding.and_then(|r| r.until));
     // An unused mkstemp() descriptor: leaked even when the path is cleaned.
     let unused_fd = descriptor.filter(|(fd, _, fd_watch)| {
-        let until = next_binding(checker, candidate.scope, fd, stmt.end()).map(|r| r.start);
+        let until = next_binding(checker, candidate.scope, fd, stmt).and_then(|r| r.until);
         checker
             .uses_with_derived(*fd_watch)
             .iter()
@@ -532,7 +533,7 @@ fn local(
         .into_iter()
         .flatten()
         .any(|n| {
-            next_binding(checker, candidate.scope, n, stmt.end())
+            next_binding(checker, candidate.scope, n, stmt)
                 .is_some_and(|r| r.start < block_end)
         });
     if rebound {
@@ -1528,14 +1529,22 @@ struct Rebinding {
     start: TextSize,
     /// The end of its assignment: uses from there on are of the new value.
     /// `None` when it is not a plain assignment (a loop target, an
-    /// import, an `except` name): every later use is still counted.
+    /// import, an `except` name) in the creation's own block, which runs
+    /// whenever the creation did: every later use is still counted, since
+    /// a branch that skips the new assignment uses this value.
     until: Option<TextSize>,
 }
 
-/// The first binding of `name` in `scope` after `after`, if any.
+/// The first binding of `name` in `scope` after the statement `creation`.
 ///
 /// Ex) d = mkdtemp(); ...; d = mkdtemp(): each assignment has its own uses.
-fn next_binding(checker: &Checker, scope: ScopeId, name: &str, after: TextSize) -> Option<Rebinding> {
+fn next_binding(
+    checker: &Checker,
+    scope: ScopeId,
+    name: &str,
+    creation: &Stmt,
+) -> Option<Rebinding> {
+    let after = creation.end();
     let binding = checker.semantic.scopes[scope]
         .bindings
         .get(name)?
@@ -1543,8 +1552,13 @@ fn next_binding(checker: &Checker, scope: ScopeId, name: &str, after: TextSize) 
         .filter(|b| b.range.start() >= after)
         .min_by_key(|b| b.range.start())?;
     let stmt = innermost_statement(&checker.parsed.syntax().body, binding.range);
+    let block = enclosing_body(checker.parsed.syntax(), creation.range()).unwrap_or_default();
     let until = match stmt {
-        Some(s @ (Stmt::Assign(_) | Stmt::AnnAssign(_) | Stmt::AugAssign(_))) => Some(s.end()),
+        Some(s @ (Stmt::Assign(_) | Stmt::AnnAssign(_) | Stmt::AugAssign(_)))
+            if block.iter().any(|b| b.range() == s.range()) =>
+        {
+            Some(s.end())
+        }
         _ => None,
     };
     Some(Rebinding {

@@ -74,3 +74,19 @@ def rebound_after_the_block(flag):
         print(os.listdir(d))
     d = keep(d)
     print(d)
+
+
+# ok
+def rebound_in_a_branch_then_removed(contents, local_file):
+    path = None
+    try:
+        if contents is not None:
+            fd, path = tempfile.mkstemp()
+            os.write(fd, contents)
+            os.close(fd)
+        if local_file is not None:
+            path = local_file
+        upload(path)
+    finally:
+        if contents is not None:
+            os.remove(path)
