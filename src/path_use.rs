@@ -184,6 +184,10 @@ pub fn classify<'a>(
         ancestors = up;
     }
     let kind = classify_expr(semantic, scope, current, ancestors, stmt, source);
+    // Ex) self.addCleanup(lambda: shutil.rmtree(d)): the removal is registered.
+    if matches!(kind, UseKind::Remove { .. }) && in_registered_lambda(semantic, scope, ancestors) {
+        return UseKind::CleanupRegistered;
+    }
     match kind {
         // A derived string only printed or compared is still not a file.
         UseKind::Unknown | UseKind::Derived | UseKind::Neutral | UseKind::NameOnly => kind,
@@ -195,6 +199,37 @@ pub fn classify<'a>(
         _ if beside => UseKind::Unknown,
         _ if derived => UseKind::Inside,
         _ => kind,
+    }
+}
+
+/// Whether the innermost lambda among `ancestors` is handed to a call that
+/// registers it to run later (`addCleanup`, `stack.callback`,
+/// `atexit.register`, `weakref.finalize`).
+fn in_registered_lambda(semantic: &Semantic, scope: ScopeId, ancestors: &[&Expr]) -> bool {
+    let Some(at) = ancestors.iter().rposition(|e| e.is_lambda_expr()) else {
+        return false;
+    };
+    let (Some(Expr::Call(call)), lambda) = (at.checked_sub(1).map(|i| ancestors[i]), ancestors[at])
+    else {
+        return false;
+    };
+    if !call
+        .arguments
+        .args
+        .iter()
+        .any(|a| a.range() == lambda.range())
+    {
+        return false;
+    }
+    match semantic.qualified_name(scope, &call.func).as_deref() {
+        Some(["atexit", "register"] | ["weakref", "finalize"]) => true,
+        _ => matches!(
+            call.func.as_ref(),
+            Expr::Attribute(attr) if matches!(
+                attr.attr.id.as_str(),
+                "addCleanup" | "addClassCleanup" | "callback"
+            )
+        ),
     }
 }
 
@@ -495,7 +530,7 @@ fn classify_function<'a>(
         // Every other os.path function returns a path: os.path.dirname(p),
         // os.path.join(base, p) (which is p when p is absolute). Unknown
         // unless followed as a derivation above.
-        ["atexit", "register"] => UseKind::CleanupRegistered,
+        ["atexit", "register"] | ["weakref", "finalize"] => UseKind::CleanupRegistered,
         ["builtins", "repr" | "len" | "print" | "isinstance"] => UseKind::Neutral,
         // String work only: option parsing, quoting, matching, encoding.
         ["getopt", "getopt" | "gnu_getopt"]

@@ -11,6 +11,27 @@
 //! `setUp` that stores a temporary directory on `self` with no `tearDown` or
 //! `addCleanup` removing it.
 //!
+//! Not reported: an object made with `dir=` inside a directory that is
+//! removed on every path, so that it goes with the directory. The directory
+//! is a local one removed in a `finally` or by a registered cleanup
+//! (`self.addCleanup(shutil.rmtree, d)`, `atexit.register`,
+//! `stack.callback`, `weakref.finalize`, or a lambda handed to one of them),
+//! one that a function of the module returns after registering its removal
+//! (`clone_path = self._setup_clone()`), or `self.x` that the class, or a
+//! base class defined in the same module, removes (`rmtree(self.x)` in
+//! `tearDown`, `tearDownClass`, `teardown_method`, `close`, `cleanup`,
+//! `__exit__`; `self.addCleanup(shutil.rmtree, self.x)` in `setUp`), when
+//! the methods that do it run (each override calls `super()`), no other
+//! method stores another value there, and no base class the module does not
+//! define comes first. Paths made from it count too: `os.path.join(self.x,
+//! ...)`, and the `path` of an object made from one (`self.repo =
+//! Repo.init(self.repo_path)`; `self.repo.path`).
+//!
+//! A name assigned more than once is judged per assignment: its uses up
+//! to the next plain assignment of the name in the same block are its own
+//! (one in a branch may be skipped, so later uses still count). The fix
+//! needs only that the block it wraps does not assign the name again.
+//!
 //! ## Why is this bad?
 //! Temporary files outlive the program: they fill the disk of long-running
 //! hosts and containers, and they keep whatever data was written to them
@@ -110,7 +131,7 @@
 
 use ruff_diagnostics::Edit;
 use ruff_python_ast::visitor::{self, Visitor};
-use ruff_python_ast::{Expr, ExprCall, Stmt};
+use ruff_python_ast::{Expr, ExprCall, Stmt, StmtClassDef, StmtFunctionDef};
 use ruff_source_file::LineRanges;
 use ruff_text_size::{Ranged, TextRange, TextSize};
 
@@ -122,7 +143,7 @@ use crate::fix_builder::{FixBuilder, Safety};
 use crate::importer::stands_alone;
 use crate::path_use::UseKind;
 use crate::reason::{NoFix, UnsafeBecause};
-use crate::semantic::{ScopeId, ScopeKind};
+use crate::semantic::{MODULE_SCOPE, ScopeId, ScopeKind};
 use crate::transforms::{Rule, RuleInfo, Transform};
 use crate::wrap::{CleanupLine, temporary_directory_fits, wrap_in_with, wrap_rest_of_block};
 
@@ -182,6 +203,8 @@ pub struct Candidate<'a> {
     call: &'a ExprCall,
     created: Created,
     scope: ScopeId,
+    /// The function (and class) the creation is in.
+    function: Option<FunctionContext<'a>>,
     stmt_start: TextSize,
     context: Context<'a>,
 }
@@ -224,10 +247,14 @@ impl<'a> Transform<'a> for TempWithoutCleanup<'a> {
 
     fn finish(&mut self, checker: &Checker<'a>) -> Vec<Diagnostic> {
         let candidates = std::mem::take(&mut self.candidates);
-        let cleaned = cleaned_directories(checker, &candidates);
+        let cleaned = Cleaned {
+            checker,
+            locals: cleaned_directories(checker, &candidates),
+            candidates: &candidates,
+        };
         candidates
             .iter()
-            .filter(|c| !inside_a_cleaned_directory(checker, c, &cleaned))
+            .filter(|c| !inside_a_cleaned_directory(&cleaned, c))
             .filter_map(|c| decide(checker, c))
             .collect()
     }
@@ -243,7 +270,7 @@ fn cleaned_directories<'a>(
         .iter()
         .filter(|c| matches!(c.created, Created::Directory))
         .filter_map(|c| match c.context {
-            Context::Local { name, watch, .. } if life(checker, watch).cleaned_safely => {
+            Context::Local { name, watch, .. } if life(checker, watch, None).cleaned_safely => {
                 Some((c.scope, name))
             }
             _ => None,
@@ -253,12 +280,8 @@ fn cleaned_directories<'a>(
 
 /// Ex) clone_path = mkdtemp(); self.addCleanup(shutil.rmtree, clone_path);
 /// fd, p = mkstemp(dir=clone_path): the file goes with its directory.
-fn inside_a_cleaned_directory(
-    checker: &Checker,
-    candidate: &Candidate,
-    cleaned: &[(ScopeId, &str)],
-) -> bool {
-    let Some(Expr::Name(dir)) = dir_argument(candidate) else {
+fn inside_a_cleaned_directory<'a>(cleaned: &Cleaned<'_, 'a>, candidate: &Candidate<'a>) -> bool {
+    let Some(dir) = dir_argument(candidate) else {
         return false;
     };
     // An unused mkstemp() descriptor still leaks.
@@ -266,17 +289,11 @@ fn inside_a_cleaned_directory(
         descriptor: Some((_, _, fd)),
         ..
     } = candidate.context
-        && checker.uses_with_derived(fd).is_empty()
+        && cleaned.checker.uses_with_derived(fd).is_empty()
     {
         return false;
     }
-    let name = dir.id.as_str();
-    // The name must mean the directory: bound once in its scope.
-    let single = checker.semantic.scopes[candidate.scope]
-        .bindings
-        .get(name)
-        .is_some_and(|b| b.len() == 1);
-    single && cleaned.contains(&(candidate.scope, name))
+    cleaned.inside(candidate, dir, 0)
 }
 
 fn visit_call<'a>(
@@ -378,6 +395,7 @@ fn visit_call<'a>(
         call,
         created,
         scope: checker.scope,
+        function: checker.function,
         stmt_start: stmt.start(),
         context,
     });
@@ -397,9 +415,13 @@ struct Life {
     moved_away: bool,
 }
 
-fn life(checker: &Checker, watch: WatchId) -> Life {
+/// `until`: where the name is bound again; later uses are of another value.
+fn life(checker: &Checker, watch: WatchId, until: Option<TextSize>) -> Life {
     let owner = &checker.watches[watch];
-    let uses: Vec<&PathUse> = checker.uses_with_derived(watch);
+    let mut uses: Vec<&PathUse> = checker.uses_with_derived(watch);
+    if let Some(until) = until {
+        uses.retain(|u| u.range.start() < until);
+    }
     let in_finally = |u: &PathUse| {
         u.blocks
             .iter()
@@ -446,7 +468,7 @@ fn decide(checker: &Checker, candidate: &Candidate) -> Option<Diagnostic> {
             Some(d)
         }
         Context::WithItem { watch } => {
-            let life = life(checker, *watch);
+            let life = life(checker, *watch, None);
             if life.removed || life.cleaned_safely || life.escapes {
                 return None;
             }
@@ -476,10 +498,16 @@ fn local(
     watch: WatchId,
     descriptor: Option<(&str, TextRange, WatchId)>,
 ) -> Option<Diagnostic> {
-    let life = life(checker, watch);
+    let rebinding = next_binding(checker, candidate.scope, name, stmt);
+    let life = life(checker, watch, rebinding.and_then(|r| r.until));
     // An unused mkstemp() descriptor: leaked even when the path is cleaned.
-    let unused_fd =
-        descriptor.filter(|(_, _, fd_watch)| checker.uses_with_derived(*fd_watch).is_empty());
+    let unused_fd = descriptor.filter(|(fd, _, fd_watch)| {
+        let until = next_binding(checker, candidate.scope, fd, stmt).and_then(|r| r.until);
+        checker
+            .uses_with_derived(*fd_watch)
+            .iter()
+            .all(|u| until.is_some_and(|until| u.range.start() >= until))
+    });
     if (life.cleaned_safely || (life.removed && life.escapes)) && unused_fd.is_none() {
         return None;
     }
@@ -496,15 +524,17 @@ fn local(
         "is never removed"
     };
     let mut d = diagnostic(candidate, what);
-    // The cleanup names the variable: it must still mean this object at the end.
-    let rebound = [Some(name), descriptor.map(|(fd, _, _)| fd)]
+    // The cleanup names the variable (and an unused descriptor's close
+    // names that): it must still mean this object at the end of the block.
+    let block_end = enclosing_body(checker.parsed.syntax(), stmt.range())
+        .and_then(|body| body.last())
+        .map_or(stmt.end(), Ranged::end);
+    let rebound = [Some(name), unused_fd.map(|(fd, _, _)| fd)]
         .into_iter()
         .flatten()
         .any(|n| {
-            checker.semantic.scopes[candidate.scope]
-                .bindings
-                .get(n)
-                .is_some_and(|b| b.len() > 1)
+            next_binding(checker, candidate.scope, n, stmt)
+                .is_some_and(|r| r.start < block_end)
         });
     if rebound {
         d.no_fix = Some(NoFix::VariableRebound);
@@ -886,4 +916,653 @@ fn set_up(
     });
     d.set_fix(built);
     Some(d)
+}
+
+/// The directories the program removes later, as far as this module shows:
+/// a file or directory created inside one goes with it.
+struct Cleaned<'c, 'a> {
+    checker: &'c Checker<'a>,
+    candidates: &'c [Candidate<'a>],
+    /// Local temporary directories removed on every path, by `(scope, name)`.
+    locals: Vec<(ScopeId, &'a str)>,
+}
+
+/// How deep `dir` expressions are followed through names and joins.
+const MAX_INSIDE_DEPTH: usize = 6;
+
+/// Methods that end an object's or a test's life, and run its cleanup.
+const TEARDOWNS: &[&str] = &[
+    "tearDown",
+    "tearDownClass",
+    "teardown_method",
+    "teardown_class",
+    "close",
+    "cleanup",
+    "__exit__",
+];
+
+/// Methods that start an object's or a test's life: what they store on
+/// `self` is there for every other method.
+const SETUPS: &[&str] = &[
+    "setUp",
+    "setUpClass",
+    "setup_method",
+    "setup_class",
+    "__init__",
+    "__enter__",
+];
+
+/// The attributes of an object made from a path that name that path
+/// (`Repo.init(p).path`).
+const PATH_ATTRIBUTES: &[&str] = &["path", "root", "dir", "directory"];
+
+impl<'a> Cleaned<'_, 'a> {
+    /// Whether `expr`, the `dir` of `candidate`, is (inside) a directory
+    /// that is removed on every path.
+    fn inside(&self, candidate: &Candidate<'a>, expr: &'a Expr, depth: usize) -> bool {
+        if depth > MAX_INSIDE_DEPTH {
+            return false;
+        }
+        let checker = self.checker;
+        let scope = candidate.scope;
+        match expr {
+            // Ex) d = mkdtemp(); self.addCleanup(shutil.rmtree, d); mkstemp(dir=d)
+            // Ex) sub = os.path.join(self.test_dir, "x"); mkstemp(dir=sub)
+            Expr::Name(name) => {
+                let id = name.id.as_str();
+                // The name must mean one value: bound once in its scope.
+                let Some([binding]) = checker.semantic.scopes[scope]
+                    .bindings
+                    .get(id)
+                    .map(Vec::as_slice)
+                else {
+                    return false;
+                };
+                if self.locals.contains(&(scope, id)) {
+                    return true;
+                }
+                let Some(function) = candidate.function else {
+                    return false;
+                };
+                registered_before(checker, &function.def.body, candidate.stmt_start, id)
+                    || assigned_value(&function.def.body, binding.range)
+                        .is_some_and(|value| self.inside(candidate, value, depth + 1))
+            }
+            Expr::Call(call) => {
+                match checker.semantic.qualified_name(scope, &call.func).as_deref() {
+                    // Ex) os.path.join(self.test_dir, "x"), str(d)
+                    Some(
+                        ["os", "path", "join" | "abspath" | "realpath" | "normpath"]
+                        | ["builtins", "str"]
+                        | ["os", "fspath"],
+                    ) => call
+                        .arguments
+                        .args
+                        .first()
+                        .is_some_and(|first| self.inside(candidate, first, depth + 1)),
+                    // Ex) clone_path = self._setup_clone()
+                    _ => self.returns_registered_directory(candidate, call),
+                }
+            }
+            // Ex) self.test_dir, self.repo.path
+            Expr::Attribute(_) => {
+                let Some(function) = candidate.function else {
+                    return false;
+                };
+                let Some(class) = function.class.filter(|_| first_parameter_is_self(function))
+                else {
+                    return false;
+                };
+                let facts = class_facts(checker, class);
+                match self_attribute(expr) {
+                    Some(attribute) => facts.directories.contains(&attribute),
+                    None => match expr {
+                        Expr::Attribute(attr)
+                            if PATH_ATTRIBUTES.contains(&attr.attr.id.as_str()) =>
+                        {
+                            self_attribute(&attr.value)
+                                .is_some_and(|object| facts.objects.contains(&object))
+                        }
+                        _ => false,
+                    },
+                }
+            }
+            _ => false,
+        }
+    }
+
+    /// Ex) def _setup_clone(self): d = mkdtemp(); self.addCleanup(shutil.rmtree, d);
+    /// return d — a function of this module (a method of the class) whose
+    /// every `return` gives a directory whose removal it registered.
+    fn returns_registered_directory(&self, candidate: &Candidate<'a>, call: &'a ExprCall) -> bool {
+        let checker = self.checker;
+        let module = &checker.parsed.syntax().body;
+        let def = match call.func.as_ref() {
+            Expr::Name(name) => module.iter().rev().find_map(|s| match s {
+                Stmt::FunctionDef(def) if def.name.id == name.id => Some(def),
+                _ => None,
+            }),
+            callee @ Expr::Attribute(attr) if self_attribute(callee).is_some() => candidate
+                .function
+                .filter(|f| first_parameter_is_self(*f))
+                .and_then(|f| f.class)
+                .and_then(|class| {
+                    running(&class_chain(checker, class), attr.attr.id.as_str())
+                        .first()
+                        .copied()
+                }),
+            _ => None,
+        };
+        let Some(def) = def else {
+            return false;
+        };
+        let returns = returned_values(&def.body);
+        let Some(Some(Expr::Name(first))) = returns.first() else {
+            return false;
+        };
+        let returned = first.id.as_str();
+        if !returns
+            .iter()
+            .all(|r| matches!(r, Some(Expr::Name(n)) if n.id.as_str() == returned))
+        {
+            return false;
+        }
+        self.candidates.iter().any(|c| match c.context {
+            Context::Local { name, watch, .. }
+                if c.created == Created::Directory
+                    && name == returned
+                    && c.function.is_some_and(|f| std::ptr::eq(f.def, def)) =>
+            {
+                let owner = &checker.watches[watch];
+                let single = checker.semantic.scopes[c.scope]
+                    .bindings
+                    .get(name)
+                    .is_some_and(|b| b.len() == 1);
+                single
+                    && checker.uses_with_derived(watch).iter().any(|u| {
+                        u.kind == UseKind::CleanupRegistered && u.always_runs_after(owner)
+                    })
+            }
+            _ => false,
+        })
+    }
+}
+
+/// Whether a statement that runs before the one at `at` on every path
+/// registers the removal of the tree at `name`.
+///
+/// Ex) repo_dir = self.mkdtemp(); self.addCleanup(shutil.rmtree, repo_dir)
+fn registered_before(checker: &Checker, body: &[Stmt], at: TextSize, name: &str) -> bool {
+    for stmt in body {
+        if stmt.start() >= at {
+            return false;
+        }
+        if stmt.range().contains(at) {
+            // Only blocks entered whenever the statement runs.
+            return match stmt {
+                Stmt::With(with) => registered_before(checker, &with.body, at, name),
+                Stmt::Try(try_stmt) if try_stmt.body.iter().any(|s| s.range().contains(at)) => {
+                    registered_before(checker, &try_stmt.body, at, name)
+                }
+                _ => false,
+            };
+        }
+        // Ex) self.addCleanup(shutil.rmtree, d), stack.callback(shutil.rmtree, d),
+        // atexit.register(shutil.rmtree, d)
+        let Stmt::Expr(expr) = stmt else {
+            continue;
+        };
+        let Expr::Call(call) = expr.value.as_ref() else {
+            continue;
+        };
+        let registers = match call.func.as_ref() {
+            Expr::Attribute(attr) => matches!(
+                attr.attr.id.as_str(),
+                "addCleanup" | "addClassCleanup" | "callback" | "register"
+            ),
+            _ => false,
+        };
+        if registers
+            && let [func, Expr::Name(path), ..] = &call.arguments.args[..]
+            && path.id.as_str() == name
+            && removes_tree(checker, func)
+        {
+            return true;
+        }
+    }
+    false
+}
+
+/// Whether the method's first parameter is `self`.
+fn first_parameter_is_self(function: FunctionContext) -> bool {
+    let parameters = &function.def.parameters;
+    parameters
+        .posonlyargs
+        .iter()
+        .chain(&parameters.args)
+        .next()
+        .is_some_and(|p| p.parameter.name.id.as_str() == "self")
+}
+
+/// `X` of `self.X`.
+fn self_attribute(expr: &Expr) -> Option<&str> {
+    match expr {
+        Expr::Attribute(attr)
+            if matches!(attr.value.as_ref(), Expr::Name(n) if n.id.as_str() == "self") =>
+        {
+            Some(attr.attr.id.as_str())
+        }
+        _ => None,
+    }
+}
+
+/// The value assigned by `name = value` whose target is at `target`, in
+/// `body` (not in nested functions or classes).
+fn assigned_value(body: &[Stmt], target: TextRange) -> Option<&Expr> {
+    for stmt in body {
+        if !stmt.range().contains_range(target) {
+            continue;
+        }
+        return match stmt {
+            Stmt::Assign(assign) => match assign.targets.as_slice() {
+                [Expr::Name(name)] if name.range == target => Some(&assign.value),
+                _ => None,
+            },
+            Stmt::FunctionDef(_) | Stmt::ClassDef(_) => None,
+            _ => crate::ast_util::bodies(stmt)
+                .into_iter()
+                .find_map(|b| assigned_value(b, target)),
+        };
+    }
+    None
+}
+
+/// The innermost statement of `body` that contains `range`.
+fn innermost_statement(body: &[Stmt], range: TextRange) -> Option<&Stmt> {
+    let stmt = body.iter().find(|s| s.range().contains_range(range))?;
+    crate::ast_util::bodies(stmt)
+        .into_iter()
+        .find_map(|b| innermost_statement(b, range))
+        .or(Some(stmt))
+}
+
+/// The values of the `return` statements of a function body (its own,
+/// not those of nested functions); `None` for a bare `return`.
+fn returned_values(body: &[Stmt]) -> Vec<Option<&Expr>> {
+    struct Returns<'a> {
+        found: Vec<Option<&'a Expr>>,
+    }
+    impl<'a> Visitor<'a> for Returns<'a> {
+        fn visit_stmt(&mut self, stmt: &'a Stmt) {
+            match stmt {
+                Stmt::FunctionDef(_) | Stmt::ClassDef(_) => {}
+                Stmt::Return(ret) => self.found.push(ret.value.as_deref()),
+                _ => visitor::walk_stmt(self, stmt),
+            }
+        }
+    }
+    let mut returns = Returns { found: Vec::new() };
+    returns.visit_body(body);
+    returns.found
+}
+
+/// A class and the base classes this module defines, in method lookup
+/// order (depth first, as Python's MRO for single inheritance). The walk
+/// stops at the first base it cannot resolve: that base may define the
+/// lifecycle methods of every class after it. A framework base
+/// (`unittest.TestCase`, `object`) defines none that matter here.
+fn class_chain<'a>(checker: &Checker<'a>, class: &'a StmtClassDef) -> Vec<&'a StmtClassDef> {
+    fn walk<'a>(
+        checker: &Checker<'a>,
+        class: &'a StmtClassDef,
+        chain: &mut Vec<&'a StmtClassDef>,
+    ) -> bool {
+        if chain.iter().any(|c| std::ptr::eq(*c, class)) || chain.len() > 16 {
+            return false;
+        }
+        chain.push(class);
+        for base in class.bases() {
+            let qualified = checker.semantic.qualified_name(MODULE_SCOPE, base);
+            if matches!(
+                qualified.as_deref(),
+                Some(["unittest", "TestCase"] | ["builtins", "object"])
+            ) {
+                continue;
+            }
+            let Expr::Name(name) = base else {
+                return false;
+            };
+            let found = checker.parsed.syntax().body.iter().rev().find_map(|s| match s {
+                Stmt::ClassDef(def) if def.name.id == name.id => Some(def),
+                _ => None,
+            });
+            match found {
+                Some(base) if walk(checker, base, chain) => {}
+                _ => return false,
+            }
+        }
+        true
+    }
+    let mut chain = Vec::new();
+    walk(checker, class, &mut chain);
+    chain
+}
+
+/// The definitions of method `name` that run when it is called on the
+/// first class of `chain`: the first one, and each further one that the
+/// one before calls (`super().setUp()`, `Base.setUp(self)`).
+fn running<'a>(chain: &[&'a StmtClassDef], name: &str) -> Vec<&'a StmtFunctionDef> {
+    let mut out = Vec::new();
+    for class in chain {
+        let def = class.body.iter().find_map(|s| match s {
+            Stmt::FunctionDef(def) if def.name.id.as_str() == name => Some(def),
+            _ => None,
+        });
+        if let Some(def) = def {
+            out.push(def);
+            if !calls_method(&def.body, name) {
+                break;
+            }
+        }
+    }
+    out
+}
+
+/// Whether `body` calls a method named `name` on something other than
+/// `self` (`super().name(...)`, `Base.name(self, ...)`).
+fn calls_method(body: &[Stmt], name: &str) -> bool {
+    struct Finder<'n> {
+        name: &'n str,
+        found: bool,
+    }
+    impl<'a> Visitor<'a> for Finder<'_> {
+        fn visit_expr(&mut self, expr: &'a Expr) {
+            if let Expr::Call(call) = expr
+                && let Expr::Attribute(attr) = call.func.as_ref()
+                && attr.attr.id.as_str() == self.name
+                && self_attribute(&call.func).is_none()
+            {
+                self.found = true;
+            }
+            visitor::walk_expr(self, expr);
+        }
+    }
+    let mut finder = Finder { name, found: false };
+    finder.visit_body(body);
+    finder.found
+}
+
+/// What a class (with its bases in this module) does with the paths it
+/// keeps on `self`.
+#[derive(Default)]
+struct ClassFacts<'a> {
+    /// `self.X` that are, or are inside, directories the class removes:
+    /// `shutil.rmtree(self.X)` in a teardown method, or
+    /// `self.addCleanup(shutil.rmtree, self.X)` in a setup method.
+    directories: Vec<&'a str>,
+    /// `self.Z` made from such a path (`Repo.init(self.repo_path)`).
+    objects: Vec<&'a str>,
+}
+
+/// Whether `func`, called on a path, removes the tree: `shutil.rmtree`,
+/// or a helper named for it (`rmtree`, `rmtree_ro`, `_rmtree`).
+fn removes_tree(checker: &Checker, func: &Expr) -> bool {
+    let qualified = checker.semantic.qualified_name(MODULE_SCOPE, func);
+    let last = match (qualified.as_deref(), func) {
+        (Some(q), _) => q.last().copied(),
+        (None, Expr::Name(n)) => Some(n.id.as_str()),
+        (None, Expr::Attribute(a)) => Some(a.attr.id.as_str()),
+        _ => None,
+    };
+    last.is_some_and(|l| l == "rmtree" || l.starts_with("rmtree_") || l.ends_with("_rmtree"))
+}
+
+fn class_facts<'a>(checker: &Checker<'a>, class: &'a StmtClassDef) -> ClassFacts<'a> {
+    struct Calls<'a> {
+        found: Vec<&'a ExprCall>,
+    }
+    impl<'a> Visitor<'a> for Calls<'a> {
+        fn visit_stmt(&mut self, stmt: &'a Stmt) {
+            match stmt {
+                Stmt::FunctionDef(_) | Stmt::ClassDef(_) => {}
+                _ => visitor::walk_stmt(self, stmt),
+            }
+        }
+        fn visit_expr(&mut self, expr: &'a Expr) {
+            if let Expr::Call(call) = expr {
+                self.found.push(call);
+            }
+            visitor::walk_expr(self, expr);
+        }
+    }
+    let calls = |def: &'a StmtFunctionDef| {
+        let mut calls = Calls { found: Vec::new() };
+        calls.visit_body(&def.body);
+        calls.found
+    };
+    let chain = class_chain(checker, class);
+    let mut removed: Vec<&'a str> = Vec::new();
+    for name in TEARDOWNS {
+        for def in running(&chain, name) {
+            // Ex) shutil.rmtree(self.repos_path)
+            for call in calls(def) {
+                if removes_tree(checker, &call.func)
+                    && let Some(attribute) = call.arguments.args.first().and_then(|a| self_attribute(a))
+                {
+                    removed.push(attribute);
+                }
+            }
+        }
+    }
+    // What the setup methods that run store on `self`.
+    let mut stored: Vec<(&'a str, &'a Expr)> = Vec::new();
+    for name in SETUPS {
+        for def in running(&chain, name) {
+            for call in calls(def) {
+                // Ex) self.addCleanup(shutil.rmtree, self.test_dir)
+                let registers = matches!(
+                    call.func.as_ref(),
+                    Expr::Attribute(a) if matches!(
+                        a.attr.id.as_str(),
+                        "addCleanup" | "addClassCleanup" | "callback"
+                    )
+                );
+                if registers
+                    && let [func, path, ..] = &call.arguments.args[..]
+                    && removes_tree(checker, func)
+                    && let Some(attribute) = self_attribute(path)
+                {
+                    removed.push(attribute);
+                }
+            }
+            stored.extend(self_assignments(&def.body));
+        }
+    }
+    // Stored anywhere else (a test, a helper, a setup that does not run):
+    // the attribute may name another directory when the creation runs.
+    let mut elsewhere: Vec<&'a str> = Vec::new();
+    for class in &chain {
+        for stmt in &class.body {
+            if let Stmt::FunctionDef(def) = stmt
+                && !SETUPS.contains(&def.name.id.as_str())
+            {
+                elsewhere.extend(self_assignments(&def.body).into_iter().map(|(a, _)| a));
+            }
+        }
+    }
+    for class in &chain {
+        for stmt in &class.body {
+            if let Stmt::FunctionDef(def) = stmt
+                && SETUPS.contains(&def.name.id.as_str())
+                && !running(&chain, def.name.id.as_str())
+                    .iter()
+                    .any(|d| std::ptr::eq(*d, def))
+            {
+                elsewhere.extend(self_assignments(&def.body).into_iter().map(|(a, _)| a));
+            }
+        }
+    }
+    let mut facts = ClassFacts {
+        // Stored again after the removal was registered: it may name
+        // another directory.
+        directories: removed
+            .into_iter()
+            .filter(|a| !elsewhere.contains(a))
+            .filter(|a| stored.iter().filter(|(s, _)| s == a).count() <= 1)
+            .collect(),
+        objects: Vec::new(),
+    };
+    // Paths and objects made from those directories, to a fixed point.
+    for _ in 0..4 {
+        let before = (facts.directories.len(), facts.objects.len());
+        for &(attribute, _) in &stored {
+            if elsewhere.contains(&attribute)
+                || facts.directories.contains(&attribute)
+                || facts.objects.contains(&attribute)
+            {
+                continue;
+            }
+            let values: Vec<&Expr> = stored
+                .iter()
+                .filter(|(a, _)| *a == attribute)
+                .map(|(_, v)| *v)
+                .collect();
+            if values
+                .iter()
+                .all(|v| stored_inside(checker, &facts, v) == Some(true))
+            {
+                facts.directories.push(attribute);
+            } else if values
+                .iter()
+                .all(|v| stored_inside(checker, &facts, v).is_some())
+            {
+                facts.objects.push(attribute);
+            }
+        }
+        if before == (facts.directories.len(), facts.objects.len()) {
+            break;
+        }
+    }
+    facts
+}
+
+/// Every `self.X = value` in `body` (not in nested functions).
+fn self_assignments(body: &[Stmt]) -> Vec<(&str, &Expr)> {
+    struct Stores<'a> {
+        found: Vec<(&'a str, &'a Expr)>,
+    }
+    impl<'a> Visitor<'a> for Stores<'a> {
+        fn visit_stmt(&mut self, stmt: &'a Stmt) {
+            match stmt {
+                Stmt::FunctionDef(_) | Stmt::ClassDef(_) => {}
+                Stmt::Assign(assign) => {
+                    for target in &assign.targets {
+                        let targets: Vec<&Expr> = match target {
+                            Expr::Tuple(t) => t.elts.iter().collect(),
+                            Expr::List(l) => l.elts.iter().collect(),
+                            other => vec![other],
+                        };
+                        for target in targets {
+                            if let Some(attribute) = self_attribute(target) {
+                                self.found.push((attribute, &assign.value));
+                            }
+                        }
+                    }
+                }
+                Stmt::AnnAssign(assign) => {
+                    if let (Some(attribute), Some(value)) =
+                        (self_attribute(&assign.target), assign.value.as_deref())
+                    {
+                        self.found.push((attribute, value));
+                    }
+                }
+                Stmt::AugAssign(assign) => {
+                    if let Some(attribute) = self_attribute(&assign.target) {
+                        self.found.push((attribute, &assign.value));
+                    }
+                }
+                _ => visitor::walk_stmt(self, stmt),
+            }
+        }
+    }
+    let mut stores = Stores { found: Vec::new() };
+    stores.visit_body(body);
+    stores.found
+}
+
+/// What a value stored on `self` is, given the class's directories:
+/// `Some(true)` a path inside one (`os.path.join(self.test_dir, "repo")`,
+/// `mkdtemp(dir=self.test_dir)`), `Some(false)` an object made from such a
+/// path (`Repo.init(self.repo_path)`), `None` anything else.
+fn stored_inside(checker: &Checker, facts: &ClassFacts, value: &Expr) -> Option<bool> {
+    let is_directory = |e: &Expr| self_attribute(e).is_some_and(|a| facts.directories.contains(&a));
+    let Expr::Call(call) = value else {
+        return is_directory(value).then_some(true);
+    };
+    let qualified = checker.semantic.qualified_name(MODULE_SCOPE, &call.func);
+    match qualified.as_deref() {
+        Some(["os", "path", "join" | "abspath" | "realpath" | "normpath"]) => call
+            .arguments
+            .args
+            .first()
+            .is_some_and(is_directory)
+            .then_some(true),
+        Some(["tempfile", "mkdtemp"]) => call
+            .arguments
+            .find_argument_value("dir", 2)
+            .is_some_and(is_directory)
+            .then_some(true),
+        // Ex) Repo.init(self.repo_path, mkdir=True)
+        _ => call
+            .arguments
+            .args
+            .first()
+            .is_some_and(is_directory)
+            .then_some(false),
+    }
+}
+
+/// The next binding of a name after a creation.
+#[derive(Debug, Clone, Copy)]
+struct Rebinding {
+    /// Where the new binding's target is.
+    start: TextSize,
+    /// The end of its assignment: uses from there on are of the new value.
+    /// `None` when it is not a plain assignment (a loop target, an
+    /// import, an `except` name) in the creation's own block, which runs
+    /// whenever the creation did: every later use is still counted, since
+    /// a branch that skips the new assignment uses this value.
+    until: Option<TextSize>,
+}
+
+/// The first binding of `name` in `scope` after the statement `creation`.
+///
+/// Ex) d = mkdtemp(); ...; d = mkdtemp(): each assignment has its own uses.
+fn next_binding(
+    checker: &Checker,
+    scope: ScopeId,
+    name: &str,
+    creation: &Stmt,
+) -> Option<Rebinding> {
+    let after = creation.end();
+    let binding = checker.semantic.scopes[scope]
+        .bindings
+        .get(name)?
+        .iter()
+        .filter(|b| b.range.start() >= after)
+        .min_by_key(|b| b.range.start())?;
+    let stmt = innermost_statement(&checker.parsed.syntax().body, binding.range);
+    let block = enclosing_body(checker.parsed.syntax(), creation.range()).unwrap_or_default();
+    let until = match stmt {
+        Some(s @ (Stmt::Assign(_) | Stmt::AnnAssign(_) | Stmt::AugAssign(_)))
+            if block.iter().any(|b| b.range() == s.range()) =>
+        {
+            Some(s.end())
+        }
+        _ => None,
+    };
+    Some(Rebinding {
+        start: binding.range.start(),
+        until,
+    })
 }
