@@ -230,10 +230,25 @@ impl Resolver<'_> {
                 (UseKind::Unknown, Some(inner)) if inner.target == Target::ReturnValue => {
                     kinds.push(returned(site.result, true));
                 }
-                (UseKind::Unknown, Some(inner)) => kinds.extend(
-                    self.kinds_at(inner, callee.as_ref(), depth + 1, visiting)
-                        .unwrap_or_else(|| vec![UseKind::Unknown]),
-                ),
+                (UseKind::Unknown, Some(inner)) => {
+                    let inner_kinds = self
+                        .kinds_at(inner, callee.as_ref(), depth + 1, visiting)
+                        .unwrap_or_else(|| vec![UseKind::Unknown]);
+                    // Ex) self.store = Store(d), Store storing `d` on a field
+                    // its methods write under: they run whenever they are
+                    // called, after this function too when the object
+                    // outlives it, so what they do happens at unknown times.
+                    let outlives = matches!(inner.target, Target::Field(_))
+                        && matches!(
+                            site.result,
+                            Some(UseKind::Unknown | UseKind::Returned | UseKind::Derived)
+                        )
+                        && inner_kinds.iter().any(|k| k.reaches_file_system());
+                    kinds.extend(inner_kinds);
+                    if outlives {
+                        kinds.push(UseKind::Unknown);
+                    }
+                }
                 _ => kinds.push(portable(*kind)),
             }
         }

@@ -139,7 +139,7 @@ use crate::ast_util::enclosing_body;
 use crate::checker::{Checker, FunctionContext, PathUse, WatchId};
 use crate::diagnostic::Diagnostic;
 use crate::edits::statement_after;
-use crate::fix_builder::{FixBuilder, Safety};
+use crate::fix_builder::{BuiltFix, FixBuilder, Safety};
 use crate::importer::stands_alone;
 use crate::path_use::UseKind;
 use crate::reason::{NoFix, UnsafeBecause};
@@ -549,7 +549,16 @@ fn local(
         return Some(d);
     }
     if life.escapes && unused_fd.is_none() {
-        d.no_fix = Some(NoFix::Escapes);
+        // Ex) a test hands the directory to the objects it tests: they die
+        // when the test ends, so removing it then keeps the test's behaviour.
+        if candidate
+            .function
+            .is_some_and(|f| crate::test_lifetime::unittest_method(checker, f))
+        {
+            d.set_fix(test_cleanup(checker, candidate, stmt, name));
+        } else {
+            d.no_fix = Some(NoFix::Escapes);
+        }
         return Some(d);
     }
     let only_close = life.cleaned_safely || life.escapes;
@@ -861,6 +870,43 @@ fn apply(source: &str, range: TextRange, edits: &[(TextRange, String)]) -> Strin
     }
     out.push_str(&source[TextRange::new(at, range.end())]);
     out
+}
+
+/// Ex) d = tempfile.mkdtemp(); repo = Repo.init(d) in a unittest method
+///  -> self.addCleanup(shutil.rmtree, d, ignore_errors=True) after it; a
+/// mkstemp() file is removed only if it is still there.
+fn test_cleanup(
+    checker: &Checker,
+    candidate: &Candidate,
+    stmt: &Stmt,
+    name: &str,
+) -> Result<BuiltFix, NoFix> {
+    // Ex) mkstemp(dir=self.repo.path): a directory tempsafe did not see
+    // cleaned is most often cleaned all the same (by a base class, a
+    // fixture); and what is made there is where other code looks.
+    if dir_argument(candidate).is_some() {
+        return Err(NoFix::Escapes);
+    }
+    let mut fix = FixBuilder::new(checker, candidate.scope);
+    let line = match candidate.created {
+        Created::Directory => {
+            let shutil = fix.module("shutil")?;
+            format!("self.addCleanup({shutil}.rmtree, {name}, ignore_errors=True)")
+        }
+        // The test may have removed it already (a hook script's `rm`).
+        Created::FileAndDescriptor => {
+            let os = fix.module("os")?;
+            format!("self.addCleanup(lambda: {os}.path.exists({name}) and {os}.remove({name}))")
+        }
+        _ => return Err(NoFix::Escapes),
+    };
+    fix.push(statement_after(
+        checker.source,
+        &checker.stylist,
+        stmt.range(),
+        &line,
+    ));
+    fix.finish(Safety::Safe, "Remove it when the test ends with `self.addCleanup()`")
 }
 
 /// Ex) self.test_dir = tempfile.mkdtemp() in setUp, with no tearDown

@@ -87,9 +87,10 @@ class ReassignedInATest(RepoTestCase):
         commit(fullpath)
 
 
-# expect: TMP003 no-fix, TMP003 no-fix
+# expect: TMP003 safe, TMP003 no-fix(escapes)
 class NotRegistered(RepoTestCase):
     def _unregistered_clone(self):
+        # A test's helper: removed when the test ends (test lifetime).
         clone_path = tempfile.mkdtemp()
         return clone_path
 
@@ -129,7 +130,7 @@ class ClosedByItsOwner:
         return f.name
 
 
-# expect: TMP003 no-fix
+# expect: TMP003 no-fix(escapes)
 class RemovedOnlyInAnotherMethod(unittest.TestCase):
     def setUp(self):
         self.repos_path = tempfile.mkdtemp()
