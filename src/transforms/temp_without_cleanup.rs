@@ -68,6 +68,21 @@
 //! assignment. A block that deletes the variable (`del d`) gets no
 //! `try`/`finally`: the `finally` could not name it any more.
 //!
+//! Test lifetime: in a unittest method (a class whose bases, followed
+//! through the package, end in `TestCase`), a directory or `mkstemp()` file
+//! that is handed on (to the objects under test, returned by a helper,
+//! stored on `self`) dies with the test, so
+//! `self.addCleanup(shutil.rmtree, d, ignore_errors=True)` right after it
+//! is made is safe; a file is removed only if it is still there
+//! (`self.addCleanup(lambda: os.path.exists(p) and os.remove(p))`), since the
+//! test may remove it itself. With `dir=` there is no fix: that directory
+//! is most often cleaned by code tempsafe did not see, and what is made in
+//! it is where other code looks. Outside tests a value handed on gets no
+//! fix; an object that stores the path on a field its methods write under
+//! is followed, and when the object itself outlives the call (stored,
+//! returned, bound to a name), so does the path: no `finally` removes it
+//! under the object.
+//!
 //! ## Target version
 //! The oldest Python the code runs on (`target-version`, else inferred from
 //! `requires-python`) chooses the idiom:
@@ -498,6 +513,13 @@ fn local(
     watch: WatchId,
     descriptor: Option<(&str, TextRange, WatchId)>,
 ) -> Option<Diagnostic> {
+    // Ex) path, path = mkstemp(): one name for the descriptor and the path;
+    // no cleanup can name both.
+    if descriptor.is_some_and(|(fd, _, _)| fd == name) {
+        let mut d = diagnostic(candidate, "is never removed");
+        d.no_fix = Some(NoFix::VariableRebound);
+        return Some(d);
+    }
     let rebinding = next_binding(checker, candidate.scope, name, stmt);
     let life = life(checker, watch, rebinding.and_then(|r| r.until));
     // An unused mkstemp() descriptor: leaked even when the path is cleaned.

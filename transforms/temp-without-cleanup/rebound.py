@@ -90,3 +90,11 @@ def rebound_in_a_branch_then_removed(contents, local_file):
     finally:
         if contents is not None:
             os.remove(path)
+
+
+# expect: TMP003 no-fix(variable-rebound)
+def one_name_for_both():
+    # The fuzzer's: no cleanup can name both the descriptor and the path.
+    path, path = tempfile.mkstemp(suffix=".json")
+    with open(path, "w") as f:
+        f.write("{}")
