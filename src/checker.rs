@@ -143,6 +143,10 @@ pub struct Checker<'a> {
     mocks: HashSet<(ScopeId, &'a str)>,
     /// Dotted names patched by `mock.patch` in a function scope.
     patched: HashMap<ScopeId, Vec<String>>,
+    /// Function scopes that patch anything (`patch`, `patch.object`,
+    /// `patch.dict`, `mocker.patch`): the code they call is not the code the
+    /// package's summaries describe.
+    patching: HashSet<ScopeId>,
     /// The summaries of this module's own functions, made on first need.
     local_summaries: std::cell::OnceCell<ModuleSummaries>,
     /// What resolving each call site gave, so each is resolved once.
@@ -201,6 +205,7 @@ impl<'a> Checker<'a> {
             module_defs: HashMap::default(),
             mocks: HashSet::default(),
             patched: HashMap::default(),
+            patching: HashSet::default(),
             local_summaries: std::cell::OnceCell::new(),
             resolved: std::cell::RefCell::default(),
             site_targets: std::cell::RefCell::default(),
@@ -987,6 +992,19 @@ impl<'a> Checker<'a> {
     }
 
     /// The names patched in the enclosing function scopes.
+    /// Whether the function of `scope` (or one around it) patches anything
+    /// while it runs.
+    pub fn patches_code(&self, scope: ScopeId) -> bool {
+        let mut current = Some(scope);
+        while let Some(id) = current {
+            if self.patching.contains(&id) {
+                return true;
+            }
+            current = self.semantic.scopes[id].parent;
+        }
+        false
+    }
+
     fn patched_here(&self) -> impl Iterator<Item = &String> {
         let mut scopes = Vec::new();
         let mut scope = Some(self.scope);
@@ -1012,14 +1030,20 @@ impl<'a> Checker<'a> {
             if let Expr::Attribute(attr) = call.func.as_ref()
                 && matches!(attr.value.as_ref(), Expr::Name(n) if n.id.as_str() == "mocker")
             {
+                self.patching.insert(self.function_scope());
                 self.note_patch(call, attr.attr.id.as_str(), target);
             }
             return;
         };
-        let rest = match qualified.as_slice() {
-            ["unittest", "mock", rest @ ..] | ["mock", rest @ ..] => rest,
-            _ => return,
+        // Ex) unittest.mock.patch, mock.patch, or a test suite's own
+        // re-export of it (salt's `tests.support.mock.patch`).
+        let Some(at) = qualified.iter().position(|segment| *segment == "mock") else {
+            return;
         };
+        let rest = &qualified[at + 1..];
+        if rest.first() == Some(&"patch") {
+            self.patching.insert(self.function_scope());
+        }
         match rest {
             ["Mock" | "MagicMock" | "NonCallableMock" | "AsyncMock" | "create_autospec"] => {
                 if let Some(Expr::Name(name)) = target {

@@ -555,6 +555,11 @@ fn decide_scope(
         Some(NoFix::ParameterDefault)
     } else if !reported.iter().any(|&i| reaches[i].file_system) {
         Some(NoFix::PassedOn)
+    } else if reported.iter().any(|&i| reaches[i].unknown) && checker.patches_code(scope) {
+        // Ex) with patch.dict(filestate.__salt__, {...}): filestate.serialize("/tmp")
+        // — the summaries describe the unpatched code; what the patched
+        // code does with the path is not known.
+        Some(NoFix::PassedOn)
     } else if group.iter().any(|c| c.path.rewrite.is_none()) {
         Some(NoFix::ComplexString)
     } else if reported
