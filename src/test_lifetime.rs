@@ -214,3 +214,24 @@ pub(crate) fn name_taken_apart(checker: &Checker, class: &StmtClassDef, attribut
     finder.visit_body(&class.body);
     finder.found
 }
+
+/// Whether the module imports pytest (`import pytest`, `from pytest import …`).
+pub(crate) fn imports_pytest(checker: &Checker) -> bool {
+    checker
+        .semantic
+        .module_alias(MODULE_SCOPE, "pytest")
+        .is_some()
+        || checker.semantic.scopes[MODULE_SCOPE]
+            .bindings
+            .values()
+            .flatten()
+            .any(|b| {
+                matches!(
+                    b.kind,
+                    BindingKind::FromImport {
+                        module: "pytest",
+                        ..
+                    }
+                )
+            })
+}

@@ -721,13 +721,13 @@ fn test_kind(checker: &Checker, function: FunctionContext) -> TestKind {
             });
             if unittest {
                 TestKind::Unittest
-            } else if class.name.id.as_str().starts_with("Test") && imports_pytest(checker) {
+            } else if class.name.id.as_str().starts_with("Test") && crate::test_lifetime::imports_pytest(checker) {
                 TestKind::Pytest
             } else {
                 TestKind::None
             }
         }
-        None if imports_pytest(checker) => TestKind::Pytest,
+        None if crate::test_lifetime::imports_pytest(checker) => TestKind::Pytest,
         None => TestKind::None,
     }
 }
@@ -739,26 +739,6 @@ fn is_test_like(function: FunctionContext) -> bool {
         || function.class.is_some_and(|c| {
             c.name.id.as_str().starts_with("Test") || c.name.id.as_str().ends_with("Test")
         })
-}
-
-fn imports_pytest(checker: &Checker) -> bool {
-    checker
-        .semantic
-        .module_alias(MODULE_SCOPE, "pytest")
-        .is_some()
-        || checker.semantic.scopes[MODULE_SCOPE]
-            .bindings
-            .values()
-            .flatten()
-            .any(|b| {
-                matches!(
-                    b.kind,
-                    crate::semantic::BindingKind::FromImport {
-                        module: "pytest",
-                        ..
-                    }
-                )
-            })
 }
 
 /// How the rewritten paths are reached, decided before any name is given.

@@ -423,20 +423,24 @@ fn exclusive_probe(checker: &Checker, candidate: &Candidate) -> bool {
     let Some(first) = uses.iter().position(|u| u.kind.creates()) else {
         return false;
     };
-    let known_before = uses[..first].iter().all(|u| {
-        !u.nested
-            && matches!(
-                u.kind,
-                UseKind::Neutral
-                    | UseKind::Derived
-                    | UseKind::Inside
-                    | UseKind::Inspect
-                    | UseKind::Remove { .. }
-            )
-    });
+    let known_before = uses[..first].iter().all(|u| known_not_creating(u));
     known_before
         && uses[first].kind == UseKind::CreateExclusive
         && probe_call(checker, candidate.scope, uses[first].range)
+}
+
+/// A use in the function itself that creates nothing and hands the path to
+/// no code tempsafe cannot see.
+fn known_not_creating(u: &PathUse) -> bool {
+    !u.nested
+        && matches!(
+            u.kind,
+            UseKind::Neutral
+                | UseKind::Derived
+                | UseKind::Inside
+                | UseKind::Inspect
+                | UseKind::Remove { .. }
+        )
 }
 
 /// Whether the call taking the argument at `range` is a probe call.
@@ -603,17 +607,7 @@ fn assigned_shape<'a>(
                 UseKind::Neutral | UseKind::Derived | UseKind::Inside
             )
     });
-    let known_before = before.iter().all(|(u, _)| {
-        !u.nested
-            && matches!(
-                u.kind,
-                UseKind::Neutral
-                    | UseKind::Derived
-                    | UseKind::Inside
-                    | UseKind::Inspect
-                    | UseKind::Remove { .. }
-            )
-    });
+    let known_before = before.iter().all(|(u, _)| known_not_creating(u));
     // A removal in a nested function would leave the fresh directory behind.
     let removed_elsewhere = uses
         .iter()

@@ -83,7 +83,7 @@ use crate::checker::Checker;
 use crate::diagnostic::Diagnostic;
 use crate::fix_builder::{FixBuilder, Safety};
 use crate::reason::UnsafeBecause;
-use crate::semantic::{BindingKind, MODULE_SCOPE, ScopeId};
+use crate::semantic::{MODULE_SCOPE, ScopeId};
 use crate::transforms::{Rule, RuleInfo, Transform};
 
 /// A mode or mask found during the visit.
@@ -794,7 +794,7 @@ fn is_test_module(checker: &Checker) -> bool {
     if !test_classes.is_empty() {
         return true;
     }
-    imports_pytest(checker)
+    crate::test_lifetime::imports_pytest(checker)
         && body.iter().any(|stmt| match stmt {
             Stmt::FunctionDef(function) => {
                 function.name.id.as_str().starts_with("test") || is_fixture(checker, function)
@@ -816,28 +816,6 @@ fn is_fixture(checker: &Checker, function: &StmtFunctionDef) -> bool {
             Some(["pytest", "fixture" | "yield_fixture"])
         )
     })
-}
-
-// TODO: the same as `imports_pytest` in `hardcoded_tmp_path.rs`; merge
-// into the shared test-lifetime module.
-fn imports_pytest(checker: &Checker) -> bool {
-    checker
-        .semantic
-        .module_alias(MODULE_SCOPE, "pytest")
-        .is_some()
-        || checker.semantic.scopes[MODULE_SCOPE]
-            .bindings
-            .values()
-            .flatten()
-            .any(|b| {
-                matches!(
-                    b.kind,
-                    BindingKind::FromImport {
-                        module: "pytest",
-                        ..
-                    }
-                )
-            })
 }
 
 /// The finding for a permissive mode (a mask only where the scope creates
