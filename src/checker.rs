@@ -918,10 +918,7 @@ impl<'a> Checker<'a> {
                 // Ex) from . import util; util.helper(p)
                 if let Expr::Name(module) = attr.value.as_ref()
                     && let Some(owner) = self.semantic.owner(self.scope, module.id.as_str())
-                    && let Some([binding]) = self.semantic.scopes[owner]
-                        .bindings
-                        .get(module.id.as_str())
-                        .map(Vec::as_slice)
+                    && let Some(binding) = self.semantic.only_binding(owner, module.id.as_str())
                     && let BindingKind::RelativeImport {
                         level,
                         module: None,

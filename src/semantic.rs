@@ -294,6 +294,14 @@ impl<'a> Semantic<'a> {
         Some(path)
     }
 
+    /// The binding of `name` in `scope` itself, when there is exactly one.
+    pub fn only_binding(&self, scope: ScopeId, name: &str) -> Option<&Binding<'a>> {
+        match self.scopes[scope].bindings.get(name).map(Vec::as_slice) {
+            Some([binding]) => Some(binding),
+            _ => None,
+        }
+    }
+
     /// The bindings of `name` seen from `scope` when they disagree (an
     /// import rebound in the same scope).
     pub fn ambiguous_bindings(&self, scope: ScopeId, name: &str) -> Option<&[Binding<'a>]> {

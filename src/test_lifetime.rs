@@ -72,11 +72,7 @@ fn is_test_case(checker: &Checker, class: &StmtClassDef, depth: usize) -> bool {
         let Some(path) = checker.file_path() else {
             return false;
         };
-        let Some([binding]) = checker.semantic.scopes[MODULE_SCOPE]
-            .bindings
-            .get(id)
-            .map(Vec::as_slice)
-        else {
+        let Some(binding) = checker.semantic.only_binding(MODULE_SCOPE, id) else {
             return false;
         };
         let (level, module, member) = match binding.kind {

@@ -1039,11 +1039,7 @@ impl<'a> Cleaned<'_, 'a> {
             Expr::Name(name) => {
                 let id = name.id.as_str();
                 // The name must mean one value: bound once in its scope.
-                let Some([binding]) = checker.semantic.scopes[scope]
-                    .bindings
-                    .get(id)
-                    .map(Vec::as_slice)
-                else {
+                let Some(binding) = checker.semantic.only_binding(scope, id) else {
                     return false;
                 };
                 if self.locals.contains(&(scope, id)) {
