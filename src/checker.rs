@@ -496,7 +496,7 @@ impl<'a> Checker<'a> {
 
     /// `self.<field> = p` in a method of a module-level class: the path's
     /// uses are the field's.
-    fn field_store(&self, range: TextRange) -> Option<CallSite> {
+    pub fn field_store(&self, range: TextRange) -> Option<CallSite> {
         let Some(Stmt::Assign(assign)) = self.current_stmt() else {
             return None;
         };

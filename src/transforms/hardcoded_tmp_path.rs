@@ -83,7 +83,7 @@ use crate::importer::stands_alone;
 use crate::path_use::{self, UseKind};
 use crate::reason::{NoFix, UnsafeBecause};
 use crate::semantic::{MODULE_SCOPE, ScopeId, ScopeKind};
-use crate::summary::CallSite;
+use crate::summary::{CallSite, Target};
 use crate::transforms::{PATH_SOURCES, Rule, RuleInfo, Transform, new_path_sources};
 use crate::wrap::{CleanupLine, wrap_with};
 
@@ -179,7 +179,16 @@ pub(crate) trait Rewrite {
     /// The edit that puts the path onto `base`, `os` written as the file
     /// writes it; `None` when the path cannot go there (a
     /// [`Base::Root`] it is not under).
-    fn rewrite(&self, base: &Base, os: &str, source: &str) -> Option<Edit>;
+    /// `follow`: the fix rewrites the value of [`Rewrite::follows`] too,
+    /// so a name bound to it can stay.
+    fn rewrite(&self, base: &Base, os: &str, source: &str, follow: bool) -> Option<Edit>;
+
+    /// The value of the name the path goes through (`tmp` in
+    /// `os.path.join(tmp, "x")` after `tmp = tempfile.gettempdir()`), when
+    /// the fix is expected to rewrite that value as well.
+    fn follows(&self) -> Option<TextRange> {
+        None
+    }
 }
 
 /// A temporary path found during the visit.
@@ -309,7 +318,12 @@ impl<'a> HardcodedTmpPath<'a> {
             stmt,
             checker.source,
         );
-        let site = checker.handoff_at(kind, depth);
+        // Ex) self.log = "/tmp/x.log" in a method: the field's uses in the class.
+        let site = checker.handoff_at(kind, depth).or_else(|| {
+            (kind == UseKind::Unknown)
+                .then(|| checker.field_store(checker.exprs[depth - 1].range()))
+                .flatten()
+        });
         let beside_a_name = beside_a_file_name(&checker.exprs[..depth]);
         let watch = match (kind, stmt) {
             (UseKind::Derived, Some(Stmt::Assign(assign))) => match assign.targets.as_slice() {
@@ -408,6 +422,8 @@ struct Reach {
     unknown: bool,
     /// Removed by the function (`os.remove`, `shutil.rmtree`, `p.unlink()`).
     removed: bool,
+    /// Stored on `self`: the uses are the class's, in other methods too.
+    stored: bool,
     uses: Vec<UseKind>,
 }
 
@@ -444,6 +460,10 @@ fn reach(checker: &Checker, candidate: &Candidate) -> Reach {
         removed: uses
             .iter()
             .any(|(k, _)| matches!(k, UseKind::Remove { .. } | UseKind::CleanupRegistered)),
+        stored: candidate
+            .site
+            .as_ref()
+            .is_some_and(|site| matches!(site.target, Target::Field(_))),
         uses: uses.into_iter().map(|(k, _)| k).collect(),
     }
 }
@@ -809,10 +829,22 @@ fn decide_plan(
             safety,
         });
     }
-    let base = choose_base(group, reaches, test == TestKind::Unittest)?;
-    if test == TestKind::Unittest {
+    let unittest =
+        test == TestKind::Unittest || crate::test_lifetime::unittest_method(checker, function);
+    if reaches.iter().any(|r| r.stored) && !unittest {
+        // Ex) self.log = "/tmp/x.log" in __init__: used by other methods
+        // after this one returns, and no test ends its life.
+        return Err(NoFix::SharedWithAnotherFunction);
+    }
+    let base = choose_base(group, reaches, unittest)?;
+    if unittest {
         if matches!(base, BaseShape::File { .. }) {
             return Err(NoFix::UnittestNeedsDirectory);
+        }
+        // The test is the whole program and the directory lives until it
+        // ends: handing the path on changes only its directory.
+        if safety == Safety::Unsafe(UnsafeBecause::HandedOn) {
+            safety = Safety::Safe;
         }
         return Ok(Plan {
             base,
@@ -892,7 +924,7 @@ fn build_plan(
         };
         for c in group {
             fix.push(
-                replacement(&Base::TmpPath, c, checker.source, &os)
+                replacement(&Base::TmpPath, c, group, checker.source, &os)
                     .ok_or(NoFix::CannotRewriteLiteral)?,
             );
         }
@@ -953,7 +985,7 @@ fn build_plan(
     }
     let mut inner: Vec<Edit> = Vec::new();
     for c in rewritten {
-        inner.push(replacement(&base, c, checker.source, &os).ok_or(NoFix::CannotRewriteLiteral)?);
+        inner.push(replacement(&base, c, group, checker.source, &os).ok_or(NoFix::CannotRewriteLiteral)?);
     }
     inner.extend(
         drops
@@ -1036,8 +1068,20 @@ fn build_plan(
 }
 
 /// The edit rewriting one path onto `base`.
-fn replacement(base: &Base, candidate: &Candidate, source: &str, os: &str) -> Option<Edit> {
-    candidate.path.rewrite.as_ref()?.rewrite(base, os, source)
+fn replacement(
+    base: &Base,
+    candidate: &Candidate,
+    group: &[&Candidate],
+    source: &str,
+    os: &str,
+) -> Option<Edit> {
+    let rewrite = candidate.path.rewrite.as_ref()?;
+    // Ex) tmp = tempfile.gettempdir() left alone (it is only a bare
+    // directory elsewhere): the name in the path is replaced instead.
+    let follow = rewrite
+        .follows()
+        .is_some_and(|value| group.iter().any(|c| value.contains_range(c.range())));
+    rewrite.rewrite(base, os, source, follow)
 }
 
 /// How the fix writes `module`, when the lines it adds before `before`

@@ -114,8 +114,9 @@ struct TempDir<'a> {
     named_path: bool,
     /// Through a name: its owner and the value it was bound to.
     via: Option<(ScopeId, &'a str, TextRange)>,
-    /// A name whose value the same fix rewrites: it is left as it is.
-    follows: bool,
+    /// A name whose value (this range) the same fix is to rewrite: it is
+    /// left as it is when that value is rewritten.
+    follows: Option<TextRange>,
 }
 
 impl<'a> TempDirNames<'a> {
@@ -128,7 +129,7 @@ impl<'a> TempDirNames<'a> {
             path_call: None,
             named_path: false,
             via: None,
-            follows: false,
+            follows: None,
         };
         match expr {
             Expr::Call(call) => {
@@ -238,7 +239,7 @@ impl<'a> TempDirNames<'a> {
                     path_call: None,
                     named_path: bound.is_path,
                     via: Some((owner, id, bound.value)),
-                    follows: bound.rewritten_in == Some(checker.scope),
+                    follows: (bound.rewritten_in == Some(checker.scope)).then_some(bound.value),
                 })
             }
             _ => None,
@@ -538,7 +539,7 @@ impl<'a> TempDirNames<'a> {
         let rewrite = Rewriting {
             range: dir.range,
             dir: dir.range,
-            follows: false,
+            follows: None,
             bytes: dir.bytes,
             named_path: false,
             path_call: None,
@@ -778,9 +779,9 @@ struct Rewriting {
     range: TextRange,
     /// The temporary directory in it.
     dir: TextRange,
-    /// The directory is a name whose value the same fix rewrites: a new
-    /// directory leaves it as it is.
-    follows: bool,
+    /// The directory is a name whose value (this range) the same fix is to
+    /// rewrite: a new directory leaves it as it is.
+    follows: Option<TextRange>,
     bytes: bool,
     /// The directory is a name bound to a `pathlib.Path`.
     named_path: bool,
@@ -915,8 +916,12 @@ impl Rewrite for Rewriting {
         self.bytes
     }
 
-    fn rewrite(&self, base: &Base, os: &str, source: &str) -> Option<Edit> {
-        if self.follows && matches!(base, Base::Directory(_) | Base::TmpPath) {
+    fn follows(&self) -> Option<TextRange> {
+        self.follows
+    }
+
+    fn rewrite(&self, base: &Base, os: &str, source: &str, follow: bool) -> Option<Edit> {
+        if follow && self.follows.is_some() && matches!(base, Base::Directory(_) | Base::TmpPath) {
             // Ex) tmp = temp_dir; os.path.join(tmp, "x") stays.
             return Some(Edit::range_replacement(
                 source[self.dir].to_string(),

@@ -225,7 +225,7 @@ impl Rewrite for Rewritten {
         !self.literal.is_fstring && !whole
     }
 
-    fn rewrite(&self, base: &Base, os: &str, source: &str) -> Option<Edit> {
+    fn rewrite(&self, base: &Base, os: &str, source: &str, _follow: bool) -> Option<Edit> {
         let literal = &self.literal;
         let (open, _, close) = literal.parts.as_ref()?;
         let quote = close.as_str();
