@@ -561,6 +561,13 @@ fn attribute_shape<'a>(
     candidate: &Candidate<'a>,
     attribute: &str,
 ) -> Result<Shape<'a>, NoFix> {
+    if let Context::SelfAttribute { stmt, .. } = candidate.context
+        && written_next(checker, candidate.scope, stmt, attribute)
+    {
+        return Ok(Shape::File {
+            safety: Safety::Safe,
+        });
+    }
     if !in_test(checker, candidate) {
         return Err(NoFix::ResultPassedOn);
     }
@@ -576,6 +583,50 @@ fn attribute_shape<'a>(
         test_cleanup: true,
         safety: Safety::Safe,
     })
+}
+
+/// Ex) self.configfile = mktemp(); f = open(self.configfile, "w"): the
+/// next statement creates the file, before anything else can see the
+/// name, so a file that `mkstemp()` made already changes nothing, whatever
+/// the class does with the name afterwards.
+fn written_next(checker: &Checker, scope: ScopeId, stmt: &Stmt, attribute: &str) -> bool {
+    let Some(body) = crate::ast_util::enclosing_body(checker.parsed.syntax(), stmt.range()) else {
+        return false;
+    };
+    let Some(next) = body
+        .iter()
+        .position(|s| s.range() == stmt.range())
+        .and_then(|i| body.get(i + 1))
+    else {
+        return false;
+    };
+    let value = match next {
+        Stmt::Assign(assign) => &*assign.value,
+        Stmt::Expr(expr) => &*expr.value,
+        Stmt::With(with) => match with.items.first() {
+            Some(item) => &item.context_expr,
+            None => return false,
+        },
+        _ => return false,
+    };
+    let Expr::Call(open) = value else {
+        return false;
+    };
+    let is_open = matches!(
+        checker.semantic.qualified_name(scope, &open.func).as_deref(),
+        Some(["builtins" | "io", "open"])
+    );
+    let on_attribute = matches!(open.arguments.args.first(), Some(Expr::Attribute(a))
+        if a.attr.id.as_str() == attribute
+            && matches!(a.value.as_ref(), Expr::Name(n) if n.id.as_str() == "self"));
+    let writes = matches!(crate::path_use::argument(open, 1, "mode"),
+        Some(Expr::StringLiteral(mode))
+            if mode.value.to_str().starts_with(['w', 'a']) && !mode.value.to_str().contains('x'));
+    // Nothing else runs first: the other arguments are plain values.
+    let plain = open.arguments.args.iter().skip(1).chain(open.arguments.keywords.iter().map(|k| &k.value)).all(|a| {
+        matches!(a, Expr::StringLiteral(_) | Expr::NumberLiteral(_) | Expr::BooleanLiteral(_) | Expr::NoneLiteral(_) | Expr::Name(_))
+    });
+    is_open && on_attribute && writes && plain && open.arguments.args.len() <= 8
 }
 
 /// Ex) name = tempfile.mktemp() — the shape follows the uses of `name`.
@@ -790,10 +841,15 @@ fn build(checker: &Checker, candidate: &Candidate, shape: Shape) -> Result<Built
             )
         }
         Shape::File { safety } => {
-            let Context::Assign { stmt, targets, .. } = &candidate.context else {
-                return Err(NoFix::NotAnAssignment);
+            let (stmt, targets): (&Stmt, Vec<String>) = match &candidate.context {
+                Context::Assign { stmt, targets, .. } => {
+                    (stmt, targets.iter().map(ToString::to_string).collect())
+                }
+                Context::SelfAttribute { stmt, attribute } => (stmt, vec![format!("self.{attribute}")]),
+                _ => return Err(NoFix::NotAnAssignment),
             };
-            mkstemp(checker, &mut fix, candidate, stmt, targets, &args)?;
+            let targets: Vec<&str> = targets.iter().map(String::as_str).collect();
+            mkstemp(checker, &mut fix, candidate, stmt, &targets, &args)?;
             fix.finish(
                 safety,
                 "Create the file with `tempfile.mkstemp()` and close its descriptor",
