@@ -497,6 +497,9 @@ fn classify_function<'a>(
         }
         ["os", "mkfifo" | "mknod"] if first => UseKind::CreateExclusive,
         ["os", "symlink" | "link"] if second => UseKind::CreateExclusive,
+        // Ex) os.symlink("/tmp", link): only the link is made; its target
+        // is recorded as text and not touched.
+        ["os", "symlink"] if first => UseKind::NameOnly,
         ["os", "rename" | "replace"] | ["shutil", "move"] if second => UseKind::MovedInto,
         ["os", "rename" | "replace"] | ["shutil", "move"] if first => UseKind::MovedAway,
         ["shutil", "copytree"] if second => UseKind::CreateExclusive,

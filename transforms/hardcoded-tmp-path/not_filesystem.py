@@ -51,3 +51,11 @@ def bare_directory_as_cwd(cmd):
 # expect: TMP002 no-fix
 def bare_directory_beside_a_file_name(logfile):
     return logfile.LogFile("test.log", "/tmp")
+
+
+# ok
+def symlink_target_only(repo_path):
+    # Only the link is made; its target is text in the link.
+    link = os.path.join(repo_path, "link_to_tmp")
+    os.symlink("/tmp/outside", link)
+    return link
