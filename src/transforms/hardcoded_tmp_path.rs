@@ -1007,6 +1007,25 @@ fn build_plan(
             "Use a `tempfile.mkdtemp()` directory removed by `self.addCleanup()`"
         }
         Lifetime::Program => {
+            // The file is removed where the program removes it; TMP003 then
+            // moves that removal into a `finally`, which must be possible
+            // here, or the fixed file would keep a new finding.
+            let wrappable = || {
+                wrap_with(
+                    checker.source,
+                    checker.parsed.tokens(),
+                    &checker.stylist,
+                    body,
+                    index,
+                    &[],
+                    &[(0, "pass".to_string())],
+                    &[],
+                )
+                .is_some()
+            };
+            if file && !wrappable() {
+                return Err(NoFix::FollowingStatementsShareLines);
+            }
             fix.push(lines_before(checker, &body[index], &prelude)?);
             fix.extend(inner);
             if file {
