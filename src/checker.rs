@@ -17,7 +17,7 @@ use crate::diagnostic::Diagnostic;
 use crate::path_use::{self, UseKind};
 use crate::semantic::{Binding, BindingKind, MODULE_SCOPE, ScopeId, ScopeKind, Semantic};
 use crate::settings::Settings;
-use crate::summary::{Arg, CallSite, ModuleSummaries, ParamSummary, Resolver, Target};
+use crate::summary::{Arg, CallSite, ModuleSummaries, ParamKind, ParamSummary, Resolver, Target};
 use crate::suppression::Suppressions;
 use crate::transforms::{Rule, RuleSet, Transform};
 
@@ -97,7 +97,29 @@ pub type WatchId = usize;
 
 /// A parameter watched in summary mode: its name, whether it can be passed
 /// by position, and its watch.
-type WatchedParameter<'a> = (&'a str, bool, WatchId);
+/// The methods that run for an object that is only made and printed,
+/// formatted or compared: construction, the text and comparison methods,
+/// finalization.
+const TEXT_METHODS: &[&str] = &[
+    "__new__",
+    "__init__",
+    "__post_init__",
+    "__del__",
+    "__repr__",
+    "__str__",
+    "__format__",
+    "__eq__",
+    "__ne__",
+    "__hash__",
+    "__lt__",
+    "__le__",
+    "__gt__",
+    "__ge__",
+    "__bool__",
+    "__len__",
+];
+
+type WatchedParameter<'a> = (&'a str, ParamKind, WatchId);
 
 /// The visitor state shared with the transforms.
 pub struct Checker<'a> {
@@ -159,6 +181,14 @@ pub struct Checker<'a> {
     wanted: Option<HashSet<String>>,
     /// In summary mode: each `self.<field>` read in a method (`Class.field`).
     field_uses: HashMap<String, Vec<(UseKind, Option<CallSite>)>>,
+    /// The same reads, in the methods that making and printing or comparing
+    /// the object runs ([`TEXT_METHODS`]).
+    text_field_uses: HashMap<String, Vec<(UseKind, Option<CallSite>)>>,
+    /// Classes one of whose [`TEXT_METHODS`] calls another method of the
+    /// object or hands `self` on: any of their field reads may run.
+    opaque_classes: HashSet<&'a str>,
+    /// The watches of `*args` and `**kwargs` parameters.
+    rest_parameters: HashSet<WatchId>,
     /// The class of objects made here (`c = Client()`, `self.c = Client()`),
     /// by `scope:name` or `Class.field`: their method calls are followed.
     instances: HashMap<String, (Option<std::path::PathBuf>, String)>,
@@ -211,6 +241,9 @@ impl<'a> Checker<'a> {
             site_targets: std::cell::RefCell::default(),
             wanted: None,
             field_uses: HashMap::default(),
+            text_field_uses: HashMap::default(),
+            opaque_classes: HashSet::default(),
+            rest_parameters: HashSet::default(),
             instances: HashMap::default(),
             class_bases: HashMap::default(),
             carriers: HashMap::default(),
@@ -242,7 +275,7 @@ impl<'a> Checker<'a> {
         for (qualname, params) in &self.parameters {
             let params = params
                 .iter()
-                .map(|&(name, positional, watch)| {
+                .map(|&(name, kind, watch)| {
                     // Ex) def f(p): p = other; open(p, "w") — later uses may
                     // be of another value: what happens to the argument is
                     // not known.
@@ -272,7 +305,7 @@ impl<'a> Checker<'a> {
                     };
                     ParamSummary {
                         name: name.to_string(),
-                        positional,
+                        kind,
                         uses,
                     }
                 })
@@ -280,16 +313,27 @@ impl<'a> Checker<'a> {
             out.functions.insert(qualname.clone(), params);
         }
         let fields = std::mem::take(&mut self.field_uses);
-        out.fields = fields
-            .into_iter()
-            .map(|(field, uses)| {
-                let uses = uses
-                    .into_iter()
-                    .map(|(kind, site)| self.settle(kind, site))
-                    .collect();
-                (field, uses)
-            })
-            .collect();
+        let text_fields = std::mem::take(&mut self.text_field_uses);
+        let settled = |fields: HashMap<String, Vec<(UseKind, Option<CallSite>)>>| {
+            fields
+                .into_iter()
+                .map(|(field, uses)| {
+                    let uses = uses
+                        .into_iter()
+                        .map(|(kind, site)| self.settle(kind, site))
+                        .collect();
+                    (field, uses)
+                })
+                .collect()
+        };
+        out.fields = settled(fields);
+        out.text_fields = settled(text_fields);
+        for (field, uses) in &out.fields {
+            let class = field.split('.').next().unwrap_or_default();
+            if self.opaque_classes.contains(class) {
+                out.text_fields.insert(field.clone(), uses.clone());
+            }
+        }
         out.path = self.path.map(std::path::Path::to_path_buf);
         out.bases = std::mem::take(&mut self.class_bases);
         for (name, bindings) in &self.semantic.scopes[MODULE_SCOPE].bindings {
@@ -466,6 +510,16 @@ impl<'a> Checker<'a> {
         (self.semantic.scopes[scope].parent == Some(MODULE_SCOPE)).then_some(class)
     }
 
+    /// The class of the method being visited when it is one of
+    /// [`TEXT_METHODS`].
+    fn text_method_class(&self) -> Option<&'a StmtClassDef> {
+        let name = self.function?.def.name.id.as_str();
+        TEXT_METHODS
+            .contains(&name)
+            .then(|| self.method_class())
+            .flatten()
+    }
+
     /// How the expression being visited uses the path it holds.
     fn classify_here(&self) -> UseKind {
         path_use::classify(
@@ -488,22 +542,41 @@ impl<'a> Checker<'a> {
         } else {
             None
         };
-        self.field_uses
-            .entry(format!("{}.{}", class.name.id, attr.attr.id))
-            .or_default()
-            .push((kind, site));
+        let field = format!("{}.{}", class.name.id, attr.attr.id);
+        // Ex) def __repr__(self): return f"<{self.path}>" — what printing
+        // or comparing the object runs.
+        if self.text_method_class().is_some() {
+            let n = self.exprs.len();
+            // Ex) self.load() in __init__: that method runs too.
+            if n >= 2
+                && matches!(self.exprs[n - 2], Expr::Call(call) if call.func.range() == attr.range)
+            {
+                self.opaque_classes.insert(class.name.id.as_str());
+            }
+            self.text_field_uses
+                .entry(field.clone())
+                .or_default()
+                .push((kind, site.clone()));
+        }
+        self.field_uses.entry(field).or_default().push((kind, site));
     }
 
     /// `self.<field> = p` in a method of a module-level class: the path's
     /// uses are the field's.
     pub fn field_store(&self, range: TextRange) -> Option<CallSite> {
-        let Some(Stmt::Assign(assign)) = self.current_stmt() else {
-            return None;
+        // Ex) self.path = path; self.path: str = path
+        let (target, value) = match self.current_stmt() {
+            Some(Stmt::Assign(assign)) => match assign.targets.as_slice() {
+                [Expr::Attribute(target)] => (target, &*assign.value),
+                _ => return None,
+            },
+            Some(Stmt::AnnAssign(assign)) => match (&*assign.target, assign.value.as_deref()) {
+                (Expr::Attribute(target), Some(value)) => (target, value),
+                _ => return None,
+            },
+            _ => return None,
         };
-        let [Expr::Attribute(target)] = assign.targets.as_slice() else {
-            return None;
-        };
-        if assign.value.range() != range
+        if value.range() != range
             || !matches!(target.value.as_ref(), Expr::Name(n) if n.id.as_str() == "self")
         {
             return None;
@@ -517,6 +590,7 @@ impl<'a> Checker<'a> {
             bound: false,
             result: None,
             result_of: None,
+            result_only_printed: false,
             stmt: None,
         })
     }
@@ -533,6 +607,7 @@ impl<'a> Checker<'a> {
                 let site = CallSite {
                     result: Some(self.carried(value, true)),
                     result_of: None,
+                    result_only_printed: false,
                     ..site.clone()
                 };
                 let local = self.local_summaries.get_or_init(|| self.local_summaries());
@@ -635,15 +710,28 @@ impl<'a> Checker<'a> {
         };
         let parameters = &function.def.parameters;
         let mut watched = Vec::new();
-        for (p, positional) in parameters
-            .posonlyargs
-            .iter()
-            .chain(&parameters.args)
-            .map(|p| (p, true))
-            .chain(parameters.kwonlyargs.iter().map(|p| (p, false)))
-        {
-            let name = p.parameter.name.id.as_str();
-            watched.push((name, positional, self.watch(name)));
+        let named = (parameters.posonlyargs.iter().chain(&parameters.args))
+            .map(|p| (&p.parameter, ParamKind::Positional))
+            .chain(
+                parameters
+                    .kwonlyargs
+                    .iter()
+                    .map(|p| (&p.parameter, ParamKind::KeywordOnly)),
+            );
+        // `*args` and `**kwargs` last: a position beyond the named ones binds there.
+        let rest = (parameters.vararg.iter().map(|p| (&**p, ParamKind::Rest))).chain(
+            parameters
+                .kwarg
+                .iter()
+                .map(|p| (&**p, ParamKind::RestKeywords)),
+        );
+        for (p, kind) in named.chain(rest) {
+            let name = p.name.id.as_str();
+            let watch = self.watch(name);
+            if matches!(kind, ParamKind::Rest | ParamKind::RestKeywords) {
+                self.rest_parameters.insert(watch);
+            }
+            watched.push((name, kind, watch));
         }
         self.parameters.push((qualname, watched));
     }
@@ -668,6 +756,7 @@ impl<'a> Checker<'a> {
                 bound: false,
                 result: None,
                 result_of: None,
+                result_only_printed: false,
                 stmt: None,
             });
         };
@@ -697,8 +786,16 @@ impl<'a> Checker<'a> {
 
     fn call_site_at(&self, depth: usize) -> Option<CallSite> {
         let site = self.argument_site(depth);
-        // Summary mode: `return "at %s" % p` — the caller decides.
-        if site.is_none() && self.summarize && matches!(self.current_stmt(), Some(Stmt::Return(_)))
+        // Summary mode: `return "at %s" % p` — the caller decides; not
+        // `return open(p[0])`, where the path meets unknown code first.
+        let returned = |value: &Expr| {
+            let exprs = &self.exprs[..depth.min(self.exprs.len())];
+            path_use::derived_top(&self.semantic, self.scope, exprs)
+                .is_some_and(|top| top.range() == value.range())
+        };
+        if site.is_none()
+            && self.summarize
+            && matches!(self.current_stmt(), Some(Stmt::Return(r)) if r.value.as_deref().is_some_and(returned))
         {
             return Some(CallSite {
                 target: Target::ReturnValue,
@@ -706,6 +803,7 @@ impl<'a> Checker<'a> {
                 bound: false,
                 result: None,
                 result_of: None,
+                result_only_printed: false,
                 stmt: None,
             });
         }
@@ -721,13 +819,16 @@ impl<'a> Checker<'a> {
                 bound: false,
                 result: None,
                 result_of: None,
+                result_only_printed: false,
                 stmt: None,
             });
         }
         let n = exprs.len();
         let mut argument = exprs.get(n.checked_sub(1)?)?;
         let mut parent = exprs.get(n.checked_sub(2)?)?;
-        if matches!(parent, Expr::List(_) | Expr::Tuple(_)) {
+        // Ex) inner(*args) in a summary: where `args`'s elements land.
+        let spread = matches!(parent, Expr::Starred(_));
+        if matches!(parent, Expr::List(_) | Expr::Tuple(_) | Expr::Starred(_)) {
             argument = parent;
             parent = exprs.get(n.checked_sub(3)?)?;
         }
@@ -741,13 +842,21 @@ impl<'a> Checker<'a> {
             if arguments.args[..i].iter().any(Expr::is_starred_expr) {
                 return None;
             }
-            Arg::Positional(i)
+            if spread {
+                Arg::Spread(i)
+            } else {
+                Arg::Positional(i)
+            }
         } else {
             let keyword = arguments
                 .keywords
                 .iter()
                 .find(|k| k.value.range() == range)?;
-            Arg::Keyword(keyword.arg.as_ref()?.id.to_string())
+            match &keyword.arg {
+                Some(name) => Arg::Keyword(name.id.to_string()),
+                // Ex) inner(**kwargs)
+                None => Arg::SpreadKeywords,
+            }
         };
         // Ex) self.assertRaises(SystemExit, parse, ["-f", p]): parse(["-f", p]).
         if let Expr::Attribute(attr) = call.func.as_ref()
@@ -756,7 +865,7 @@ impl<'a> Checker<'a> {
             let arg = match arg {
                 Arg::Positional(i) if i > index => Arg::Positional(i - index - 1),
                 Arg::Keyword(name) => Arg::Keyword(name),
-                Arg::Positional(_) => return None,
+                _ => return None,
             };
             let (target, bound) = self.callee(arguments.args.get(index)?)?;
             add_target(&mut self.site_targets.borrow_mut(), &target);
@@ -767,6 +876,7 @@ impl<'a> Checker<'a> {
                 // assertRaises(exc, f, ...) returns None.
                 result: Some(UseKind::Neutral),
                 result_of: None,
+                result_only_printed: false,
                 stmt: None,
             });
         }
@@ -785,12 +895,20 @@ impl<'a> Checker<'a> {
             Some(Stmt::Expr(own)) if own.value.range() == call.range() => Some(own.range),
             _ => None,
         };
+        // Ex) repr(Config(p)), not Config(p).load(): no method of it is called.
+        // Not `super().__init__(p)`: that object lives on.
+        let result_only_printed = matches!(result, UseKind::Neutral | UseKind::NameOnly)
+            && !matches!(call.func.as_ref(), Expr::Attribute(a) if a.attr.id.as_str() == "__init__")
+            && !at
+                .checked_sub(1)
+                .is_some_and(|up| matches!(exprs[up], Expr::Attribute(_)));
         Some(CallSite {
             target,
             arg,
             bound,
             result: Some(result),
             result_of: None,
+            result_only_printed,
             stmt,
         })
     }
@@ -1394,6 +1512,17 @@ impl<'a> Checker<'a> {
         // or lambda may run at any time.
         let nested = !self.semantic.runs_inline(self.scope, owner);
         let kind = self.classify_here();
+        // Ex) kwargs.get("path"), args[0]: an element taken out of `*args`
+        // or `**kwargs` is used where tempsafe does not follow it.
+        let n = self.exprs.len();
+        let kind = if self.rest_parameters.contains(&id)
+            && n >= 2
+            && matches!(self.exprs[n - 2], Expr::Attribute(_) | Expr::Subscript(_))
+        {
+            UseKind::Unknown
+        } else {
+            kind
+        };
         let kind = if self.is_carrier(id) {
             self.carrier_use(kind)
         } else {
@@ -1579,6 +1708,16 @@ impl<'a> Visitor<'a> for Checker<'a> {
                 match name.ctx {
                     ExprContext::Store => self.bind(id, BindingKind::Other, name.range),
                     ExprContext::Load => {
+                        // Ex) register(self) in __init__: anything may run.
+                        if self.summarize
+                            && id == "self"
+                            && let Some(class) = self.text_method_class()
+                            && !self.exprs.len().checked_sub(2).is_some_and(|up| {
+                                matches!(self.exprs[up], Expr::Attribute(a) if a.value.range() == name.range)
+                            })
+                        {
+                            self.opaque_classes.insert(class.name.id.as_str());
+                        }
                         if self.semantic.owner(self.scope, id).is_none() {
                             self.semantic.unresolved.insert(id);
                         }

@@ -159,6 +159,25 @@ fn own_statement(stmt: Option<&Stmt>, call: &ExprCall) -> Option<TextRange> {
 /// below it), inside statement `stmt`. A path derived from the name
 /// (`os.path.join(p, "x")`, `Path(p) / "x"`, `p + ".bak"`, `f.name`) is
 /// followed up to where it is used.
+/// The outermost expression of `exprs` that the innermost one reaches only
+/// through path and string derivations (`"at %s" % p`, `str(p)`): the value
+/// that carries the path on.
+pub fn derived_top<'a>(
+    semantic: &Semantic,
+    scope: ScopeId,
+    exprs: &[&'a Expr],
+) -> Option<&'a Expr> {
+    let (mut current, mut ancestors) = exprs.split_last()?;
+    while let Some((parent, up)) = ancestors.split_last() {
+        if derivation(semantic, scope, parent, current, up.last().copied()).is_none() {
+            break;
+        }
+        current = parent;
+        ancestors = up;
+    }
+    Some(current)
+}
+
 pub fn classify<'a>(
     semantic: &Semantic<'a>,
     scope: ScopeId,
@@ -262,6 +281,31 @@ enum Derivation {
     SamePath,
 }
 
+/// A call that only builds text from its arguments: a URL, a quoted shell
+/// word, a joined string. Its result is a new string, nothing is touched.
+fn builds_text(semantic: &Semantic, scope: ScopeId, call: &ExprCall) -> bool {
+    if let Expr::Attribute(attr) = call.func.as_ref()
+        && attr.attr.id.as_str() == "join"
+        && matches!(
+            attr.value.as_ref(),
+            Expr::StringLiteral(_) | Expr::BytesLiteral(_)
+        )
+    {
+        return true;
+    }
+    matches!(
+        semantic.qualified_name(scope, &call.func).as_deref(),
+        Some(
+            [
+                "urllib",
+                "parse",
+                "urlunsplit" | "urlunparse" | "urljoin" | "quote" | "quote_plus"
+            ] | ["shlex", "quote" | "join"]
+                | ["builtins", "repr"]
+        )
+    )
+}
+
 /// Whether (and how) `parent` computes a path from `child`.
 fn derivation(
     semantic: &Semantic,
@@ -282,6 +326,23 @@ fn derivation(
         }
         // Ex) p + ".bak", "%s/x" % p, Path(p) / "x"
         Expr::BinOp(op) if matches!(op.op, Operator::Add | Operator::Mod | Operator::Div) => {
+            Some(Derivation::NewPath)
+        }
+        // Ex) "%s at %s" % (label, p), urlunsplit(("file", "", p, "", "")),
+        // " ".join([cmd, p])
+        Expr::Tuple(_) | Expr::List(_) => match grandparent {
+            Some(Expr::BinOp(op))
+                if op.op == Operator::Mod && op.right.range() == parent.range() =>
+            {
+                Some(Derivation::NewPath)
+            }
+            Some(Expr::Call(call)) if builds_text(semantic, scope, call) => {
+                Some(Derivation::NewPath)
+            }
+            _ => None,
+        },
+        // Ex) urljoin(base, p), shlex.quote(p), "/".join(parts)
+        Expr::Call(call) if call.func.range() != range && builds_text(semantic, scope, call) => {
             Some(Derivation::NewPath)
         }
         // Ex) f"{p}/x"

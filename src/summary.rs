@@ -48,6 +48,31 @@ pub enum Target {
 pub enum Arg {
     Positional(usize),
     Keyword(String),
+    /// `inner(a, *args)`: a `*args` parameter spread from this position on;
+    /// where its elements land depends on the caller's argument.
+    Spread(usize),
+    /// `inner(**kwargs)`: a `**kwargs` parameter spread into keywords.
+    SpreadKeywords,
+}
+
+/// How a parameter takes its argument.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum ParamKind {
+    /// By position or by keyword.
+    #[default]
+    Positional,
+    KeywordOnly,
+    /// `*args`: the positional arguments after the named ones.
+    Rest,
+    /// `**kwargs`: the keyword arguments no other parameter takes.
+    RestKeywords,
+}
+
+/// Which element of a `*args` or `**kwargs` parameter the path is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Element {
+    Index(usize),
+    Key(String),
 }
 
 /// One call a path is handed to, as a summary can answer it.
@@ -64,6 +89,10 @@ pub struct CallSite {
     /// (`url = c.get_url(p)`): its watch index in the module being checked.
     /// Replaced by `result` before a summary is kept.
     pub result_of: Option<usize>,
+    /// The result is only printed, formatted or compared where it is made
+    /// (`repr(Config(p))`), no attribute of it used: of an object made
+    /// there, only the methods printing it runs are.
+    pub result_only_printed: bool,
     /// The caller's statement when the call is a statement of its own: a
     /// removal the callee makes happens there.
     pub stmt: Option<ruff_text_size::TextRange>,
@@ -73,8 +102,7 @@ pub struct CallSite {
 #[derive(Debug, Clone, Default)]
 pub struct ParamSummary {
     pub name: String,
-    /// Positional (not keyword-only, not `*args`/`**kwargs`).
-    pub positional: bool,
+    pub kind: ParamKind,
     /// Each use, with the call it was handed to when that is unknown.
     pub uses: Vec<(UseKind, Option<CallSite>)>,
 }
@@ -87,6 +115,10 @@ pub struct ModuleSummaries {
     /// the reads do with the path stored there. A field-name approximation:
     /// every instance of the class shares it, subclasses are not followed.
     pub fields: HashMap<String, Vec<(UseKind, Option<CallSite>)>>,
+    /// The reads of [`ModuleSummaries::fields`] in the methods printing or
+    /// comparing an object runs (`__repr__`, `__eq__`, ...): all that
+    /// happens to a field of an object that is only printed or compared.
+    pub text_fields: HashMap<String, Vec<(UseKind, Option<CallSite>)>>,
     /// Names the module imports from elsewhere (`from .command import
     /// QuoteString`): level, module and member, for names it re-exports.
     pub imports: HashMap<String, (u32, String, String)>,
@@ -182,17 +214,28 @@ impl Resolver<'_> {
         if visiting.contains(&key) {
             return None;
         }
-        let uses = if field {
-            summaries.fields.get(qualname)?
+        let mut constructed = false;
+        let (uses, element) = if field && site.result_only_printed {
+            // An object only printed or compared: its text methods run.
+            match summaries.text_fields.get(qualname) {
+                Some(uses) => (uses, None),
+                None => return Some(vec![UseKind::Neutral]),
+            }
+        } else if field {
+            (summaries.fields.get(qualname)?, None)
         } else if let Some(params) = summaries.functions.get(qualname) {
-            &bind(params, site)?.uses
+            let (param, element) = bind(params, site)?;
+            constructed = qualname.ends_with(".__init__");
+            (&param.uses, element)
         } else if let Some(init) = summaries.functions.get(&format!("{qualname}.__init__")) {
             // Ex) Config(p) for `from pkg import Config`: its __init__.
             let site = CallSite {
                 bound: true,
                 ..site.clone()
             };
-            &bind(init, &site)?.uses
+            let (param, element) = bind(init, &site)?;
+            constructed = true;
+            (&param.uses, element)
         } else if let Some((class, method)) = qualname.split_once('.')
             && let Some(bases) = summaries.bases.get(class)
         {
@@ -224,13 +267,50 @@ impl Resolver<'_> {
         visiting.push(key);
         let mut kinds = Vec::new();
         for (kind, inner) in uses {
+            // Ex) def wrapper(*args): inner(*args) — the element's own site.
+            let spread = match (&element, inner) {
+                (Some(element), Some(inner)) if inner.target != Target::ReturnValue => {
+                    match forwarded(inner, element) {
+                        Some(site) => Some(site),
+                        None => {
+                            kinds.push(UseKind::Unknown);
+                            continue;
+                        }
+                    }
+                }
+                _ => None,
+            };
+            // Ex) def f(p): return describe(p) — the caller's use of f's result.
+            let composed = inner
+                .as_ref()
+                .filter(|inner| inner.result == Some(UseKind::Returned))
+                .map(|inner| CallSite {
+                    result: site.result,
+                    ..spread.clone().unwrap_or_else(|| inner.clone())
+                });
+            let inner = composed.as_ref().or(spread.as_ref()).or(inner.as_ref());
             match (kind, inner) {
+                // Ex) def f(*args): return args — a tuple holding the path.
+                (UseKind::Returned, _) if element.is_some() => {
+                    kinds.push(returned(site.result, true))
+                }
                 // Ex) def helper(p): return p — the caller's use of the result.
                 (UseKind::Returned, _) => kinds.push(returned(site.result, false)),
                 (UseKind::Unknown, Some(inner)) if inner.target == Target::ReturnValue => {
                     kinds.push(returned(site.result, true));
                 }
                 (UseKind::Unknown, Some(inner)) => {
+                    // Ex) repr(Config(p)), Config storing `p` on a field.
+                    let printed = (constructed
+                        && site.result_only_printed
+                        && matches!(inner.target, Target::Field(_)))
+                    .then(|| CallSite {
+                        // What a text method returns is printed or compared.
+                        result: Some(UseKind::Neutral),
+                        result_only_printed: true,
+                        ..inner.clone()
+                    });
+                    let inner = printed.as_ref().unwrap_or(inner);
                     let inner_kinds = self
                         .kinds_at(inner, callee.as_ref(), depth + 1, visiting)
                         .unwrap_or_else(|| vec![UseKind::Unknown]);
@@ -257,15 +337,53 @@ impl Resolver<'_> {
     }
 }
 
-/// The parameter an argument binds to.
-fn bind<'p>(params: &'p [ParamSummary], site: &CallSite) -> Option<&'p ParamSummary> {
+/// The parameter an argument binds to, and for a `*args` or `**kwargs`
+/// parameter which of its elements the argument is.
+fn bind<'p>(
+    params: &'p [ParamSummary],
+    site: &CallSite,
+) -> Option<(&'p ParamSummary, Option<Element>)> {
+    let rest = |kind| params.iter().find(|p| p.kind == kind);
     match &site.arg {
         Arg::Positional(i) => {
-            let param = params.get(i + usize::from(site.bound))?;
-            param.positional.then_some(param)
+            let i = i + usize::from(site.bound);
+            let named = params
+                .iter()
+                .filter(|p| p.kind == ParamKind::Positional)
+                .count();
+            if i < named {
+                return Some((&params[i], None));
+            }
+            Some((rest(ParamKind::Rest)?, Some(Element::Index(i - named))))
         }
-        Arg::Keyword(name) => params.iter().find(|p| &p.name == name),
+        Arg::Keyword(name) => match params.iter().find(|p| &p.name == name) {
+            Some(p) if matches!(p.kind, ParamKind::Positional | ParamKind::KeywordOnly) => {
+                Some((p, None))
+            }
+            Some(_) => None,
+            None => Some((
+                rest(ParamKind::RestKeywords)?,
+                Some(Element::Key(name.clone())),
+            )),
+        },
+        // A spread of the caller's own `*args`: resolved by the caller.
+        Arg::Spread(_) | Arg::SpreadKeywords => None,
     }
+}
+
+/// The site an element of a `*args`/`**kwargs` parameter reaches when the
+/// parameter is spread into another call (`inner(*args)`); `None` for any
+/// other use of the parameter (an element taken out, the tuple handed on).
+fn forwarded(inner: &CallSite, element: &Element) -> Option<CallSite> {
+    let arg = match (&inner.arg, element) {
+        (Arg::Spread(at), Element::Index(i)) => Arg::Positional(at + i),
+        (Arg::SpreadKeywords, Element::Key(name)) => Arg::Keyword(name.clone()),
+        _ => return None,
+    };
+    Some(CallSite {
+        arg,
+        ..inner.clone()
+    })
 }
 
 /// A use as seen from a caller: statements of the callee cannot be edited

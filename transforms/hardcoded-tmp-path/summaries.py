@@ -4,6 +4,7 @@
 import getopt
 import os
 from unittest import mock
+from urllib.parse import urlunsplit
 
 
 def describe(path):
@@ -18,6 +19,29 @@ def parse(argv):
 def write_config(path):
     with open(path, "w") as f:
         f.write("x")
+
+
+def to_url(path):
+    return urlunsplit(("file", "", path, "", ""))
+
+
+def command_line(path):
+    return " ".join(["tar", "-xf", path])
+
+
+def open_renamed(path):
+    return open(path[:-4] + ".cfg", "w")
+
+
+class Report:
+    def __init__(self, path):
+        self.path: str = path
+
+    def write(self):
+        open(self.path, "w").close()
+
+    def __repr__(self):
+        return f"<Report {self.path}>"
 
 
 class Stub:
@@ -39,6 +63,11 @@ class Writer:
 # ok
 def only_formatted():
     print(describe("/tmp/report.txt"))
+
+
+# ok
+def only_in_a_url_and_a_command_line():
+    print(to_url("/tmp/repo.git"), command_line("/tmp/archive.tar"))
 
 
 # ok
@@ -75,3 +104,61 @@ def created_by_a_helper():
 # expect: TMP002 no-fix(left-as-output)
 def stored_where_a_method_creates_it():
     Writer("/tmp/out.txt").run()
+
+
+# The path meets unknown code (a slice) inside the returned expression: what
+# the caller does with the result does not decide.
+# expect: TMP002 no-fix(passed-on)
+def opened_inside_a_return():
+    open_renamed("/tmp/renamed.tmp").close()
+
+
+# An object only printed or compared runs only its text methods (`__repr__`,
+# `__eq__`, ...): `write` never runs here.
+# ok
+def only_printed():
+    print(repr(Report("/tmp/report.html")))
+
+
+# expect: TMP002 no-fix(outlives-function)
+def written_by_a_method():
+    Report("/tmp/written.html").write()
+
+
+class DailyReport(Report):
+    def __init__(self, path):
+        Report.__init__(self, path)
+
+
+# The base class's `__init__` called as a statement: the object lives on.
+# expect: TMP002 no-fix(passed-on)
+def written_by_a_subclass():
+    DailyReport("/tmp/daily.html").write()
+
+
+class Log:
+    def __init__(self, path):
+        self.path = path
+        self.file = open(self.path, "a")
+
+    def __repr__(self):
+        return f"<Log {self.path}>"
+
+
+class Cache:
+    def __init__(self, path):
+        self.path = path
+        self.fill()
+
+    def fill(self):
+        open(self.path, "w").close()
+
+    def __repr__(self):
+        return f"<Cache {self.path}>"
+
+
+# Construction runs, even for an object only printed: `__init__` opens the
+# file, and another method it calls creates it.
+# expect: TMP002 no-fix(left-as-output), TMP002 no-fix(left-as-output)
+def made_then_printed():
+    print(repr(Log("/tmp/app.log")), repr(Cache("/tmp/app.cache")))
