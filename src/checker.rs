@@ -69,6 +69,8 @@ pub struct PathUse {
     pub blocks: Vec<Block>,
     /// The call an unknown use hands the path to, if a summary may know it.
     pub site: Option<CallSite>,
+    /// An attribute of the value is used (`obj.load()`, `obj.name`).
+    pub attribute: bool,
 }
 
 impl PathUse {
@@ -367,7 +369,9 @@ impl<'a> Checker<'a> {
             }) if kind == UseKind::Unknown => (self.carried(value, false), None),
             Some(mut site) => {
                 if let Some(value) = site.result_of.take() {
-                    site.result = Some(self.carried(value, false));
+                    let result = self.carried(value, false);
+                    site.result = Some(result);
+                    site.result_only_printed = self.only_printed(value, result);
                 }
                 (kind, Some(site))
             }
@@ -595,6 +599,16 @@ impl<'a> Checker<'a> {
         })
     }
 
+    /// Whether a call's result bound to a name (`obj = Config(p)`) is only
+    /// printed or compared there, no attribute of it used.
+    fn only_printed(&self, value: WatchId, result: UseKind) -> bool {
+        matches!(result, UseKind::Neutral | UseKind::NameOnly)
+            && self
+                .uses_with_derived(value)
+                .iter()
+                .all(|u| !u.attribute && !u.nested)
+    }
+
     /// What handing a path to `site` does to it, from the summaries of this
     /// module and the package's; `None` when that is not known.
     pub fn resolve_site(&self, site: &CallSite) -> Option<Vec<UseKind>> {
@@ -604,10 +618,11 @@ impl<'a> Checker<'a> {
         let kinds = match (&site.target, site.result_of) {
             (Target::Value(value), _) => Some(vec![self.carried(*value, true)]),
             (_, Some(value)) => {
+                let result = self.carried(value, true);
                 let site = CallSite {
-                    result: Some(self.carried(value, true)),
+                    result: Some(result),
                     result_of: None,
-                    result_only_printed: false,
+                    result_only_printed: self.only_printed(value, result),
                     ..site.clone()
                 };
                 let local = self.local_summaries.get_or_init(|| self.local_summaries());
@@ -1533,17 +1548,29 @@ impl<'a> Checker<'a> {
         } else {
             self.blocks.clone()
         };
+        // Ex) self.path = abspath(path) in a summary: the field holds the
+        // same path. (A transform judges a value stored on `self` itself.)
+        let stored = if self.summarize {
+            path_use::same_path_top(&self.semantic, self.scope, &self.exprs)
+                .map_or(range, Ranged::range)
+        } else {
+            range
+        };
         let site = self.handoff(kind).or_else(|| {
             (kind == UseKind::Unknown)
-                .then(|| self.field_store(range))
+                .then(|| self.field_store(stored))
                 .flatten()
         });
+        let attribute = self.exprs.len().checked_sub(2).is_some_and(
+            |up| matches!(self.exprs[up], Expr::Attribute(a) if a.value.range() == range),
+        );
         self.watches[id].uses.push(PathUse {
             range,
             kind,
             nested,
             blocks,
             site,
+            attribute,
         });
         // Follow the new name too.
         if kind == UseKind::Derived

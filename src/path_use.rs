@@ -167,10 +167,31 @@ pub fn derived_top<'a>(
     scope: ScopeId,
     exprs: &[&'a Expr],
 ) -> Option<&'a Expr> {
+    top(semantic, scope, exprs, false)
+}
+
+/// [`derived_top`] through forms of the same path only (`abspath(p)`,
+/// `str(p)`), not through new paths made from it (`os.path.join(p, "x")`).
+pub fn same_path_top<'a>(
+    semantic: &Semantic,
+    scope: ScopeId,
+    exprs: &[&'a Expr],
+) -> Option<&'a Expr> {
+    top(semantic, scope, exprs, true)
+}
+
+fn top<'a>(
+    semantic: &Semantic,
+    scope: ScopeId,
+    exprs: &[&'a Expr],
+    same_only: bool,
+) -> Option<&'a Expr> {
     let (mut current, mut ancestors) = exprs.split_last()?;
     while let Some((parent, up)) = ancestors.split_last() {
-        if derivation(semantic, scope, parent, current, up.last().copied()).is_none() {
-            break;
+        match derivation(semantic, scope, parent, current, up.last().copied()) {
+            None => break,
+            Some(Derivation::NewPath) if same_only => break,
+            Some(_) => {}
         }
         current = parent;
         ancestors = up;

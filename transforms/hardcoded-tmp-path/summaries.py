@@ -54,7 +54,7 @@ class Stub:
 
 class Writer:
     def __init__(self, target):
-        self.target = target
+        self.target = os.path.abspath(target)
 
     def run(self):
         open(self.target, "w").close()
@@ -162,3 +162,16 @@ class Cache:
 # expect: TMP002 no-fix(left-as-output), TMP002 no-fix(left-as-output)
 def made_then_printed():
     print(repr(Log("/tmp/app.log")), repr(Cache("/tmp/app.cache")))
+
+
+# The same through a name: only printed and compared there.
+# ok
+def printed_through_a_name():
+    report = Report("/tmp/named.html")
+    print(repr(report), report == report)
+
+
+# expect: TMP002 no-fix(outlives-function)
+def method_called_through_a_name():
+    report = Report("/tmp/named-written.html")
+    report.write()
