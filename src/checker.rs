@@ -805,7 +805,7 @@ impl<'a> Checker<'a> {
         // `return open(p[0])`, where the path meets unknown code first.
         let returned = |value: &Expr| {
             let exprs = &self.exprs[..depth.min(self.exprs.len())];
-            path_use::derived_top(&self.semantic, self.scope, exprs)
+            path_use::derived_top(&self.semantic, self.scope, exprs, false)
                 .is_some_and(|top| top.range() == value.range())
         };
         if site.is_none()
@@ -1551,7 +1551,7 @@ impl<'a> Checker<'a> {
         // Ex) self.path = abspath(path) in a summary: the field holds the
         // same path. (A transform judges a value stored on `self` itself.)
         let stored = if self.summarize {
-            path_use::same_path_top(&self.semantic, self.scope, &self.exprs)
+            path_use::derived_top(&self.semantic, self.scope, &self.exprs, true)
                 .map_or(range, Ranged::range)
         } else {
             range

@@ -155,42 +155,22 @@ fn own_statement(stmt: Option<&Stmt>, call: &ExprCall) -> Option<TextRange> {
     }
 }
 
-/// Classifies the use of the name at the top of `exprs` (its ancestors
-/// below it), inside statement `stmt`. A path derived from the name
-/// (`os.path.join(p, "x")`, `Path(p) / "x"`, `p + ".bak"`, `f.name`) is
-/// followed up to where it is used.
 /// The outermost expression of `exprs` that the innermost one reaches only
 /// through path and string derivations (`"at %s" % p`, `str(p)`): the value
-/// that carries the path on.
+/// that carries the path on. With `same_path_only`, through other forms of
+/// the same path alone (`abspath(p)`, `str(p)`), not through new paths made
+/// from it (`os.path.join(p, "x")`).
 pub fn derived_top<'a>(
     semantic: &Semantic,
     scope: ScopeId,
     exprs: &[&'a Expr],
-) -> Option<&'a Expr> {
-    top(semantic, scope, exprs, false)
-}
-
-/// [`derived_top`] through forms of the same path only (`abspath(p)`,
-/// `str(p)`), not through new paths made from it (`os.path.join(p, "x")`).
-pub fn same_path_top<'a>(
-    semantic: &Semantic,
-    scope: ScopeId,
-    exprs: &[&'a Expr],
-) -> Option<&'a Expr> {
-    top(semantic, scope, exprs, true)
-}
-
-fn top<'a>(
-    semantic: &Semantic,
-    scope: ScopeId,
-    exprs: &[&'a Expr],
-    same_only: bool,
+    same_path_only: bool,
 ) -> Option<&'a Expr> {
     let (mut current, mut ancestors) = exprs.split_last()?;
     while let Some((parent, up)) = ancestors.split_last() {
         match derivation(semantic, scope, parent, current, up.last().copied()) {
             None => break,
-            Some(Derivation::NewPath) if same_only => break,
+            Some(Derivation::NewPath) if same_path_only => break,
             Some(_) => {}
         }
         current = parent;
@@ -199,6 +179,10 @@ fn top<'a>(
     Some(current)
 }
 
+/// Classifies the use of the name at the top of `exprs` (its ancestors
+/// below it), inside statement `stmt`. A path derived from the name
+/// (`os.path.join(p, "x")`, `Path(p) / "x"`, `p + ".bak"`, `f.name`) is
+/// followed up to where it is used.
 pub fn classify<'a>(
     semantic: &Semantic<'a>,
     scope: ScopeId,

@@ -1,18 +1,9 @@
 # Shape: a path handed to a wrapper's `*args` / `**kwargs`, which hands them on whole to a helper
 # that writes the file (`save(*args)`, `save(**kwargs)`); the caller reads it back and removes it.
 # Expected fix: `mkstemp(prefix="tempsafe_fwd_", suffix=".txt")` in each caller, removed in a
-# `finally`; the wrappers and the helper are left as they are.
+# `finally`; the wrappers and the helper are left as they are. No stale-file cleanup first: both
+# paths are opened with "w", so what an interrupted run left is overwritten, then removed.
 import os
-import shutil
-
-
-def remove_stale(name):
-    # Undo an earlier, interrupted run; spelled without a "/tmp" literal so the fix leaves it alone.
-    stale = os.path.join(os.sep, "tmp", name)
-    if os.path.isdir(stale):
-        shutil.rmtree(stale)
-    elif os.path.exists(stale):
-        os.remove(stale)
 
 
 def save(path, text="forwarded"):
@@ -45,7 +36,5 @@ def by_keyword():
 
 
 if __name__ == "__main__":
-    remove_stale("tempsafe_fwd.txt")
-    remove_stale("tempsafe_fwd_kw.txt")
     by_position()
     by_keyword()
