@@ -97,8 +97,16 @@ pub struct FunctionContext<'a> {
 /// Index of a [`Watch`].
 pub type WatchId = usize;
 
-/// A parameter watched in summary mode: its name, whether it can be passed
-/// by position, and its watch.
+/// The methods that run before each test of a class (or once before all):
+/// what they patch is patched for the tests.
+const SET_UP_METHODS: &[&str] = &[
+    "setUp",
+    "setUpClass",
+    "asyncSetUp",
+    "setup_method",
+    "setup_class",
+];
+
 /// The methods that run for an object that is only made and printed,
 /// formatted or compared: construction, the text and comparison methods,
 /// finalization.
@@ -121,6 +129,8 @@ const TEXT_METHODS: &[&str] = &[
     "__len__",
 ];
 
+/// A parameter watched in summary mode: its name, whether it can be passed
+/// by position, and its watch.
 type WatchedParameter<'a> = (&'a str, ParamKind, WatchId);
 
 /// The visitor state shared with the transforms.
@@ -298,7 +308,7 @@ impl<'a> Checker<'a> {
                         self.uses_with_derived(watch)
                             .into_iter()
                             .filter(|u| u.kind != UseKind::Derived)
-                            .map(|u| {
+                            .flat_map(|u| {
                                 // A nested function may run at any time.
                                 let kind = if u.nested { UseKind::Unknown } else { u.kind };
                                 self.settle(kind, u.site.clone().filter(|_| !u.nested))
@@ -322,7 +332,7 @@ impl<'a> Checker<'a> {
                 .map(|(field, uses)| {
                     let uses = uses
                         .into_iter()
-                        .map(|(kind, site)| self.settle(kind, site))
+                        .flat_map(|(kind, site)| self.settle(kind, site))
                         .collect();
                     (field, uses)
                 })
@@ -361,12 +371,20 @@ impl<'a> Checker<'a> {
 
     /// Summary mode: a use as a summary keeps it, with what the module's
     /// own values say decided (a summary outlives the module's watches).
-    fn settle(&self, kind: UseKind, site: Option<CallSite>) -> (UseKind, Option<CallSite>) {
-        match site {
+    fn settle(&self, kind: UseKind, site: Option<CallSite>) -> Vec<(UseKind, Option<CallSite>)> {
+        vec![match site {
             Some(CallSite {
                 target: Target::Value(value),
                 ..
-            }) if kind == UseKind::Unknown => (self.carried(value, false), None),
+            }) if kind == UseKind::Unknown => match self.carried_external(value) {
+                Some(sites) => {
+                    return sites
+                        .into_iter()
+                        .map(|site| (UseKind::Unknown, Some(site)))
+                        .collect();
+                }
+                None => (self.carried(value, false), None),
+            },
             Some(mut site) => {
                 if let Some(value) = site.result_of.take() {
                     let result = self.carried(value, false);
@@ -376,7 +394,31 @@ impl<'a> Checker<'a> {
                 (kind, Some(site))
             }
             None => (kind, None),
+        }]
+    }
+
+    /// Summary mode: the functions outside the package a value holding the
+    /// path reaches (`args` in `subprocess.Popen([*args, c])`), when those
+    /// are its only uses beyond text work; a caller patching them decides.
+    fn carried_external(&self, value: WatchId) -> Option<Vec<CallSite>> {
+        let mut sites = Vec::new();
+        for u in self.uses_with_derived(value) {
+            match (&u.kind, &u.site) {
+                _ if u.nested => return None,
+                (UseKind::Neutral | UseKind::NameOnly | UseKind::Derived, _) => {}
+                (
+                    UseKind::Unknown,
+                    Some(
+                        site @ CallSite {
+                            target: Target::External(_),
+                            ..
+                        },
+                    ),
+                ) => sites.push(site.clone()),
+                _ => return None,
+            }
         }
+        (!sites.is_empty()).then_some(sites)
     }
 
     /// Whether the name bound at `start` was derived from `watch` (or from
@@ -596,6 +638,7 @@ impl<'a> Checker<'a> {
             result_of: None,
             result_only_printed: false,
             stmt: None,
+            patched: Vec::new(),
         })
     }
 
@@ -617,6 +660,10 @@ impl<'a> Checker<'a> {
         }
         let kinds = match (&site.target, site.result_of) {
             (Target::Value(value), _) => Some(vec![self.carried(*value, true)]),
+            // No summary to read: patched or unknown.
+            (Target::External(name), _) => {
+                crate::summary::is_patched(&site.patched, name).then(|| vec![UseKind::Neutral])
+            }
             (_, Some(value)) => {
                 let result = self.carried(value, true);
                 let site = CallSite {
@@ -626,11 +673,19 @@ impl<'a> Checker<'a> {
                     ..site.clone()
                 };
                 let local = self.local_summaries.get_or_init(|| self.local_summaries());
-                Resolver { local }.kinds(&site)
+                Resolver {
+                    local,
+                    patched: &site.patched,
+                }
+                .kinds(&site)
             }
             _ => {
                 let local = self.local_summaries.get_or_init(|| self.local_summaries());
-                Resolver { local }.kinds(site)
+                Resolver {
+                    local,
+                    patched: &site.patched,
+                }
+                .kinds(site)
             }
         };
         self.resolved
@@ -763,8 +818,15 @@ impl<'a> Checker<'a> {
     /// (`url = c.get_url(p)`): their uses decide.
     fn with_carriers(&mut self, site: Option<CallSite>, depth: usize) -> Option<CallSite> {
         let Some(mut site) = site else {
-            let container = self.container_at(depth)?;
-            let value = self.carrier(container)?;
+            if let Some(external) = self.external_site(depth) {
+                return Some(external);
+            }
+            let value = match self.container_at(depth) {
+                Some(container) => self.carrier(container),
+                None => None,
+            }
+            .or_else(|| self.added_to(depth));
+            let value = value?;
             return Some(CallSite {
                 target: Target::Value(value),
                 arg: Arg::Positional(0),
@@ -773,6 +835,7 @@ impl<'a> Checker<'a> {
                 result_of: None,
                 result_only_printed: false,
                 stmt: None,
+                patched: Vec::new(),
             });
         };
         if site.result == Some(UseKind::Derived)
@@ -781,6 +844,95 @@ impl<'a> Checker<'a> {
             site.result_of = self.carrier(top.range());
         }
         Some(site)
+    }
+
+    /// Ex) args.extend(["-i", str(p)]), args.append(p) as a statement: the
+    /// list `args` holds the path from there on; its uses decide. Not when
+    /// `args` is itself a path watched already (its uses stay its own).
+    fn added_to(&mut self, depth: usize) -> Option<WatchId> {
+        let Some(Stmt::Expr(stmt)) = self.current_stmt() else {
+            return None;
+        };
+        let call = self.call_taking(depth)?;
+        if call.range() != stmt.value.range() {
+            return None;
+        }
+        let Expr::Attribute(attr) = call.func.as_ref() else {
+            return None;
+        };
+        let Expr::Name(name) = attr.value.as_ref() else {
+            return None;
+        };
+        if !matches!(
+            attr.attr.id.as_str(),
+            "append" | "extend" | "insert" | "add"
+        ) {
+            return None;
+        }
+        let id = name.id.as_str();
+        let owner = self.semantic.owner(self.scope, id)?;
+        let latest = self
+            .watched_names
+            .get(id)
+            .and_then(|ids| ids.iter().rev().find(|&&w| self.watches[w].scope == owner))
+            .copied();
+        match latest {
+            Some(watch) if self.is_carrier(watch) => Some(watch),
+            Some(_) => None,
+            None if owner == self.scope => {
+                let watch = self.watch_derived(id, None);
+                self.carriers.insert(name.start(), watch);
+                Some(watch)
+            }
+            None => None,
+        }
+    }
+
+    /// Ex) subprocess.Popen([*args, command]): the path reaches a function
+    /// outside the package, which a test may have patched.
+    fn external_site(&self, depth: usize) -> Option<CallSite> {
+        let call = self.call_taking(depth)?;
+        let qualified = self.semantic.qualified_name(self.scope, &call.func)?;
+        if qualified.first() == Some(&"builtins") {
+            return None;
+        }
+        let patched: Vec<String> = self.patched_here().cloned().collect();
+        Some(CallSite {
+            target: Target::External(qualified.join(".")),
+            arg: Arg::Positional(0),
+            bound: false,
+            result: None,
+            result_of: None,
+            result_only_printed: false,
+            stmt: None,
+            patched,
+        })
+    }
+
+    /// The call whose argument holds the path at `depth`: the path itself, a
+    /// path derived from it (`str(p)`), or a display holding either
+    /// (`["-i", str(p)]`, `[*args, c]`).
+    fn call_taking(&self, depth: usize) -> Option<&'a ruff_python_ast::ExprCall> {
+        let exprs = &self.exprs[..depth.min(self.exprs.len())];
+        let top = path_use::derived_top(&self.semantic, self.scope, exprs, false)?;
+        let mut at = exprs.iter().rposition(|e| std::ptr::eq(*e, top))?;
+        while at > 0
+            && matches!(
+                exprs[at - 1],
+                Expr::List(_) | Expr::Tuple(_) | Expr::Set(_) | Expr::Starred(_)
+            )
+        {
+            at -= 1;
+        }
+        let Expr::Call(call) = exprs.get(at.checked_sub(1)?)? else {
+            return None;
+        };
+        let held = exprs[at].range();
+        call.arguments
+            .args
+            .iter()
+            .any(|a| a.range() == held)
+            .then_some(call)
     }
 
     /// The outermost list, tuple, set or dict display around the
@@ -820,6 +972,7 @@ impl<'a> Checker<'a> {
                 result_of: None,
                 result_only_printed: false,
                 stmt: None,
+                patched: Vec::new(),
             });
         }
         site
@@ -836,6 +989,7 @@ impl<'a> Checker<'a> {
                 result_of: None,
                 result_only_printed: false,
                 stmt: None,
+                patched: Vec::new(),
             });
         }
         let n = exprs.len();
@@ -893,6 +1047,7 @@ impl<'a> Checker<'a> {
                 result_of: None,
                 result_only_printed: false,
                 stmt: None,
+                patched: self.patched_here().cloned().collect(),
             });
         }
         let (target, bound) = self.callee(&call.func)?;
@@ -925,6 +1080,7 @@ impl<'a> Checker<'a> {
             result_of: None,
             result_only_printed,
             stmt,
+            patched: self.patched_here().cloned().collect(),
         })
     }
 
@@ -968,6 +1124,22 @@ impl<'a> Checker<'a> {
 
     /// The function a call expression calls, as a summary target.
     fn callee(&self, func: &'a Expr) -> Option<(Target, bool)> {
+        // Ex) Vendor().run_command(p): a method of the object just made.
+        if let Expr::Attribute(attr) = func
+            && let Expr::Call(made) = attr.value.as_ref()
+        {
+            let method = attr.attr.id.as_str();
+            return match self.callee(&made.func)? {
+                (Target::Local(init), true) => {
+                    let class = init.strip_suffix(".__init__")?;
+                    Some((Target::Local(format!("{class}.{method}")), true))
+                }
+                (Target::File(file, class), false) => {
+                    Some((Target::File(file, format!("{class}.{method}")), true))
+                }
+                _ => None,
+            };
+        }
         let mut root = func;
         while let Expr::Attribute(attr) = root {
             root = &attr.value;
@@ -1121,7 +1293,6 @@ impl<'a> Checker<'a> {
         self.instances.insert(key, class);
     }
 
-    /// The names patched in the enclosing function scopes.
     /// Whether the function of `scope` (or one around it) patches anything
     /// while it runs.
     pub fn patches_code(&self, scope: ScopeId) -> bool {
@@ -1135,6 +1306,8 @@ impl<'a> Checker<'a> {
         false
     }
 
+    /// The names patched in the enclosing function scopes, and by the
+    /// `setUp` of the enclosing class.
     fn patched_here(&self) -> impl Iterator<Item = &String> {
         let mut scopes = Vec::new();
         let mut scope = Some(self.scope);
@@ -1192,27 +1365,96 @@ impl<'a> Checker<'a> {
         how: &str,
         target: Option<&'a Expr>,
     ) {
-        let args = &call.arguments.args;
-        let patched = match how {
-            "patch" => match args.first() {
-                Some(Expr::StringLiteral(s)) => s.value.to_str().to_string(),
-                _ => return,
-            },
-            "object" => match (args.first(), args.get(1)) {
-                (Some(object), Some(Expr::StringLiteral(s))) => {
-                    match self.semantic.qualified_name(self.scope, object) {
-                        Some(q) => format!("{}.{}", q.join("."), s.value.to_str()),
-                        None => return,
-                    }
-                }
-                _ => return,
-            },
-            _ => return,
+        let Some(patched) = self.patch_name(self.scope, call, how) else {
+            return;
         };
         let scope = self.function_scope();
         self.patched.entry(scope).or_default().push(patched);
         if let Some(Expr::Name(name)) = target {
             self.mocks.insert((self.scope, name.id.as_str()));
+        }
+    }
+
+    /// What `patch("pkg.mod.f")` (`how`: "patch") or `patch.object(X, "m")`
+    /// ("object") patches, as a dotted name.
+    fn patch_name(
+        &self,
+        scope: ScopeId,
+        call: &'a ruff_python_ast::ExprCall,
+        how: &str,
+    ) -> Option<String> {
+        let args = &call.arguments.args;
+        Some(match how {
+            "patch" => match args.first() {
+                Some(Expr::StringLiteral(s)) => s.value.to_str().to_string(),
+                _ => return None,
+            },
+            "object" => match (args.first(), args.get(1)) {
+                (Some(object), Some(Expr::StringLiteral(s))) => {
+                    let q = self.semantic.qualified_name(scope, object)?;
+                    format!("{}.{}", q.join("."), s.value.to_str())
+                }
+                _ => return None,
+            },
+            _ => return None,
+        })
+    }
+
+    /// Ex) `pkg.client.subprocess.Popen = DummyPopen` or
+    /// `patch("pkg.os.remove").start()` in `setUp`: patched for every test
+    /// of the class (recorded on the class's scope).
+    fn note_set_up_patches(&mut self, class_scope: ScopeId, class: &'a StmtClassDef) {
+        struct Patches<'c, 'a> {
+            checker: &'c Checker<'a>,
+            scope: ScopeId,
+            names: Vec<String>,
+        }
+        impl<'a> Visitor<'a> for Patches<'_, 'a> {
+            fn visit_stmt(&mut self, stmt: &'a Stmt) {
+                if let Stmt::Assign(assign) = stmt
+                    && let [target @ Expr::Attribute(_)] = assign.targets.as_slice()
+                    && let Some(q) = self.checker.semantic.qualified_name(self.scope, target)
+                    && q.len() >= 2
+                    && q.first() != Some(&"builtins")
+                {
+                    self.names.push(q.join("."));
+                }
+                visitor::walk_stmt(self, stmt);
+            }
+            fn visit_expr(&mut self, expr: &'a Expr) {
+                if let Expr::Call(call) = expr
+                    && let Some(q) = self.checker.semantic.qualified_name(self.scope, &call.func)
+                    && let Some(at) = q.iter().position(|s| *s == "mock")
+                {
+                    let how = match &q[at + 1..] {
+                        ["patch"] => Some("patch"),
+                        ["patch", "object"] => Some("object"),
+                        _ => None,
+                    };
+                    if let Some(name) =
+                        how.and_then(|how| self.checker.patch_name(self.scope, call, how))
+                    {
+                        self.names.push(name);
+                    }
+                }
+                visitor::walk_expr(self, expr);
+            }
+        }
+        let mut patches = Patches {
+            checker: self,
+            scope: class_scope,
+            names: Vec::new(),
+        };
+        for stmt in &class.body {
+            if let Stmt::FunctionDef(def) = stmt
+                && SET_UP_METHODS.contains(&def.name.id.as_str())
+            {
+                patches.visit_body(&def.body);
+            }
+        }
+        let names = patches.names;
+        if !names.is_empty() {
+            self.patched.entry(class_scope).or_default().extend(names);
         }
     }
 
@@ -1491,6 +1733,7 @@ impl<'a> Checker<'a> {
         let outer = std::mem::replace(&mut self.scope, scope);
         let blocks = std::mem::take(&mut self.blocks);
         self.classes.push(class);
+        self.note_set_up_patches(scope, class);
         self.visit_body(&class.body);
         self.classes.pop();
         self.blocks = blocks;
@@ -1612,7 +1855,11 @@ fn add_target(wanted: &mut HashSet<String>, target: &Target) {
                 wanted.insert(format!("{class}.*"));
             }
         }
-        Target::File(..) | Target::Inert | Target::ReturnValue | Target::Value(_) => {}
+        Target::File(..)
+        | Target::Inert
+        | Target::ReturnValue
+        | Target::Value(_)
+        | Target::External(_) => {}
     }
 }
 

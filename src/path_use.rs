@@ -380,6 +380,22 @@ fn derivation(
                 _ => Derivation::NewPath,
             })
         }
+        // Ex) os.environ.get("TMPDIR", "/tmp"): the default is the result
+        // when the variable is unset.
+        Expr::Call(call)
+            if call
+                .arguments
+                .args
+                .get(1)
+                .or_else(|| call.arguments.find_keyword("default").map(|k| &k.value))
+                .is_some_and(|a| a.range() == range)
+                && matches!(
+                    semantic.qualified_name(scope, &call.func).as_deref(),
+                    Some(["os", "getenv"] | ["os", "environ", "get"])
+                ) =>
+        {
+            Some(Derivation::SamePath)
+        }
         Expr::Call(call) if call.func.range() != range => {
             if !call
                 .arguments

@@ -41,6 +41,9 @@ pub enum Target {
     /// ["-i", p]`): the uses of the name it is bound to decide, by
     /// [`crate::checker::Checker`] (watch index). Never in a summary.
     Value(usize),
+    /// A function outside the package (`subprocess.Popen`), by qualified
+    /// name: unknown, unless the test making the call patches it.
+    External(String),
 }
 
 /// Which parameter the path is bound to.
@@ -96,6 +99,10 @@ pub struct CallSite {
     /// The caller's statement when the call is a statement of its own: a
     /// removal the callee makes happens there.
     pub stmt: Option<ruff_text_size::TextRange>,
+    /// The names patched where the call is made (`mock.patch("pkg.os.remove")`,
+    /// `pkg.subprocess.Popen = DummyPopen` in `setUp`): code the callee
+    /// reaches through them does not run.
+    pub patched: Vec<String>,
 }
 
 /// What a function does with one of its parameters.
@@ -170,6 +177,8 @@ fn read_module(path: &Path) -> Option<ModuleParts> {
 /// (`local`) and, through the cache, of the package's other modules.
 pub struct Resolver<'s> {
     pub local: &'s ModuleSummaries,
+    /// What the caller patches ([`CallSite::patched`]).
+    pub patched: &'s [String],
 }
 
 impl Resolver<'_> {
@@ -194,6 +203,9 @@ impl Resolver<'_> {
             // Decided by the checker, which knows the value's uses.
             Target::Value(_) => return None,
             Target::ReturnValue => return Some(vec![returned(site.result, true)]),
+            Target::External(name) => {
+                return is_patched(self.patched, name).then(|| vec![UseKind::Neutral]);
+            }
             Target::Local(name) => (module.cloned(), name, false),
             Target::File(path, name) => (Some(crate::summary::module(path)?), name, false),
             Target::Field(name) => (module.cloned(), name, true),
@@ -335,6 +347,14 @@ impl Resolver<'_> {
         visiting.pop();
         Some(finish(kinds))
     }
+}
+
+/// Whether `name` (`subprocess.Popen`) is one of `patched`, named as the
+/// caller reaches it (`dulwich.client.subprocess.Popen`).
+pub fn is_patched(patched: &[String], name: &str) -> bool {
+    patched
+        .iter()
+        .any(|p| p == name || p.strip_suffix(name).is_some_and(|head| head.ends_with('.')))
 }
 
 /// The parameter an argument binds to, and for a `*args` or `**kwargs`

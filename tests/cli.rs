@@ -475,6 +475,35 @@ fn statistics_count_per_transform_and_status() {
 }
 
 #[test]
+fn functions_a_test_class_patches_in_set_up_are_not_followed() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "pkg/__init__.py", b"");
+    write(
+        dir.path(),
+        "pkg/client.py",
+        b"import subprocess\n\n\nclass Vendor:\n    def run_command(self, host, key_filename=None):\n        args = [\"ssh\"]\n        if key_filename:\n            args.extend([\"-i\", str(key_filename)])\n        return subprocess.Popen([*args, host])\n",
+    );
+    write(
+        dir.path(),
+        "tests/test_client.py",
+        b"import unittest\n\nimport pkg.client\nfrom pkg.client import Vendor\n\n\nclass Patched(unittest.TestCase):\n    def setUp(self):\n        pkg.client.subprocess.Popen = object\n\n    def test_key(self):\n        Vendor().run_command(\"h\", key_filename=\"/tmp/id_rsa\")\n\n\nclass NotPatched(unittest.TestCase):\n    def test_key(self):\n        Vendor().run_command(\"h\", key_filename=\"/tmp/id_rsa\")\n",
+    );
+    let (code, out, _) = stdout(tempsafe(dir.path()).args([
+        "check",
+        "--output-format",
+        "json",
+        "tests/test_client.py",
+    ]));
+    assert_eq!(code, 1, "{out}");
+    let report: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let findings = report["files"][0]["findings"].as_array().unwrap();
+    // Only the test that runs the real `subprocess.Popen` (`ssh -i` reads
+    // the key) is reported.
+    assert_eq!(findings.len(), 1, "{out}");
+    assert_eq!(findings[0]["line"], 17, "{out}");
+}
+
+#[test]
 fn github_annotations() {
     let dir = tempfile::tempdir().unwrap();
     write(dir.path(), "bad.py", INSECURE.as_bytes());

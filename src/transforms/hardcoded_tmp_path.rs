@@ -258,6 +258,7 @@ pub(crate) fn new<'a>() -> Box<dyn Transform<'a> + 'a> {
     Box::new(HardcodedTmpPath {
         sources: new_path_sources(),
         candidates: Vec::new(),
+        bound: HashMap::new(),
     })
 }
 
@@ -266,6 +267,10 @@ pub(crate) fn new<'a>() -> Box<dyn Transform<'a> + 'a> {
 struct HardcodedTmpPath<'a> {
     sources: Vec<Box<dyn PathSource<'a> + 'a>>,
     candidates: Vec<Candidate<'a>>,
+    /// The watch of each name a path is bound to, by the name's start: two
+    /// sources finding paths in one value (`"/tmp"` and `$TMPDIR` in
+    /// `d = os.environ.get("TMPDIR", "/tmp")`) share the name's uses.
+    bound: HashMap<TextSize, WatchId>,
 }
 
 impl<'a> Transform<'a> for HardcodedTmpPath<'a> {
@@ -327,7 +332,12 @@ impl<'a> HardcodedTmpPath<'a> {
         let beside_a_name = beside_a_file_name(&checker.exprs[..depth]);
         let watch = match (kind, stmt) {
             (UseKind::Derived, Some(Stmt::Assign(assign))) => match assign.targets.as_slice() {
-                [Expr::Name(name)] => Some(checker.watch(name.id.as_str())),
+                [Expr::Name(name)] => Some(
+                    *self
+                        .bound
+                        .entry(name.start())
+                        .or_insert_with(|| checker.watch(name.id.as_str())),
+                ),
                 _ => None,
             },
             _ => None,
@@ -428,15 +438,17 @@ struct Reach {
 }
 
 fn reach(checker: &Checker, candidate: &Candidate) -> Reach {
-    let mut uses: Vec<(UseKind, bool)> = Vec::new();
+    // Each use, whether it leaves the block the path was bound in, and
+    // whether it is in a nested function (which may run at any time).
+    let mut uses: Vec<(UseKind, bool, bool)> = Vec::new();
     // Ex) helper("/tmp/x"): what the helper does with it, if it is known.
     let summarized = candidate
         .site
         .as_ref()
         .and_then(|site| checker.resolve_site(site));
     match summarized {
-        Some(kinds) => uses.extend(kinds.into_iter().map(|k| (k, false))),
-        None if candidate.kind != UseKind::Derived => uses.push((candidate.kind, false)),
+        Some(kinds) => uses.extend(kinds.into_iter().map(|k| (k, false, false))),
+        None if candidate.kind != UseKind::Derived => uses.push((candidate.kind, false, false)),
         None => {}
     }
     if let Some(watch) = candidate.watch {
@@ -444,27 +456,32 @@ fn reach(checker: &Checker, candidate: &Candidate) -> Reach {
         let seen = checker.uses_with_derived(watch);
         if seen.is_empty() {
             // Ex) a class attribute or a constant: used where tempsafe cannot see.
-            uses.push((UseKind::Unknown, true));
+            uses.push((UseKind::Unknown, true, true));
         }
-        uses.extend(
-            seen.into_iter()
-                .map(|u: &PathUse| (u.kind, u.nested || !u.blocks.starts_with(&owner.blocks))),
-        );
+        uses.extend(seen.into_iter().map(|u: &PathUse| {
+            (
+                u.kind,
+                u.nested || !u.blocks.starts_with(&owner.blocks),
+                u.nested,
+            )
+        }));
     }
     Reach {
-        file_system: uses.iter().any(|(k, _)| k.reaches_file_system()),
-        neutral_only: uses
-            .iter()
-            .all(|(k, escapes)| !escapes && matches!(k, UseKind::Neutral | UseKind::NameOnly)),
-        unknown: uses.iter().any(|(k, escapes)| *escapes || k.escapes()),
+        file_system: uses.iter().any(|(k, _, _)| k.reaches_file_system()),
+        // Ex) if nt: t = os.environ["TEMP"] else: t = "/tmp"; os.symlink(t, link):
+        // only text work, after the branch too.
+        neutral_only: uses.iter().all(|(k, _, nested)| {
+            !nested && matches!(k, UseKind::Neutral | UseKind::NameOnly)
+        }),
+        unknown: uses.iter().any(|(k, escapes, _)| *escapes || k.escapes()),
         removed: uses
             .iter()
-            .any(|(k, _)| matches!(k, UseKind::Remove { .. } | UseKind::CleanupRegistered)),
+            .any(|(k, _, _)| matches!(k, UseKind::Remove { .. } | UseKind::CleanupRegistered)),
         stored: candidate
             .site
             .as_ref()
             .is_some_and(|site| matches!(site.target, Target::Field(_))),
-        uses: uses.into_iter().map(|(k, _)| k).collect(),
+        uses: uses.into_iter().map(|(k, _, _)| k).collect(),
     }
 }
 
