@@ -135,7 +135,10 @@
 //! included), passed to code tempsafe cannot see, or
 //! used after the block that created it), so nothing can use it once the
 //! block is left. An object that escapes is reported without a fix: the
-//! code it escapes to decides when it is no longer needed. A module-level
+//! code it escapes to decides when it is no longer needed. One stored on
+//! `self` that a method ending the object's life (`close`, `cleanup`,
+//! `__exit__`, `__del__`, `tearDown`) removes is not reported: the object
+//! owns it. A module-level
 //! object is reported without a fix too, and so is one made in a class body
 //! (a class attribute, which methods read after the body ends). The `with` forms have the
 //! applicability the `try` form would have (unsafe with a `dir` argument).
@@ -570,6 +573,9 @@ fn local(
         });
         return Some(d);
     }
+    if life.escapes && unused_fd.is_none() && owned_by_the_object(checker, candidate, watch) {
+        return None;
+    }
     if life.escapes && unused_fd.is_none() {
         // Ex) a test hands the directory to the objects it tests: they die
         // when the test ends, so removing it then keeps the test's behaviour.
@@ -933,17 +939,11 @@ fn test_cleanup(
 
 /// Ex) self.test_dir = tempfile.mkdtemp() in setUp, with no tearDown
 /// removing it -> self.addCleanup(shutil.rmtree, self.test_dir, ignore_errors=True)
-fn set_up(
-    checker: &Checker,
-    candidate: &Candidate,
-    stmt: &Stmt,
-    attribute: &str,
-    function: FunctionContext,
-) -> Option<Diagnostic> {
-    let class = function.class?;
-    let class_text = &checker.source[class.range()];
+/// Whether a line of `text` names `self.<attribute>` and removes it or
+/// registers its removal (`shutil.rmtree(self.d)`, `remove_dir(self.d)`).
+fn removes_attribute(text: &str, attribute: &str) -> bool {
     let needle = format!("self.{attribute}");
-    let removed = class_text.lines().any(|line| {
+    text.lines().any(|line| {
         line.match_indices(&needle).any(|(at, _)| {
             let after = line[at + needle.len()..].chars().next();
             !after.is_some_and(|c| c.is_alphanumeric() || c == '_')
@@ -958,8 +958,50 @@ fn set_up(
         ]
         .iter()
         .any(|word| line.contains(word))
-    });
-    if removed {
+    })
+}
+
+/// Ex) d = mkdtemp(); self._blob_dir = d in any method, and `close()`
+/// runs `remove_committed_dir(self._blob_dir)`: the object owns the
+/// directory, and a method that ends its life removes it.
+fn owned_by_the_object(checker: &Checker, candidate: &Candidate, watch: WatchId) -> bool {
+    let Some(function) = candidate.function else {
+        return false;
+    };
+    let Some(class) = function.class else {
+        return false;
+    };
+    let stored: Vec<&str> = checker
+        .uses_with_derived(watch)
+        .into_iter()
+        .filter_map(|u| match innermost_statement(&function.def.body, u.range)? {
+            Stmt::Assign(assign) if assign.value.range() == u.range => {
+                match assign.targets.as_slice() {
+                    [target] => self_attribute(target),
+                    _ => None,
+                }
+            }
+            _ => None,
+        })
+        .collect();
+    !stored.is_empty()
+        && class.body.iter().any(|stmt| {
+            matches!(stmt, Stmt::FunctionDef(def)
+                if (TEARDOWNS.contains(&def.name.id.as_str()) || def.name.id.as_str() == "__del__")
+                    && stored.iter().any(|a| removes_attribute(&checker.source[def.range()], a)))
+        })
+}
+
+fn set_up(
+    checker: &Checker,
+    candidate: &Candidate,
+    stmt: &Stmt,
+    attribute: &str,
+    function: FunctionContext,
+) -> Option<Diagnostic> {
+    let class = function.class?;
+    let class_text = &checker.source[class.range()];
+    if removes_attribute(class_text, attribute) {
         return None;
     }
     let mut d = diagnostic(
