@@ -937,8 +937,6 @@ fn test_cleanup(
     fix.finish(Safety::Safe, "Remove it when the test ends with `self.addCleanup()`")
 }
 
-/// Ex) self.test_dir = tempfile.mkdtemp() in setUp, with no tearDown
-/// removing it -> self.addCleanup(shutil.rmtree, self.test_dir, ignore_errors=True)
 /// Whether a line of `text` names `self.<attribute>` and removes it or
 /// registers its removal (`shutil.rmtree(self.d)`, `remove_dir(self.d)`).
 fn removes_attribute(text: &str, attribute: &str) -> bool {
@@ -992,6 +990,8 @@ fn owned_by_the_object(checker: &Checker, candidate: &Candidate, watch: WatchId)
         })
 }
 
+/// Ex) self.test_dir = tempfile.mkdtemp() in setUp, with no tearDown
+/// removing it -> self.addCleanup(shutil.rmtree, self.test_dir, ignore_errors=True)
 fn set_up(
     checker: &Checker,
     candidate: &Candidate,
