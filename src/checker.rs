@@ -630,16 +630,7 @@ impl<'a> Checker<'a> {
         let class = self.method_class()?;
         let target = Target::Field(format!("{}.{}", class.name.id, target.attr.id));
         add_target(&mut self.site_targets.borrow_mut(), &target);
-        Some(CallSite {
-            target,
-            arg: Arg::Positional(0),
-            bound: false,
-            result: None,
-            result_of: None,
-            result_only_printed: false,
-            stmt: None,
-            patched: Vec::new(),
-        })
+        Some(CallSite::to(target))
     }
 
     /// Whether a call's result bound to a name (`obj = Config(p)`) is only
@@ -827,16 +818,7 @@ impl<'a> Checker<'a> {
             }
             .or_else(|| self.added_to(depth));
             let value = value?;
-            return Some(CallSite {
-                target: Target::Value(value),
-                arg: Arg::Positional(0),
-                bound: false,
-                result: None,
-                result_of: None,
-                result_only_printed: false,
-                stmt: None,
-                patched: Vec::new(),
-            });
+            return Some(CallSite::to(Target::Value(value)));
         };
         if site.result == Some(UseKind::Derived)
             && let Some(top) = self.exprs.get(depth.wrapping_sub(1))
@@ -898,14 +880,8 @@ impl<'a> Checker<'a> {
         }
         let patched: Vec<String> = self.patched_here().cloned().collect();
         Some(CallSite {
-            target: Target::External(qualified.join(".")),
-            arg: Arg::Positional(0),
-            bound: false,
-            result: None,
-            result_of: None,
-            result_only_printed: false,
-            stmt: None,
             patched,
+            ..CallSite::to(Target::External(qualified.join(".")))
         })
     }
 
@@ -964,16 +940,7 @@ impl<'a> Checker<'a> {
             && self.summarize
             && matches!(self.current_stmt(), Some(Stmt::Return(r)) if r.value.as_deref().is_some_and(returned))
         {
-            return Some(CallSite {
-                target: Target::ReturnValue,
-                arg: Arg::Positional(0),
-                bound: false,
-                result: None,
-                result_of: None,
-                result_only_printed: false,
-                stmt: None,
-                patched: Vec::new(),
-            });
+            return Some(CallSite::to(Target::ReturnValue));
         }
         site
     }
@@ -981,16 +948,7 @@ impl<'a> Checker<'a> {
     fn argument_site(&self, depth: usize) -> Option<CallSite> {
         let exprs = &self.exprs[..depth.min(self.exprs.len())];
         if self.stored_on_mock(exprs) {
-            return Some(CallSite {
-                target: Target::Inert,
-                arg: Arg::Positional(0),
-                bound: false,
-                result: None,
-                result_of: None,
-                result_only_printed: false,
-                stmt: None,
-                patched: Vec::new(),
-            });
+            return Some(CallSite::to(Target::Inert));
         }
         let n = exprs.len();
         let mut argument = exprs.get(n.checked_sub(1)?)?;

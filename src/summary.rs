@@ -105,6 +105,23 @@ pub struct CallSite {
     pub patched: Vec<String>,
 }
 
+impl CallSite {
+    /// A site that names only where the path goes: no parameter, result or
+    /// statement of its own to say more.
+    pub fn to(target: Target) -> Self {
+        CallSite {
+            target,
+            arg: Arg::Positional(0),
+            bound: false,
+            result: None,
+            result_of: None,
+            result_only_printed: false,
+            stmt: None,
+            patched: Vec::new(),
+        }
+    }
+}
+
 /// What a function does with one of its parameters.
 #[derive(Debug, Clone, Default)]
 pub struct ParamSummary {
