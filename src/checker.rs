@@ -588,6 +588,18 @@ impl<'a> Checker<'a> {
         } else {
             None
         };
+        // Ex) def __repr__(self): return f"QuoteString({self.obj})" — what
+        // `repr()` returns is read by people; no file is made of it.
+        let returned = kind == UseKind::Returned
+            || site
+                .as_ref()
+                .is_some_and(|s| s.target == Target::ReturnValue);
+        let (kind, site) = if returned && self.function.is_some_and(|f| f.def.name.id == "__repr__")
+        {
+            (UseKind::Neutral, None)
+        } else {
+            (kind, site)
+        };
         let field = format!("{}.{}", class.name.id, attr.attr.id);
         // Ex) def __repr__(self): return f"<{self.path}>" — what printing
         // or comparing the object runs.

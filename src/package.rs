@@ -138,7 +138,14 @@ fn listing(dir: &Path) -> Arc<Listing> {
         return known;
     }
     let mut listing = Listing::default();
-    for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+    // The parent of a relative `tests` is the empty path: the current
+    // directory.
+    let readable = if dir.as_os_str().is_empty() {
+        Path::new(".")
+    } else {
+        dir
+    };
+    for entry in std::fs::read_dir(readable).into_iter().flatten().flatten() {
         let Ok(mut kind) = entry.file_type() else {
             continue;
         };
