@@ -464,6 +464,58 @@ fn life(checker: &Checker, watch: WatchId, until: Option<TextSize>) -> Life {
     }
 }
 
+/// Ex) fd, name = mkstemp(); os.close(fd); os.remove(name): the file is
+/// gone before anything else runs; what follows uses only its name
+/// (dulwich's backup slot for a rename), not this temporary file. The
+/// statements between make no other use of it: only `os.close(fd)`, which
+/// is required when there is a descriptor.
+fn removed_at_once(
+    checker: &Checker,
+    scope: ScopeId,
+    stmt: &Stmt,
+    watch: WatchId,
+    fd: Option<&str>,
+) -> bool {
+    let Some(body) = enclosing_body(checker.parsed.syntax(), stmt.range()) else {
+        return false;
+    };
+    let Some(at) = body.iter().position(|s| s.range() == stmt.range()) else {
+        return false;
+    };
+    let owner = &checker.watches[watch];
+    let uses = checker.uses_with_derived(watch);
+    let mut closed = false;
+    for next in &body[at + 1..] {
+        let Stmt::Expr(ruff_python_ast::StmtExpr { value, .. }) = next else {
+            return false;
+        };
+        let Expr::Call(call) = value.as_ref() else {
+            return false;
+        };
+        let uses_here: Vec<_> = uses
+            .iter()
+            .filter(|u| next.range().contains_range(u.range))
+            .collect();
+        if let [only] = uses_here.as_slice() {
+            return matches!(only.kind, UseKind::Remove { .. })
+                && only.always_runs_after(owner)
+                && (fd.is_none() || closed);
+        }
+        let closes_fd = fd.is_some_and(|fd| {
+            checker
+                .semantic
+                .qualified_name(scope, &call.func)
+                .is_some_and(|q| q == ["os", "close"])
+                && matches!(call.arguments.args.as_ref(), [Expr::Name(n)] if n.id.as_str() == fd)
+        });
+        if !uses_here.is_empty() || !closes_fd {
+            return false;
+        }
+        closed = true;
+    }
+    false
+}
+
 fn diagnostic(candidate: &Candidate, what: &str) -> Diagnostic {
     Diagnostic::new(
         Rule::TempWithoutCleanup,
@@ -522,6 +574,9 @@ fn local(
         let mut d = diagnostic(candidate, "is never removed");
         d.no_fix = Some(NoFix::VariableRebound);
         return Some(d);
+    }
+    if removed_at_once(checker, candidate.scope, stmt, watch, descriptor.map(|(fd, _, _)| fd)) {
+        return None;
     }
     let rebinding = next_binding(checker, candidate.scope, name, stmt);
     let life = life(checker, watch, rebinding.and_then(|r| r.until));

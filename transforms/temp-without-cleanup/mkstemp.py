@@ -47,10 +47,11 @@ def path_returned():
     return path
 
 
-# expect: TMP003 no-fix
+# The file is removed as soon as it is made (its descriptor closed first):
+# only its name is used after that, as a backup slot for dulwich's rename
+# dance. Nothing is left behind by this temporary file.
+# ok
 def data_moved_in(oldname, newname):
-    # dulwich's rename dance: the temporary path then holds the user's file,
-    # which a cleanup on the error path would delete.
     fd, tmpfile = tempfile.mkstemp(".tmp", prefix=str(oldname), dir=".")
     os.close(fd)
     os.remove(tmpfile)
@@ -87,3 +88,21 @@ def atomic_write(final, data):
     with os.fdopen(fd, "w") as f:
         f.write(data)
     os.replace(tmp, final)
+
+
+# Removed at once, but the descriptor is never closed.
+# expect: TMP003 safe
+def removed_at_once_descriptor_left_open():
+    fd, name = tempfile.mkstemp()
+    os.remove(name)
+    return name
+
+
+# Something that may raise runs before the removal.
+# expect: TMP003 no-fix
+def removed_after_other_work(data):
+    fd, name = tempfile.mkstemp()
+    os.write(fd, data)
+    os.close(fd)
+    os.remove(name)
+    os.rename(data, name)
