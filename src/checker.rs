@@ -271,6 +271,7 @@ impl<'a> Checker<'a> {
 
     pub fn at_path(mut self, path: Option<&'a std::path::Path>) -> Self {
         self.path = path;
+        self.semantic.path = path;
         self
     }
 

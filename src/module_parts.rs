@@ -32,6 +32,9 @@ pub struct ModuleParts {
     /// Names bound more than once at the top level, or by a statement the
     /// parts leave out: asking for them gets no summary.
     ambiguous: HashSet<String>,
+    /// `name = module.function` at the top level: the name and the dotted
+    /// text it is bound to.
+    aliases: HashMap<String, String>,
     /// The parts made so far, by name (`""`: imports only).
     parts: Mutex<HashMap<String, Option<Arc<ModuleSummaries>>>>,
     /// The whole module, when the split did not hold.
@@ -45,6 +48,7 @@ impl ModuleParts {
             header: String::new(),
             definitions: HashMap::default(),
             ambiguous: HashSet::default(),
+            aliases: HashMap::default(),
             parts: Mutex::default(),
             whole: Mutex::default(),
             text,
@@ -105,6 +109,10 @@ impl ModuleParts {
                 }
                 // A docstring or another bare string: binds nothing.
                 "" | "r" | "b" | "f" | "u" | "rb" | "br" | "fr" | "rf" => {}
+                _ if let Some((name, dotted)) = plain_alias(text) => {
+                    *seen.entry(name.to_string()).or_default() += 1;
+                    self.aliases.insert(name.to_string(), dotted.to_string());
+                }
                 _ => {
                     // Assignments and other statements are left out: a
                     // definition whose name they bind too is not trusted.
@@ -120,6 +128,19 @@ impl ModuleParts {
             }
         }
         self.header = header;
+    }
+
+    /// What `name = os.remove` at the top level binds `name` to, as a
+    /// qualified name (`os.remove`), through the module's imports. `None`
+    /// when the name is bound elsewhere in the module too.
+    pub fn alias(&self, name: &str) -> Option<String> {
+        if self.ambiguous.contains(name) || self.ambiguous.contains("") {
+            return None;
+        }
+        let dotted = self.aliases.get(name)?;
+        let (head, rest) = dotted.split_once('.')?;
+        let module = self.header.lines().find_map(|line| import_of(line, head))?;
+        Some(format!("{module}.{rest}"))
     }
 
     /// The summaries holding what `head` (a top-level function or class of
@@ -211,6 +232,58 @@ fn imported_names(text: &str) -> Vec<String> {
         })
         .filter(|name| !name.is_empty())
         .collect()
+}
+
+/// `name = a.b.c` on one line (a trailing comment allowed): the name and
+/// the dotted text.
+fn plain_alias(text: &str) -> Option<(&str, &str)> {
+    let line = text.split('#').next()?.trim_end();
+    if line.contains('\n') {
+        return None;
+    }
+    let (name, value) = line.split_once('=')?;
+    let (name, value) = (name.trim(), value.trim());
+    let word = |w: &str| {
+        w.chars()
+            .next()
+            .is_some_and(|c| c.is_alphabetic() || c == '_')
+            && w.chars().all(|c| c.is_alphanumeric() || c == '_')
+    };
+    (word(name) && value.contains('.') && value.split('.').all(word)).then_some((name, value))
+}
+
+/// The module `head` names after the import statement `line`, if it binds
+/// it: `import os`, `import os.path` (`os`), `import a.b as head`, `from
+/// a import b as head` (`a.b`). Relative imports are not followed.
+fn import_of(line: &str, head: &str) -> Option<String> {
+    // An import inside `try:`/`if` may be one of several for the name.
+    if line.starts_with(char::is_whitespace) {
+        return None;
+    }
+    let line = line.split('#').next()?.trim();
+    if let Some(rest) = line.strip_prefix("import ") {
+        return rest.split(',').find_map(|item| {
+            let item = item.trim();
+            match item.split_once(" as ") {
+                Some((module, bound)) => (bound.trim() == head).then(|| module.trim().to_string()),
+                None => (item.split('.').next() == Some(head)).then(|| head.to_string()),
+            }
+        });
+    }
+    let rest = line.strip_prefix("from ")?;
+    let (module, names) = rest.split_once(" import ")?;
+    let module = module.trim();
+    if module.starts_with('.') {
+        return None;
+    }
+    names
+        .trim_matches(|c: char| c == '(' || c == ')' || c.is_whitespace())
+        .split(',')
+        .find_map(|item| {
+            let item = item.trim();
+            let (member, bound) = item.split_once(" as ").unwrap_or((item, item));
+            (bound.trim() == head).then(|| format!("{module}.{}", member.trim()))
+        })
 }
 
 /// Names a statement binds at the top level by assignment, roughly: every
@@ -349,6 +422,19 @@ fn string_end(bytes: &[u8], at: usize) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn aliases_resolve_through_the_imports() {
+        let text = "import os\nimport shutil as sh\nfrom os import path as p\ntry:\n    import simplejson as json\nexcept ImportError:\n    import json\n\nremove = os.remove  # compat\nrmtree = sh.rmtree\nexists = p.exists\nloads = json.loads\nrename = os.rename\nrename = os.replace\nnot_alias = os.remove(1)\n";
+        let parts = ModuleParts::new(Path::new("compat.py"), text.to_string());
+        assert_eq!(parts.alias("remove").as_deref(), Some("os.remove"));
+        assert_eq!(parts.alias("rmtree").as_deref(), Some("shutil.rmtree"));
+        assert_eq!(parts.alias("exists").as_deref(), Some("os.path.exists"));
+        // Imported one of two ways, or bound twice: not known.
+        assert_eq!(parts.alias("loads"), None);
+        assert_eq!(parts.alias("rename"), None);
+        assert_eq!(parts.alias("not_alias"), None);
+    }
 
     fn starts(text: &str) -> Vec<&str> {
         top_level_statements(text)

@@ -509,7 +509,14 @@ fn classify_argument<'a>(
 ) -> UseKind {
     let known = semantic
         .qualified_name(scope, &call.func)
-        .and_then(|qualified| classify_function(&qualified, call, pos, ancestors, stmt, source));
+        .and_then(|qualified| classify_function(&qualified, call, pos, ancestors, stmt, source))
+        .or_else(|| {
+            // Ex) from pkg.compat import remove, where compat.py says
+            // `remove = os.remove`.
+            let alias = crate::summary::package_alias(semantic, scope, &call.func)?;
+            let alias: Vec<&str> = alias.split('.').collect();
+            classify_function(&alias, call, pos, ancestors, stmt, source)
+        });
     if let Some(kind) = known {
         return kind;
     }

@@ -116,6 +116,9 @@ pub struct Semantic<'a> {
     /// import, a `NameError`): an import a fix adds would give them a new
     /// meaning.
     pub unresolved: rustc_hash::FxHashSet<&'a str>,
+    /// The file the module was read from: imports of the package's own
+    /// modules resolve from it.
+    pub path: Option<&'a std::path::Path>,
 }
 
 impl Default for Semantic<'_> {
@@ -137,6 +140,7 @@ impl<'a> Semantic<'a> {
             imports: HashMap::default(),
             from_imports: HashMap::default(),
             unresolved: rustc_hash::FxHashSet::default(),
+            path: None,
         }
     }
 

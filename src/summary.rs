@@ -13,8 +13,11 @@ use std::sync::{Arc, Mutex, OnceLock};
 
 use rustc_hash::FxHashMap as HashMap;
 
+use ruff_python_ast::Expr;
+
 use crate::module_parts::ModuleParts;
 use crate::path_use::{DirCreation, UseKind};
+use crate::semantic::{BindingKind, ScopeId, Semantic};
 
 /// How deep calls are followed.
 pub(crate) const MAX_DEPTH: usize = 4;
@@ -177,6 +180,28 @@ pub(crate) fn module(path: &Path) -> Option<Arc<ModuleParts>> {
     entry
         .get_or_init(|| read_module(path).map(Arc::new))
         .clone()
+}
+
+/// The function a name imported from another module of the package is
+/// bound to there by a plain alias (`remove = os.remove` in a compat
+/// module), as a dotted name: the call is the aliased function's.
+pub(crate) fn package_alias(semantic: &Semantic, scope: ScopeId, func: &Expr) -> Option<String> {
+    let Expr::Name(name) = func else {
+        return None;
+    };
+    let owner = semantic.owner(scope, name.id.as_str())?;
+    let binding = semantic.only_binding(owner, name.id.as_str())?;
+    let (level, from, member) = match binding.kind {
+        BindingKind::FromImport { module, member } => (0, module, member),
+        BindingKind::RelativeImport {
+            level,
+            module: Some(module),
+            member,
+        } => (level, module, member),
+        _ => return None,
+    };
+    let file = crate::package::module_file(semantic.path?, level, from)?;
+    module(&file)?.alias(member)
 }
 
 fn read_module(path: &Path) -> Option<ModuleParts> {

@@ -504,6 +504,40 @@ fn functions_a_test_class_patches_in_set_up_are_not_followed() {
 }
 
 #[test]
+fn aliases_in_a_compat_module_are_the_functions_they_name() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "pkg/__init__.py", b"");
+    write(
+        dir.path(),
+        "pkg/compat.py",
+        b"import os\nimport shutil as sh\nimport sys\n\nrmtree = sh.rmtree  # old name\nreplace = os.replace\nrename = os.rename\n\nif sys.platform == \"win32\":\n    rename = sh.move\n",
+    );
+    write(
+        dir.path(),
+        "pkg/job.py",
+        b"import tempfile\n\nfrom pkg.compat import rename, replace\nfrom .compat import rmtree\n\n\ndef removed(data):\n    d = tempfile.mkdtemp()\n    with open(d + \"/x\", \"w\") as f:\n        f.write(data)\n    rmtree(d)\n\n\ndef moved_into_place(final):\n    d = tempfile.mkdtemp()\n    with open(d + \"/x\", \"w\") as f:\n        f.write(\"x\")\n    replace(d, final)\n\n\ndef bound_twice(final):\n    d = tempfile.mkdtemp()\n    with open(d + \"/x\", \"w\") as f:\n        f.write(\"x\")\n    rename(d, final)\n",
+    );
+    let (code, out, _) =
+        stdout(tempsafe(dir.path()).args(["check", "--output-format", "json", "pkg/job.py"]));
+    assert_eq!(code, 1, "{out}");
+    let report: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let findings = report["files"][0]["findings"].as_array().unwrap();
+    let seen: Vec<(u64, &str)> = findings
+        .iter()
+        .map(|f| {
+            (
+                f["line"].as_u64().unwrap(),
+                f["fix_status"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    // `rmtree` is shutil.rmtree: removed, only not on an error (a safe fix);
+    // `replace` is os.replace: moved into place, nothing left behind;
+    // `rename` is bound twice in compat.py: not followed.
+    assert_eq!(seen, [(8, "safe-fix-available"), (22, "no-fix")], "{out}");
+}
+
+#[test]
 fn github_annotations() {
     let dir = tempfile::tempdir().unwrap();
     write(dir.path(), "bad.py", INSECURE.as_bytes());
