@@ -1019,9 +1019,12 @@ impl<'a> Checker<'a> {
                 result_only_printed: false,
                 stmt: None,
                 patched: self.patched_here().cloned().collect(),
+                functions: Vec::new(),
             });
         }
-        let (target, bound) = self.callee(&call.func)?;
+        let (target, bound) = self
+            .callee(&call.func)
+            .or_else(|| self.parameter_called(&call.func))?;
         add_target(&mut self.site_targets.borrow_mut(), &target);
         // How the call's own result is used, for a callee that returns it.
         let at = exprs.iter().rposition(|e| std::ptr::eq(*e, *parent))?;
@@ -1052,7 +1055,55 @@ impl<'a> Checker<'a> {
             result_only_printed,
             stmt,
             patched: self.patched_here().cloned().collect(),
+            functions: self.functions_passed(call),
         })
+    }
+
+    /// Summary mode: `func(*args)` where `func` is a parameter of the
+    /// function being summarized; the caller says which function it is.
+    fn parameter_called(&self, func: &Expr) -> Option<(Target, bool)> {
+        let Expr::Name(name) = func else {
+            return None;
+        };
+        let function = self.function.filter(|_| self.summarize)?;
+        let id = name.id.as_str();
+        let is_parameter = function
+            .def
+            .parameters
+            .iter_non_variadic_params()
+            .any(|p| p.parameter.name.id.as_str() == id);
+        (is_parameter && self.semantic.only_binding(self.scope, id).is_some())
+            .then(|| (Target::Parameter(id.to_string()), false))
+    }
+
+    /// The arguments of `call` that name a function (`os.remove`, a helper
+    /// of the module): what a callee may call through its parameter.
+    fn functions_passed(&self, call: &'a ruff_python_ast::ExprCall) -> Vec<(Arg, Target)> {
+        let named = |expr: &'a Expr| -> Option<Target> {
+            if !matches!(expr, Expr::Name(_) | Expr::Attribute(_)) {
+                return None;
+            }
+            if let Some(qualified) = self.semantic.qualified_name(self.scope, expr)
+                && !matches!(qualified.first(), Some(&"builtins") | None)
+            {
+                return Some(Target::External(qualified.join(".")));
+            }
+            self.callee(expr).map(|(target, _)| target)
+        };
+        let arguments = &call.arguments;
+        let positional = arguments
+            .args
+            .iter()
+            .take_while(|a| !a.is_starred_expr())
+            .enumerate()
+            .filter_map(|(i, a)| Some((Arg::Positional(i), named(a)?)));
+        let keywords = arguments.keywords.iter().filter_map(|k| {
+            Some((
+                Arg::Keyword(k.arg.as_ref()?.id.to_string()),
+                named(&k.value)?,
+            ))
+        });
+        positional.chain(keywords).collect()
     }
 
     /// The call a use of kind `kind` hands the path to, when a summary may
@@ -1830,7 +1881,8 @@ fn add_target(wanted: &mut HashSet<String>, target: &Target) {
         | Target::Inert
         | Target::ReturnValue
         | Target::Value(_)
-        | Target::External(_) => {}
+        | Target::External(_)
+        | Target::Parameter(_) => {}
     }
 }
 

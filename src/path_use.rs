@@ -639,6 +639,42 @@ fn classify_function<'a>(
     Some(kind)
 }
 
+/// What a standard function does to the path at `arg` when its position
+/// alone decides, no mode or flag argument needed: for a call seen only as
+/// a function and a position (`func(*args)` in a retry wrapper that the
+/// caller hands `os.remove`).
+pub fn by_position(qualified: &str, arg: &crate::summary::Arg) -> Option<UseKind> {
+    let pos = match arg {
+        crate::summary::Arg::Positional(i) => ArgPos::Positional(*i),
+        crate::summary::Arg::Keyword(name) => ArgPos::Keyword(name),
+        _ => return None,
+    };
+    let first = is_pos(pos, 0, &["path", "src"]);
+    let second = is_pos(pos, 1, &["dst"]);
+    let qualified: Vec<&str> = qualified.split('.').collect();
+    let kind = match qualified.as_slice() {
+        ["os", "remove" | "unlink" | "rmdir"] | ["shutil", "rmtree"] if first => {
+            UseKind::Remove { stmt: None }
+        }
+        ["os", "rename" | "replace"] | ["shutil", "move"] if second => UseKind::MovedInto,
+        ["os", "rename" | "replace"] | ["shutil", "move"] if first => UseKind::MovedAway,
+        ["shutil", "copy" | "copy2" | "copyfile"] if second => UseKind::CreateFile,
+        ["shutil", "copytree"] if second => UseKind::CreateExclusive,
+        ["shutil", "copy" | "copy2" | "copyfile" | "copytree"] if first => UseKind::Inspect,
+        [
+            "os",
+            "path",
+            "exists" | "lexists" | "isfile" | "isdir" | "islink" | "getsize",
+        ]
+        | [
+            "os",
+            "stat" | "lstat" | "access" | "listdir" | "scandir" | "chmod" | "utime",
+        ] => UseKind::Inspect,
+        _ => return None,
+    };
+    Some(kind)
+}
+
 /// Method calls recognised by name alone, whatever the receiver.
 fn classify_method(method: &str, pos: ArgPos) -> Option<UseKind> {
     let first = is_pos(pos, 0, &["path", "address"]);

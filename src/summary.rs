@@ -45,8 +45,12 @@ pub enum Target {
     /// [`crate::checker::Checker`] (watch index). Never in a summary.
     Value(usize),
     /// A function outside the package (`subprocess.Popen`), by qualified
-    /// name: unknown, unless the test making the call patches it.
+    /// name: unknown, unless the test making the call patches it or the
+    /// path's position alone says what it does (`os.remove`).
     External(String),
+    /// In a summary: the function the caller passes as this parameter
+    /// (`def retry(func, *args): func(*args)`), from [`CallSite::functions`].
+    Parameter(String),
 }
 
 /// Which parameter the path is bound to.
@@ -106,6 +110,9 @@ pub struct CallSite {
     /// `pkg.subprocess.Popen = DummyPopen` in `setUp`): code the callee
     /// reaches through them does not run.
     pub patched: Vec<String>,
+    /// The arguments that name functions (`retry(os.remove, p)`): what the
+    /// callee calls through a [`Target::Parameter`].
+    pub functions: Vec<(Arg, Target)>,
 }
 
 impl CallSite {
@@ -121,6 +128,7 @@ impl CallSite {
             result_only_printed: false,
             stmt: None,
             patched: Vec::new(),
+            functions: Vec::new(),
         }
     }
 }
@@ -246,8 +254,13 @@ impl Resolver<'_> {
             Target::Value(_) => return None,
             Target::ReturnValue => return Some(vec![returned(site.result, true)]),
             Target::External(name) => {
-                return is_patched(self.patched, name).then(|| vec![UseKind::Neutral]);
+                if is_patched(self.patched, name) {
+                    return Some(vec![UseKind::Neutral]);
+                }
+                return crate::path_use::by_position(name, &site.arg).map(|kind| vec![kind]);
             }
+            // Substituted by the caller's site below; alone, not known.
+            Target::Parameter(_) => return None,
             Target::Local(name) => (module.cloned(), name, false),
             Target::File(path, name) => (Some(crate::summary::module(path)?), name, false),
             Target::Field(name) => (module.cloned(), name, true),
@@ -269,6 +282,8 @@ impl Resolver<'_> {
             return None;
         }
         let mut constructed = false;
+        // The callee's parameters, for functions the caller passes in.
+        let mut parameters: Option<(&[ParamSummary], bool)> = None;
         let (uses, element) = if field && site.result_only_printed {
             // An object only printed or compared: its text methods run.
             match summaries.text_fields.get(qualname) {
@@ -280,6 +295,7 @@ impl Resolver<'_> {
         } else if let Some(params) = summaries.functions.get(qualname) {
             let (param, element) = bind(params, site)?;
             constructed = qualname.ends_with(".__init__");
+            parameters = Some((params, site.bound));
             (&param.uses, element)
         } else if let Some(init) = summaries.functions.get(&format!("{qualname}.__init__")) {
             // Ex) Config(p) for `from pkg import Config`: its __init__.
@@ -289,6 +305,7 @@ impl Resolver<'_> {
             };
             let (param, element) = bind(init, &site)?;
             constructed = true;
+            parameters = Some((init, true));
             (&param.uses, element)
         } else if let Some((class, method)) = qualname.split_once('.')
             && let Some(bases) = summaries.bases.get(class)
@@ -334,6 +351,30 @@ impl Resolver<'_> {
                 }
                 _ => None,
             };
+            // Ex) def retry(func, *args): func(*args), called as
+            // retry(os.remove, p): the call is to `os.remove`.
+            let passed = match spread.as_ref().or(inner.as_ref()) {
+                Some(
+                    at @ CallSite {
+                        target: Target::Parameter(name),
+                        ..
+                    },
+                ) => match parameters
+                    .and_then(|(params, bound)| passed_function(params, bound, name, site))
+                {
+                    Some(target) => Some(CallSite {
+                        target,
+                        functions: Vec::new(),
+                        ..at.clone()
+                    }),
+                    None => {
+                        kinds.push(UseKind::Unknown);
+                        continue;
+                    }
+                },
+                _ => None,
+            };
+            let spread = passed.or(spread);
             // Ex) def f(p): return describe(p) — the caller's use of f's result.
             let composed = inner
                 .as_ref()
@@ -431,6 +472,25 @@ fn bind<'p>(
         // A spread of the caller's own `*args`: resolved by the caller.
         Arg::Spread(_) | Arg::SpreadKeywords => None,
     }
+}
+
+/// The function a caller's `site` passes as the parameter `name`.
+fn passed_function(
+    params: &[ParamSummary],
+    bound: bool,
+    name: &str,
+    site: &CallSite,
+) -> Option<Target> {
+    let index = params.iter().position(|p| p.name == name)?;
+    let position = index.checked_sub(usize::from(bound))?;
+    site.functions.iter().find_map(|(arg, target)| {
+        let this = match arg {
+            Arg::Positional(i) => *i == position && params[index].kind == ParamKind::Positional,
+            Arg::Keyword(keyword) => keyword == name,
+            _ => false,
+        };
+        this.then(|| target.clone())
+    })
 }
 
 /// The site an element of a `*args`/`**kwargs` parameter reaches when the
