@@ -1838,9 +1838,21 @@ impl<'a> Checker<'a> {
             attribute,
         });
         // Follow the new name too.
+        let bound = match self.current_stmt() {
+            Some(Stmt::Assign(assign)) => match assign.targets.as_slice() {
+                [Expr::Name(target)] => Some(target),
+                _ => None,
+            },
+            // Ex) tmp: Final[Path] = Path(name)
+            Some(Stmt::AnnAssign(assign)) if assign.value.is_some() => match assign.target.as_ref()
+            {
+                Expr::Name(target) => Some(target),
+                _ => None,
+            },
+            _ => None,
+        };
         if kind == UseKind::Derived
-            && let Some(Stmt::Assign(assign)) = self.current_stmt()
-            && let [Expr::Name(target)] = assign.targets.as_slice()
+            && let Some(target) = bound
         {
             self.derived_targets.insert(target.start(), id);
             self.watch_derived(target.id.as_str(), Some(id));

@@ -487,6 +487,13 @@ fn classify_in_statement(stmt: Option<&Stmt>, range: TextRange) -> UseKind {
         {
             UseKind::Derived
         }
+        // Ex) q: Final[Path] = Path(p)
+        Some(Stmt::AnnAssign(s))
+            if s.value.as_deref().is_some_and(|v| v.range() == range)
+                && matches!(s.target.as_ref(), Expr::Name(_)) =>
+        {
+            UseKind::Derived
+        }
         // Ex) del p; assert p; if p: ...; bare `p`
         Some(Stmt::Delete(_) | Stmt::Assert(_) | Stmt::Expr(_)) => UseKind::Neutral,
         Some(Stmt::If(s)) if s.test.range() == range => UseKind::Neutral,

@@ -161,6 +161,7 @@ use crate::fix_builder::{BuiltFix, FixBuilder, Safety};
 use crate::importer::stands_alone;
 use crate::path_use::UseKind;
 use crate::reason::{NoFix, UnsafeBecause};
+use crate::summary::Arg;
 use crate::semantic::{MODULE_SCOPE, ScopeId, ScopeKind};
 use crate::transforms::{Rule, RuleInfo, Transform};
 use crate::wrap::{CleanupLine, temporary_directory_fits, wrap_in_with, wrap_rest_of_block};
@@ -496,8 +497,16 @@ fn removed_at_once(
             .iter()
             .filter(|u| next.range().contains_range(u.range))
             .collect();
+        // A removal written here (`os.remove(name)`), not one a helper's
+        // summary reports: a helper may remove only on some of its paths.
         if let [only] = uses_here.as_slice() {
-            return matches!(only.kind, UseKind::Remove { .. })
+            let removal = checker
+                .semantic
+                .qualified_name(scope, &call.func)
+                .and_then(|q| crate::path_use::by_position(&q.join("."), &Arg::Positional(0)));
+            return matches!(removal, Some(UseKind::Remove { .. }))
+                && matches!(call.arguments.args.first(), Some(arg) if arg.range() == only.range)
+                && matches!(only.kind, UseKind::Remove { .. })
                 && only.always_runs_after(owner)
                 && (fd.is_none() || closed);
         }

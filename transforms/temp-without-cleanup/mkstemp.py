@@ -106,3 +106,16 @@ def removed_after_other_work(data):
     os.close(fd)
     os.remove(name)
     os.rename(data, name)
+
+
+def remove_if(path, condition):
+    if condition:
+        os.remove(path)
+
+
+# A helper removes it, but only on some of its paths.
+# expect: TMP003 safe
+def removed_by_a_helper_at_once(condition):
+    fd, name = tempfile.mkstemp()
+    os.close(fd)
+    remove_if(name, condition)
