@@ -245,16 +245,61 @@ fn in_registered_lambda(semantic: &Semantic, scope: ScopeId, ancestors: &[&Expr]
     {
         return false;
     }
+    registers(semantic, scope, call)
+}
+
+/// Whether `call` registers a callable to run later: `addCleanup`,
+/// `stack.callback`, pytest's `config.add_cleanup` and
+/// `request.addfinalizer`, `atexit.register`, `weakref.finalize`.
+fn registers(semantic: &Semantic, scope: ScopeId, call: &ExprCall) -> bool {
     match semantic.qualified_name(scope, &call.func).as_deref() {
         Some(["atexit", "register"] | ["weakref", "finalize"]) => true,
         _ => matches!(
             call.func.as_ref(),
             Expr::Attribute(attr) if matches!(
                 attr.attr.id.as_str(),
-                "addCleanup" | "addClassCleanup" | "callback"
+                "addCleanup" | "addClassCleanup" | "callback" | "add_cleanup" | "addfinalizer"
             )
         ),
     }
+}
+
+/// Ex) config.add_cleanup(partial(rmtree, d, ignore_errors=True)): a
+/// removal of the path, bound with `functools.partial` and registered.
+fn registered_partial(
+    semantic: &Semantic,
+    scope: ScopeId,
+    call: &ExprCall,
+    pos: ArgPos,
+    ancestors: &[&Expr],
+) -> bool {
+    let ArgPos::Positional(at) = pos else {
+        return false;
+    };
+    let Some(position) = at.checked_sub(1) else {
+        return false;
+    };
+    if semantic.qualified_name(scope, &call.func).as_deref() != Some(&["functools", "partial"]) {
+        return false;
+    }
+    let removes = call
+        .arguments
+        .args
+        .first()
+        .and_then(|f| semantic.qualified_name(scope, f))
+        .and_then(|q| by_position(&q.join("."), &crate::summary::Arg::Positional(position)));
+    if !matches!(removes, Some(UseKind::Remove { .. })) {
+        return false;
+    }
+    let Some(Expr::Call(outer)) = ancestors.len().checked_sub(2).map(|i| ancestors[i]) else {
+        return false;
+    };
+    outer
+        .arguments
+        .args
+        .iter()
+        .any(|a| a.range() == call.range())
+        && registers(semantic, scope, outer)
 }
 
 /// Whether the text of `parent` goes on with a path separator right after
@@ -514,6 +559,9 @@ fn classify_argument<'a>(
     stmt: Option<&'a Stmt>,
     source: &str,
 ) -> UseKind {
+    if registered_partial(semantic, scope, call, pos, ancestors) {
+        return UseKind::CleanupRegistered;
+    }
     let known = semantic
         .qualified_name(scope, &call.func)
         .and_then(|qualified| classify_function(&qualified, call, pos, ancestors, stmt, source))
