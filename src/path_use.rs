@@ -539,6 +539,11 @@ fn classify_in_statement(stmt: Option<&Stmt>, range: TextRange) -> UseKind {
         {
             UseKind::Derived
         }
+        // Ex) td = TemporaryDirectory(); with td as d: — leaving the block
+        // runs its cleanup.
+        Some(Stmt::With(s)) if s.items.iter().any(|i| i.context_expr.range() == range) => {
+            UseKind::CleanupRegistered
+        }
         // Ex) del p; assert p; if p: ...; bare `p`
         Some(Stmt::Delete(_) | Stmt::Assert(_) | Stmt::Expr(_)) => UseKind::Neutral,
         Some(Stmt::If(s)) if s.test.range() == range => UseKind::Neutral,
