@@ -1088,7 +1088,9 @@ impl<'a> Checker<'a> {
             {
                 return Some(Target::External(qualified.join(".")));
             }
-            self.callee(expr).map(|(target, _)| target)
+            let (target, _) = self.callee(expr)?;
+            add_target(&mut self.site_targets.borrow_mut(), &target);
+            Some(target)
         };
         let arguments = &call.arguments;
         let positional = arguments

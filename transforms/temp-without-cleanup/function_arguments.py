@@ -50,6 +50,20 @@ def store_by_keyword(data, final):
         call_with(tmp, action=os.remove)
 
 
+def discard(path):
+    os.remove(path)
+
+
+# ok
+def handed_to_a_local_remover(data):
+    fd, tmp = tempfile.mkstemp()
+    try:
+        os.write(fd, data)
+    finally:
+        os.close(fd)
+        _retry(discard, tmp)
+
+
 # What the passed function does is not known: the path escapes.
 # expect: TMP003 no-fix(escapes)
 def handed_to_an_unknown_function(data, sink):
