@@ -22,6 +22,9 @@ use crate::semantic::{BindingKind, ScopeId, Semantic};
 /// How deep calls are followed.
 pub(crate) const MAX_DEPTH: usize = 4;
 
+/// How many modules' texts and summaries are kept at once.
+const MAX_CACHED_MODULES: usize = 256;
+
 /// Files larger than this are not read for summaries.
 const MAX_FILE_SIZE: u64 = 2 << 20;
 
@@ -179,12 +182,17 @@ fn cache() -> &'static Cache {
 /// Another module of the package, read once per run; its parts are
 /// summarized when asked for.
 pub(crate) fn module(path: &Path) -> Option<Arc<ModuleParts>> {
-    let entry = cache()
-        .lock()
-        .ok()?
-        .entry(path.as_os_str().to_owned())
-        .or_default()
-        .clone();
+    let entry = {
+        let mut cache = cache().lock().ok()?;
+        let key = path.as_os_str();
+        // A run over many repositories would keep every module it ever
+        // summarized (about 80 KB each): past the bound, start again. A
+        // module asked for later is read again, with the same summary.
+        if cache.len() >= MAX_CACHED_MODULES && !cache.contains_key(key) {
+            cache.clear();
+        }
+        cache.entry(key.to_owned()).or_default().clone()
+    };
     entry
         .get_or_init(|| read_module(path).map(Arc::new))
         .clone()
@@ -545,4 +553,35 @@ fn finish(mut kinds: Vec<UseKind>) -> Vec<UseKind> {
         }
     });
     kinds
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn modules_read_again_after_the_cache_starts_over() {
+        let dir = tempfile::tempdir().unwrap();
+        let paths: Vec<PathBuf> = (0..MAX_CACHED_MODULES + 10)
+            .map(|i| {
+                let path = dir.path().join(format!("m{i}.py"));
+                std::fs::write(&path, "import os\n\n\ndef drop(p):\n    os.remove(p)\n").unwrap();
+                path
+            })
+            .collect();
+        let first = module(&paths[0]).unwrap();
+        for path in &paths[1..] {
+            module(path).unwrap();
+        }
+        // Past the bound the cache started again: the same module is read
+        // anew, and says the same.
+        let again = module(&paths[0]).unwrap();
+        assert!(!Arc::ptr_eq(&first, &again));
+        let uses = |parts: &ModuleParts| {
+            let part = parts.part("drop").unwrap();
+            format!("{:?}", part.functions.get("drop").map(|p| &p[0].uses))
+        };
+        assert_eq!(uses(&first), uses(&again));
+        assert!(uses(&again).contains("Remove"), "{}", uses(&again));
+    }
 }
