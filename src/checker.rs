@@ -1206,22 +1206,9 @@ impl<'a> Checker<'a> {
                 let [binding] = bindings.as_slice() else {
                     return None;
                 };
-                let path = self.path?;
-                match binding.kind {
-                    BindingKind::FromImport { module, member } => {
-                        let file = crate::package::module_file(path, 0, module)?;
-                        Some((Target::File(file, member.to_string()), false))
-                    }
-                    BindingKind::RelativeImport {
-                        level,
-                        module: Some(module),
-                        member,
-                    } => {
-                        let file = crate::package::module_file(path, level, module)?;
-                        Some((Target::File(file, member.to_string()), false))
-                    }
-                    _ => None,
-                }
+                let (level, module, member) = binding.kind.imported_from()?;
+                let file = crate::package::module_file(self.path?, level, module)?;
+                Some((Target::File(file, member.to_string()), false))
             }
             Expr::Attribute(attr) => {
                 // Ex) c = Client(); c.get_url(p) / self.client.remove(p).

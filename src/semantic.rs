@@ -41,6 +41,22 @@ pub enum BindingKind<'a> {
     Other,
 }
 
+impl<'a> BindingKind<'a> {
+    /// For `from m import f` and `from ..m import f`: the level (0 for an
+    /// absolute import), the module and the member.
+    pub fn imported_from(self) -> Option<(u32, &'a str, &'a str)> {
+        match self {
+            BindingKind::FromImport { module, member } => Some((0, module, member)),
+            BindingKind::RelativeImport {
+                level,
+                module: Some(module),
+                member,
+            } => Some((level, module, member)),
+            _ => None,
+        }
+    }
+}
+
 /// One binding of a name in a scope.
 #[derive(Debug, Clone, Copy)]
 pub struct Binding<'a> {

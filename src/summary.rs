@@ -17,7 +17,7 @@ use ruff_python_ast::Expr;
 
 use crate::module_parts::ModuleParts;
 use crate::path_use::{DirCreation, UseKind};
-use crate::semantic::{BindingKind, ScopeId, Semantic};
+use crate::semantic::{ScopeId, Semantic};
 
 /// How deep calls are followed.
 pub(crate) const MAX_DEPTH: usize = 4;
@@ -207,15 +207,7 @@ pub(crate) fn package_alias(semantic: &Semantic, scope: ScopeId, func: &Expr) ->
     };
     let owner = semantic.owner(scope, name.id.as_str())?;
     let binding = semantic.only_binding(owner, name.id.as_str())?;
-    let (level, from, member) = match binding.kind {
-        BindingKind::FromImport { module, member } => (0, module, member),
-        BindingKind::RelativeImport {
-            level,
-            module: Some(module),
-            member,
-        } => (level, module, member),
-        _ => return None,
-    };
+    let (level, from, member) = binding.kind.imported_from()?;
     let file = crate::package::module_file(semantic.path?, level, from)?;
     module(&file)?.alias(member)
 }

@@ -75,14 +75,8 @@ fn is_test_case(checker: &Checker, class: &StmtClassDef, depth: usize) -> bool {
         let Some(binding) = checker.semantic.only_binding(MODULE_SCOPE, id) else {
             return false;
         };
-        let (level, module, member) = match binding.kind {
-            BindingKind::FromImport { module, member } => (0, module, member),
-            BindingKind::RelativeImport {
-                level,
-                module: Some(module),
-                member,
-            } => (level, module, member),
-            _ => return false,
+        let Some((level, module, member)) = binding.kind.imported_from() else {
+            return false;
         };
         imported_is_test_case(path, level, module, member, depth + 1)
     })
