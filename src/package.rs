@@ -174,23 +174,31 @@ fn listing(dir: &Path) -> Arc<Listing> {
 mod tests {
     use super::*;
 
-    #[test]
-    fn absolute_relative_and_src_layouts() {
-        let dir = tempfile::tempdir().unwrap();
-        let root = dir.path();
-        for file in [
-            "flat/pkg/__init__.py",
-            "flat/pkg/util.py",
-            "flat/pkg/sub/__init__.py",
-            "flat/pkg/sub/mod.py",
-            "layout/src/lib/__init__.py",
-            "layout/src/lib/core.py",
-            "layout/tests/test_core.py",
-        ] {
+    /// Empty files at `files` under `root`, with their directories.
+    fn touch(root: &Path, files: &[&str]) {
+        for file in files {
             let path = root.join(file);
             std::fs::create_dir_all(path.parent().unwrap()).unwrap();
             std::fs::write(path, "").unwrap();
         }
+    }
+
+    #[test]
+    fn absolute_relative_and_src_layouts() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        touch(
+            root,
+            &[
+                "flat/pkg/__init__.py",
+                "flat/pkg/util.py",
+                "flat/pkg/sub/__init__.py",
+                "flat/pkg/sub/mod.py",
+                "layout/src/lib/__init__.py",
+                "layout/src/lib/core.py",
+                "layout/tests/test_core.py",
+            ],
+        );
         let from = root.join("flat/pkg/sub/mod.py");
         assert_eq!(
             module_file(&from, 0, "pkg.util"),
@@ -216,11 +224,10 @@ mod tests {
     fn linked_modules_and_packages_count() {
         let dir = tempfile::tempdir().unwrap();
         let root = dir.path();
-        for file in ["real/helper.py", "real/inner/__init__.py", "app/main.py"] {
-            let path = root.join(file);
-            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-            std::fs::write(path, "").unwrap();
-        }
+        touch(
+            root,
+            &["real/helper.py", "real/inner/__init__.py", "app/main.py"],
+        );
         std::os::unix::fs::symlink(root.join("real/helper.py"), root.join("app/helper.py"))
             .unwrap();
         std::os::unix::fs::symlink(root.join("real/inner"), root.join("app/inner")).unwrap();

@@ -36,6 +36,16 @@ fn stdout(cmd: &mut Command) -> (i32, String, String) {
     )
 }
 
+/// `tempsafe check --output-format json FILE` in `dir`, which must find
+/// something: the file's findings, and the report for messages.
+fn json_findings(dir: &Path, file: &str) -> (Vec<serde_json::Value>, String) {
+    let (code, out, _) = stdout(tempsafe(dir).args(["check", "--output-format", "json", file]));
+    assert_eq!(code, 1, "{out}");
+    let report: serde_json::Value = serde_json::from_str(&out).unwrap();
+    let findings = report["files"][0]["findings"].as_array().unwrap().clone();
+    (findings, out)
+}
+
 #[test]
 fn exit_codes() {
     let dir = tempfile::tempdir().unwrap();
@@ -488,15 +498,7 @@ fn functions_a_test_class_patches_in_set_up_are_not_followed() {
         "tests/test_client.py",
         b"import unittest\n\nimport pkg.client\nfrom pkg.client import Vendor\n\n\nclass Patched(unittest.TestCase):\n    def setUp(self):\n        pkg.client.subprocess.Popen = object\n\n    def test_key(self):\n        Vendor().run_command(\"h\", key_filename=\"/tmp/id_rsa\")\n\n\nclass NotPatched(unittest.TestCase):\n    def test_key(self):\n        Vendor().run_command(\"h\", key_filename=\"/tmp/id_rsa\")\n",
     );
-    let (code, out, _) = stdout(tempsafe(dir.path()).args([
-        "check",
-        "--output-format",
-        "json",
-        "tests/test_client.py",
-    ]));
-    assert_eq!(code, 1, "{out}");
-    let report: serde_json::Value = serde_json::from_str(&out).unwrap();
-    let findings = report["files"][0]["findings"].as_array().unwrap();
+    let (findings, out) = json_findings(dir.path(), "tests/test_client.py");
     // Only the test that runs the real `subprocess.Popen` (`ssh -i` reads
     // the key) is reported.
     assert_eq!(findings.len(), 1, "{out}");
@@ -517,11 +519,7 @@ fn aliases_in_a_compat_module_are_the_functions_they_name() {
         "pkg/job.py",
         b"import tempfile\n\nfrom pkg.compat import rename, replace\nfrom .compat import rmtree\n\n\ndef removed(data):\n    d = tempfile.mkdtemp()\n    with open(d + \"/x\", \"w\") as f:\n        f.write(data)\n    rmtree(d)\n\n\ndef moved_into_place(final):\n    d = tempfile.mkdtemp()\n    with open(d + \"/x\", \"w\") as f:\n        f.write(\"x\")\n    replace(d, final)\n\n\ndef bound_twice(final):\n    d = tempfile.mkdtemp()\n    with open(d + \"/x\", \"w\") as f:\n        f.write(\"x\")\n    rename(d, final)\n",
     );
-    let (code, out, _) =
-        stdout(tempsafe(dir.path()).args(["check", "--output-format", "json", "pkg/job.py"]));
-    assert_eq!(code, 1, "{out}");
-    let report: serde_json::Value = serde_json::from_str(&out).unwrap();
-    let findings = report["files"][0]["findings"].as_array().unwrap();
+    let (findings, out) = json_findings(dir.path(), "pkg/job.py");
     let seen: Vec<(u64, &str)> = findings
         .iter()
         .map(|f| {
@@ -563,11 +561,7 @@ fn calls_into_the_package_are_followed() {
         "pkg/job.py",
         b"import os\nimport tempfile\n\nfrom pkg.util import write_config\nfrom . import util\n\n\ndef run():\n    name = tempfile.mktemp()\n    write_config(name)\n    os.remove(name)\n\n\ndef report():\n    print(util.describe(\"/tmp/report.txt\"))\n",
     );
-    let (code, out, _) =
-        stdout(tempsafe(dir.path()).args(["check", "--output-format", "json", "pkg/job.py"]));
-    assert_eq!(code, 1, "{out}");
-    let report: serde_json::Value = serde_json::from_str(&out).unwrap();
-    let findings = report["files"][0]["findings"].as_array().unwrap();
+    let (findings, out) = json_findings(dir.path(), "pkg/job.py");
     // The helper creates the file: mkstemp() is safe. The string only
     // formatted by `util.describe` is not a finding.
     assert_eq!(findings.len(), 1, "{out}");
