@@ -325,6 +325,9 @@ impl<'a> Checker<'a> {
                 .collect();
             out.functions.insert(qualname.clone(), params);
         }
+        for (qualname, params) in self.generated_inits() {
+            out.functions.entry(qualname).or_insert(params);
+        }
         let fields = std::mem::take(&mut self.field_uses);
         let text_fields = std::mem::take(&mut self.text_field_uses);
         let settled = |fields: HashMap<String, Vec<(UseKind, Option<CallSite>)>>| {
@@ -368,6 +371,88 @@ impl<'a> Checker<'a> {
             );
         }
         out
+    }
+
+    /// Summary mode: the `__init__` that a dataclass, an attrs class or a
+    /// `typing.NamedTuple` gets from its fields, for the module-level ones
+    /// that do not write their own: each argument is stored on its field.
+    fn generated_inits(&self) -> Vec<(String, Vec<ParamSummary>)> {
+        let mut inits = Vec::new();
+        for stmt in &self.parsed.syntax().body {
+            let Stmt::ClassDef(class) = stmt else {
+                continue;
+            };
+            let Some(record) = self.record_class(class) else {
+                continue;
+            };
+            let writes_own = class.body.iter().any(
+                |stmt| matches!(stmt, Stmt::FunctionDef(def) if def.name.id.as_str() == "__init__"),
+            );
+            if writes_own {
+                continue;
+            }
+            let mut params = vec![ParamSummary {
+                name: "self".to_string(),
+                kind: ParamKind::Positional,
+                uses: Vec::new(),
+            }];
+            for (field, name) in record_fields(class, record) {
+                let target = Target::Field(format!("{}.{field}", class.name.id));
+                add_target(&mut self.site_targets.borrow_mut(), &target);
+                params.push(ParamSummary {
+                    name,
+                    kind: if record.by_position {
+                        ParamKind::Positional
+                    } else {
+                        ParamKind::KeywordOnly
+                    },
+                    uses: vec![(UseKind::Unknown, Some(CallSite::to(target)))],
+                });
+            }
+            inits.push((format!("{}.__init__", class.name.id), params));
+        }
+        inits
+    }
+
+    /// Whether `class` gets its `__init__` from its fields, and how.
+    fn record_class(&self, class: &'a StmtClassDef) -> Option<Record> {
+        let qualified = |expr: &'a Expr| self.semantic.qualified_name(MODULE_SCOPE, expr);
+        // Other bases may add fields before these: only keywords bind for sure.
+        let plain_bases = class.bases().iter().all(|base| {
+            qualified(base).is_some_and(|q| matches!(q.as_slice(), ["typing", "NamedTuple"]))
+        });
+        if class.bases().iter().any(|base| {
+            qualified(base).is_some_and(|q| matches!(q.as_slice(), ["typing", "NamedTuple"]))
+        }) {
+            return Some(Record {
+                attrs: false,
+                annotated: true,
+                by_position: plain_bases,
+            });
+        }
+        class.decorator_list.iter().find_map(|decorator| {
+            let (func, keywords) = match &decorator.expression {
+                Expr::Call(call) => (&*call.func, &call.arguments.keywords[..]),
+                other => (other, &[][..]),
+            };
+            let flag = |name: &str| {
+                keywords.iter().any(|k| {
+                    k.arg.as_ref().is_some_and(|a| a.id.as_str() == name)
+                        && matches!(k.value, Expr::BooleanLiteral(ref b) if b.value)
+                })
+            };
+            let (attrs, annotated) = match qualified(func)?.as_slice() {
+                ["dataclasses", "dataclass"] => (false, true),
+                ["attr", "s" | "attrs"] => (true, flag("auto_attribs")),
+                ["attr" | "attrs", "define" | "frozen" | "mutable"] => (true, true),
+                _ => return None,
+            };
+            Some(Record {
+                attrs,
+                annotated,
+                by_position: plain_bases && !flag("kw_only"),
+            })
+        })
     }
 
     /// Summary mode: a use as a summary keeps it, with what the module's
@@ -664,9 +749,14 @@ impl<'a> Checker<'a> {
         }
         let kinds = match (&site.target, site.result_of) {
             (Target::Value(value), _) => Some(vec![self.carried(*value, true)]),
-            // No summary to read: patched or unknown.
+            // No summary to read: patched, a function whose path position
+            // alone decides (a parameter's default `shutil.rmtree`), or unknown.
             (Target::External(name), _) => {
-                crate::summary::is_patched(&site.patched, name).then(|| vec![UseKind::Neutral])
+                if crate::summary::is_patched(&site.patched, name) {
+                    Some(vec![UseKind::Neutral])
+                } else {
+                    crate::path_use::by_position(name, &site.arg).map(|kind| vec![kind])
+                }
             }
             (_, Some(value)) => {
                 let result = self.carried(value, true);
@@ -1061,37 +1151,32 @@ impl<'a> Checker<'a> {
 
     /// Summary mode: `func(*args)` where `func` is a parameter of the
     /// function being summarized; the caller says which function it is.
+    /// Outside summary mode, a parameter whose default names a function
+    /// (`def temp_dir(remover=shutil.rmtree)`) calls that function: the
+    /// default is the function's own contract, and a caller passing
+    /// another one takes the path on with it.
     fn parameter_called(&self, func: &Expr) -> Option<(Target, bool)> {
         let Expr::Name(name) = func else {
             return None;
         };
-        let function = self.function.filter(|_| self.summarize)?;
+        let function = self.function?;
         let id = name.id.as_str();
-        let is_parameter = function
+        let parameter = function
             .def
             .parameters
             .iter_non_variadic_params()
-            .any(|p| p.parameter.name.id.as_str() == id);
-        (is_parameter && self.semantic.only_binding(self.scope, id).is_some())
-            .then(|| (Target::Parameter(id.to_string()), false))
+            .find(|p| p.parameter.name.id.as_str() == id)?;
+        self.semantic.only_binding(self.scope, id)?;
+        if self.summarize {
+            return Some((Target::Parameter(id.to_string()), false));
+        }
+        Some((self.function_target(parameter.default.as_deref()?)?, false))
     }
 
     /// The arguments of `call` that name a function (`os.remove`, a helper
     /// of the module): what a callee may call through its parameter.
     fn functions_passed(&self, call: &'a ruff_python_ast::ExprCall) -> Vec<(Arg, Target)> {
-        let named = |expr: &'a Expr| -> Option<Target> {
-            if !matches!(expr, Expr::Name(_) | Expr::Attribute(_)) {
-                return None;
-            }
-            if let Some(qualified) = self.semantic.qualified_name(self.scope, expr)
-                && !matches!(qualified.first(), Some(&"builtins") | None)
-            {
-                return Some(Target::External(qualified.join(".")));
-            }
-            let (target, _) = self.callee(expr)?;
-            add_target(&mut self.site_targets.borrow_mut(), &target);
-            Some(target)
-        };
+        let named = |expr: &'a Expr| self.function_target(expr);
         let arguments = &call.arguments;
         let positional = arguments
             .args
@@ -1106,6 +1191,22 @@ impl<'a> Checker<'a> {
             ))
         });
         positional.chain(keywords).collect()
+    }
+
+    /// The function an expression names (`os.remove`, a helper of the
+    /// module), as a summary target.
+    fn function_target(&self, expr: &'a Expr) -> Option<Target> {
+        if !matches!(expr, Expr::Name(_) | Expr::Attribute(_)) {
+            return None;
+        }
+        if let Some(qualified) = self.semantic.qualified_name(self.scope, expr)
+            && !matches!(qualified.first(), Some(&"builtins") | None)
+        {
+            return Some(Target::External(qualified.join(".")));
+        }
+        let (target, _) = self.callee(expr)?;
+        add_target(&mut self.site_targets.borrow_mut(), &target);
+        Some(target)
     }
 
     /// The call a use of kind `kind` hands the path to, when a summary may
@@ -1863,6 +1964,89 @@ impl<'a> Checker<'a> {
 }
 
 /// Adds what the local summaries must visit for `target` to `wanted`.
+/// How a class gets its `__init__` from its fields ([`Checker::record_class`]).
+#[derive(Clone, Copy)]
+struct Record {
+    /// An attrs class: `x = attr.ib()` is a field, `_x` is set by `x=`.
+    attrs: bool,
+    /// Annotated class attributes (`x: str`) are fields.
+    annotated: bool,
+    /// The fields bind by position too (no other base adds fields first).
+    by_position: bool,
+}
+
+/// The fields of a record class in order, with the parameter of the
+/// generated `__init__` setting each. Not `ClassVar`s, not `InitVar`s (those
+/// go to `__post_init__`), not fields left out of `__init__`.
+fn record_fields(class: &StmtClassDef, record: Record) -> Vec<(String, String)> {
+    let call_name = |expr: &Expr| -> Option<String> {
+        let Expr::Call(call) = expr else {
+            return None;
+        };
+        let name = match call.func.as_ref() {
+            Expr::Name(name) => name.id.to_string(),
+            Expr::Attribute(attr) => attr.attr.id.to_string(),
+            _ => return None,
+        };
+        Some(name)
+    };
+    let attrs_field = |value: Option<&Expr>| {
+        matches!(
+            value.and_then(call_name).as_deref(),
+            Some("ib" | "attrib" | "field")
+        )
+    };
+    let left_out = |value: Option<&Expr>| {
+        let Some(Expr::Call(call)) = value else {
+            return false;
+        };
+        call.arguments.keywords.iter().any(|k| {
+            k.arg.as_ref().is_some_and(|a| a.id.as_str() == "init")
+                && matches!(k.value, Expr::BooleanLiteral(ref b) if !b.value)
+        })
+    };
+    let mut fields = Vec::new();
+    for stmt in &class.body {
+        let (name, value) = match stmt {
+            // Ex) name: bytes = attr.ib(converter=...) under a plain @attr.s
+            Stmt::AnnAssign(assign)
+                if record.annotated || record.attrs && attrs_field(assign.value.as_deref()) =>
+            {
+                let annotation = ruff_python_ast::helpers::map_subscript(&assign.annotation);
+                let head = match annotation {
+                    Expr::Name(name) => name.id.as_str(),
+                    Expr::Attribute(attr) => attr.attr.id.as_str(),
+                    _ => "",
+                };
+                if matches!(head, "ClassVar" | "InitVar") {
+                    continue;
+                }
+                let Expr::Name(name) = assign.target.as_ref() else {
+                    continue;
+                };
+                (name.id.as_str(), assign.value.as_deref())
+            }
+            Stmt::Assign(assign) if record.attrs && attrs_field(Some(&assign.value)) => {
+                let [Expr::Name(name)] = assign.targets.as_slice() else {
+                    continue;
+                };
+                (name.id.as_str(), Some(&*assign.value))
+            }
+            _ => continue,
+        };
+        if left_out(value) {
+            continue;
+        }
+        let parameter = if record.attrs {
+            name.trim_start_matches('_')
+        } else {
+            name
+        };
+        fields.push((name.to_string(), parameter.to_string()));
+    }
+    fields
+}
+
 fn add_target(wanted: &mut HashSet<String>, target: &Target) {
     match target {
         Target::Local(name) => {

@@ -13,7 +13,7 @@
 
 use std::ops::Range;
 use std::path::{Path, PathBuf};
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, OnceLock};
 
 use rustc_hash::FxHashMap as HashMap;
 use rustc_hash::FxHashSet as HashSet;
@@ -35,11 +35,15 @@ pub struct ModuleParts {
     /// `name = module.function` at the top level: the name and the dotted
     /// text it is bound to.
     aliases: HashMap<String, String>,
-    /// The parts made so far, by name (`""`: imports only).
-    parts: Mutex<HashMap<String, Option<Arc<ModuleSummaries>>>>,
+    /// The parts made so far, by name (`""`: imports only). A part is made
+    /// once: a worker asking for one another worker is making waits for it.
+    parts: Mutex<HashMap<String, Arc<Part>>>,
     /// The whole module, when the split did not hold.
     whole: Mutex<Option<Option<Arc<ModuleSummaries>>>>,
 }
+
+/// One part's summaries, made by the first worker that asks for them.
+type Part = OnceLock<Option<Arc<ModuleSummaries>>>;
 
 impl ModuleParts {
     pub fn new(path: &Path, text: String) -> Self {
@@ -157,15 +161,15 @@ impl ModuleParts {
         } else {
             ""
         };
-        if let Some(known) = self.parts.lock().ok()?.get(key) {
-            return known.clone();
-        }
-        let made = self.make_part(key).or_else(|| self.whole());
-        self.parts
+        let cell = self
+            .parts
             .lock()
             .ok()?
-            .insert(key.to_string(), made.clone());
-        made
+            .entry(key.to_string())
+            .or_default()
+            .clone();
+        cell.get_or_init(|| self.make_part(key).or_else(|| self.whole()))
+            .clone()
     }
 
     fn make_part(&self, key: &str) -> Option<Arc<ModuleSummaries>> {

@@ -503,6 +503,7 @@ fn classify_expr<'a>(
         },
         Expr::Compare(_) | Expr::BoolOp(_) | Expr::UnaryOp(_) => UseKind::Neutral,
         Expr::If(if_expr) if if_expr.test.range() == range => UseKind::Neutral,
+        _ if only_compared_display(ancestors) => UseKind::Neutral,
         // Ex) subprocess.run(["tar", "-C", p]): the command sees the path.
         Expr::List(_) | Expr::Tuple(_) => match ancestors.iter().rev().nth(1) {
             Some(Expr::Call(call))
@@ -521,6 +522,42 @@ fn classify_expr<'a>(
             _ => UseKind::Unknown,
         },
         _ => UseKind::Unknown,
+    }
+}
+
+/// Ex) `assert calls == [("/tmp/x", 1)]`, `self.assertEqual(d, {"/tmp/x":
+/// b""})`, `m.assert_called_with(["-o", "/tmp/x"])`: the path is in a
+/// display that is only compared with another value.
+fn only_compared_display(ancestors: &[&Expr]) -> bool {
+    let is_display = |e: &Expr| {
+        matches!(
+            e,
+            Expr::List(_) | Expr::Tuple(_) | Expr::Set(_) | Expr::Dict(_)
+        )
+    };
+    let Some(at) = ancestors.iter().rposition(|e| !is_display(e)) else {
+        return false;
+    };
+    let Some(display) = ancestors.get(at + 1) else {
+        return false;
+    };
+    match ancestors[at] {
+        Expr::Compare(_) => true,
+        Expr::Call(call) => {
+            let Expr::Attribute(attr) = call.func.as_ref() else {
+                return false;
+            };
+            let method = attr.attr.id.as_str();
+            method.starts_with("assert")
+                && callable_index(method).is_none()
+                && call
+                    .arguments
+                    .args
+                    .iter()
+                    .chain(call.arguments.keywords.iter().map(|k| &k.value))
+                    .any(|arg| arg.range() == display.range())
+        }
+        _ => false,
     }
 }
 
@@ -683,7 +720,10 @@ fn classify_function<'a>(
         // os.path.join(base, p) (which is p when p is absolute). Unknown
         // unless followed as a derivation above.
         ["atexit", "register"] | ["weakref", "finalize"] => UseKind::CleanupRegistered,
-        ["builtins", "repr" | "len" | "print" | "isinstance"] => UseKind::Neutral,
+        [
+            "builtins",
+            "repr" | "len" | "print" | "isinstance" | "hash" | "id",
+        ] => UseKind::Neutral,
         // String work only: option parsing, quoting, matching, encoding.
         ["getopt", "getopt" | "gnu_getopt"]
         | ["shlex", "quote" | "split" | "join"]

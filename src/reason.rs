@@ -111,6 +111,9 @@ reasons! {
         TestParametersComplex => "test-parameters-complex",
         /// A `mkdir` of the directory that is not a statement of its own.
         MkdirNotStatement => "mkdir-not-statement",
+        /// The directory is removed before the `mkdir` a fix would drop: the
+        /// removal would take the new directory.
+        RemovedBeforeCreated => "removed-before-created",
         // Temporary objects (TMP003).
         /// Created at module level.
         ModuleLevel => "module-level",
@@ -132,6 +135,10 @@ reasons! {
         NothingToChange => "nothing-to-change",
         /// Nothing uses the name after it is created.
         UnusedAfterCreation { name: String } => "unused-after-creation",
+        // Permissive modes (TMP004).
+        /// A sticky world-writable directory (`0o1777`): a shared directory
+        /// like `/tmp` made on purpose, which an owner-only mode would undo.
+        StickySharedDirectory => "sticky-shared-directory",
     }
 }
 

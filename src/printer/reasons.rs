@@ -107,6 +107,13 @@ impl NoFix {
             NoFix::MkdirNotStatement => {
                 "a mkdir of the directory is not a statement of its own".into()
             }
+            NoFix::StickySharedDirectory => "a sticky world-writable directory is a shared \
+                                             directory made on purpose; an owner-only mode \
+                                             would undo it"
+                .into(),
+            NoFix::RemovedBeforeCreated => "the directory is removed before it is made; a fresh \
+                                            directory would be removed with it"
+                .into(),
             NoFix::ModuleLevel => "module-level objects live as long as the program; remove it \
                                    where the program ends"
                 .into(),

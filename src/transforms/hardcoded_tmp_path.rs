@@ -747,7 +747,9 @@ enum TestKind {
 
 fn test_kind(checker: &Checker, function: FunctionContext) -> TestKind {
     let name = function.def.name.id.as_str();
-    if !name.starts_with("test") {
+    // Ex) def test(): ... inside a test, handed to assertRaises: the test
+    // runner never calls it, so it gets no fixture.
+    if !name.starts_with("test") || !defined_at_top(checker, function) {
         return TestKind::None;
     }
     match function.class {
@@ -766,6 +768,20 @@ fn test_kind(checker: &Checker, function: FunctionContext) -> TestKind {
         }
         None if crate::test_lifetime::imports_pytest(checker) => TestKind::Pytest,
         None => TestKind::None,
+    }
+}
+
+/// Whether the function is a statement of the module or of a class that
+/// is: one a test runner can collect, not one nested in another function.
+fn defined_at_top(checker: &Checker, function: FunctionContext) -> bool {
+    let range = function.def.range;
+    let module = &checker.parsed.syntax().body;
+    match function.class {
+        None => module.iter().any(|stmt| stmt.range() == range),
+        Some(class) => {
+            module.iter().any(|stmt| stmt.range() == class.range)
+                && class.body.iter().any(|stmt| stmt.range() == range)
+        }
     }
 }
 
@@ -1189,11 +1205,20 @@ fn choose_base(
     {
         let mut drops = Vec::new();
         for &i in &exact_root {
+            let mut removed = false;
             for kind in &reaches[i].uses {
-                if let UseKind::CreateDir(dir) = kind
-                    && !dir.exist_ok
-                {
-                    drops.push(dir.stmt.ok_or(NoFix::MkdirNotStatement)?);
+                match kind {
+                    UseKind::Remove { .. } => removed = true,
+                    // Ex) if os.path.exists(d): shutil.rmtree(d); os.mkdir(d):
+                    // with the mkdir dropped, the removal before it would
+                    // remove the new directory.
+                    UseKind::CreateDir(dir) if !dir.exist_ok && removed => {
+                        return Err(NoFix::RemovedBeforeCreated);
+                    }
+                    UseKind::CreateDir(dir) if !dir.exist_ok => {
+                        drops.push(dir.stmt.ok_or(NoFix::MkdirNotStatement)?);
+                    }
+                    _ => {}
                 }
             }
         }

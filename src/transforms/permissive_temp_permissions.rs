@@ -82,7 +82,7 @@ use ruff_text_size::{Ranged, TextRange, TextSize};
 use crate::checker::Checker;
 use crate::diagnostic::Diagnostic;
 use crate::fix_builder::{FixBuilder, Safety};
-use crate::reason::UnsafeBecause;
+use crate::reason::{NoFix, UnsafeBecause};
 use crate::semantic::{MODULE_SCOPE, ScopeId};
 use crate::transforms::{Rule, RuleInfo, Transform};
 
@@ -851,6 +851,12 @@ fn decide(checker: &Checker, candidate: Candidate, trust: Trust) -> Diagnostic {
         Trust::ModeUnderTest => Safety::Unsafe(UnsafeBecause::ModeUnderTest),
         Trust::Unknown => Safety::Unsafe(UnsafeBecause::SharingIntended),
     };
+    // Ex) shared.chmod(0o1777): a directory like /tmp, made on purpose (a
+    // test of how code treats one); no owner-only mode keeps that.
+    if !candidate.is_mask && candidate.value & 0o1002 == 0o1002 {
+        diagnostic.drop_fix(NoFix::StickySharedDirectory);
+        return diagnostic;
+    }
     let mut fix = FixBuilder::new(checker, candidate.scope);
     fix.push(Edit::range_replacement(replacement, candidate.range));
     diagnostic.set_fix(fix.finish(safety, title));

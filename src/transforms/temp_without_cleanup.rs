@@ -609,6 +609,8 @@ fn local(
         "returns a file descriptor that is never closed"
     } else if life.removed {
         "is removed only if no exception is raised first"
+    } else if life.escapes && unused_fd.is_some() {
+        "is never removed, and its file descriptor is never closed"
     } else {
         "is never removed"
     };
@@ -661,6 +663,15 @@ fn local(
         return Some(d);
     }
     match build_local_fix(checker, candidate, stmt, name, &life, unused_fd) {
+        // Ex) _, name = mkstemp(); setup_logger(logfile=name): the name goes
+        // where tempsafe cannot follow it, so only the descriptor is fixed;
+        // the next run reports the file with no fix.
+        Ok((fix, _)) if life.escapes && !life.cleaned_safely && !life.removed => {
+            d.set_fix(fix.finish(
+                Safety::Safe,
+                "Close the unused file descriptor (the file escapes: remove it where its user is done)",
+            ));
+        }
         Ok((fix, _)) if only_close => {
             d.set_fix(fix.finish(Safety::Safe, "Close the unused file descriptor"));
         }

@@ -28,3 +28,12 @@ def test_runs(script):
 # expect: TMP004 unsafe(sharing-intended)
 def test_shared():
     os.chmod(os.path.join(tempfile.gettempdir(), "shared"), 0o755)
+
+
+# A sticky world-writable directory is a shared directory like /tmp, made
+# on purpose (here to test how code treats one): no owner-only mode keeps it.
+# expect: TMP004 no-fix(sticky-shared-directory)
+def test_rejects_links_in_shared_directory():
+    with tempfile.TemporaryDirectory() as folder:
+        os.chmod(folder, 0o1777)
+        os.mkdir(os.path.join(folder, "child"))
