@@ -396,17 +396,24 @@ impl<'a> Checker<'a> {
                 kind: ParamKind::Positional,
                 uses: Vec::new(),
             }];
-            for (field, name) in record_fields(class, record) {
-                let target = Target::Field(format!("{}.{field}", class.name.id));
-                add_target(&mut self.site_targets.borrow_mut(), &target);
+            for field in record_fields(class, record) {
+                // Ex) an InitVar: handed to __post_init__, not stored.
+                let uses = match field.stored {
+                    Some(stored) => {
+                        let target = Target::Field(format!("{}.{stored}", class.name.id));
+                        add_target(&mut self.site_targets.borrow_mut(), &target);
+                        vec![(UseKind::Unknown, Some(CallSite::to(target)))]
+                    }
+                    None => vec![(UseKind::Unknown, None)],
+                };
                 params.push(ParamSummary {
-                    name,
-                    kind: if record.by_position {
+                    name: field.parameter,
+                    kind: if field.by_position {
                         ParamKind::Positional
                     } else {
                         ParamKind::KeywordOnly
                     },
-                    uses: vec![(UseKind::Unknown, Some(CallSite::to(target)))],
+                    uses,
                 });
             }
             inits.push((format!("{}.__init__", class.name.id), params));
@@ -418,12 +425,11 @@ impl<'a> Checker<'a> {
     fn record_class(&self, class: &'a StmtClassDef) -> Option<Record> {
         let qualified = |expr: &'a Expr| self.semantic.qualified_name(MODULE_SCOPE, expr);
         // Other bases may add fields before these: only keywords bind for sure.
-        let plain_bases = class.bases().iter().all(|base| {
+        let named_tuple = |base: &'a Expr| {
             qualified(base).is_some_and(|q| matches!(q.as_slice(), ["typing", "NamedTuple"]))
-        });
-        if class.bases().iter().any(|base| {
-            qualified(base).is_some_and(|q| matches!(q.as_slice(), ["typing", "NamedTuple"]))
-        }) {
+        };
+        let plain_bases = class.bases().iter().all(named_tuple);
+        if class.bases().iter().any(named_tuple) {
             return Some(Record {
                 attrs: false,
                 annotated: true,
@@ -1963,7 +1969,6 @@ impl<'a> Checker<'a> {
     }
 }
 
-/// Adds what the local summaries must visit for `target` to `wanted`.
 /// How a class gets its `__init__` from its fields ([`Checker::record_class`]).
 #[derive(Clone, Copy)]
 struct Record {
@@ -1975,10 +1980,18 @@ struct Record {
     by_position: bool,
 }
 
-/// The fields of a record class in order, with the parameter of the
-/// generated `__init__` setting each. Not `ClassVar`s, not `InitVar`s (those
-/// go to `__post_init__`), not fields left out of `__init__`.
-fn record_fields(class: &StmtClassDef, record: Record) -> Vec<(String, String)> {
+/// One parameter of a generated `__init__`.
+struct RecordField {
+    parameter: String,
+    /// The field it sets; `None` for a dataclass `InitVar`.
+    stored: Option<String>,
+    by_position: bool,
+}
+
+/// The parameters of a record class's generated `__init__`, in order. Not
+/// `ClassVar`s, not fields left out of `__init__`; after a `_: KW_ONLY`
+/// marker, keywords only.
+fn record_fields(class: &StmtClassDef, record: Record) -> Vec<RecordField> {
     let call_name = |expr: &Expr| -> Option<String> {
         let Expr::Call(call) = expr else {
             return None;
@@ -2006,7 +2019,9 @@ fn record_fields(class: &StmtClassDef, record: Record) -> Vec<(String, String)> 
         })
     };
     let mut fields = Vec::new();
+    let mut by_position = record.by_position;
     for stmt in &class.body {
+        let mut stored = true;
         let (name, value) = match stmt {
             // Ex) name: bytes = attr.ib(converter=...) under a plain @attr.s
             Stmt::AnnAssign(assign)
@@ -2018,8 +2033,14 @@ fn record_fields(class: &StmtClassDef, record: Record) -> Vec<(String, String)> 
                     Expr::Attribute(attr) => attr.attr.id.as_str(),
                     _ => "",
                 };
-                if matches!(head, "ClassVar" | "InitVar") {
-                    continue;
+                match head {
+                    "ClassVar" => continue,
+                    "KW_ONLY" => {
+                        by_position = false;
+                        continue;
+                    }
+                    "InitVar" => stored = false,
+                    _ => {}
                 }
                 let Expr::Name(name) = assign.target.as_ref() else {
                     continue;
@@ -2042,11 +2063,16 @@ fn record_fields(class: &StmtClassDef, record: Record) -> Vec<(String, String)> 
         } else {
             name
         };
-        fields.push((name.to_string(), parameter.to_string()));
+        fields.push(RecordField {
+            parameter: parameter.to_string(),
+            stored: stored.then(|| name.to_string()),
+            by_position,
+        });
     }
     fields
 }
 
+/// Adds what the local summaries must visit for `target` to `wanted`.
 fn add_target(wanted: &mut HashSet<String>, target: &Target) {
     match target {
         Target::Local(name) => {

@@ -2,7 +2,7 @@
 # from their fields: each argument is stored on its field, and what the
 # class's methods do with the field decides, as for a hand-written one.
 import dataclasses
-from dataclasses import dataclass, field
+from dataclasses import KW_ONLY, InitVar, dataclass, field
 from typing import ClassVar, NamedTuple
 
 import attr
@@ -46,6 +46,21 @@ class Spool:
     def drain(self):
         with open(self._root + "/queue", "w") as f:
             f.write("")
+
+
+@dataclass
+class Job:
+    seed: InitVar[int]
+    name: str
+    _: KW_ONLY
+    out: str = ""
+
+    def __post_init__(self, seed):
+        self.seed = seed
+
+    def run(self):
+        with open(self.out, "w") as f:
+            f.write(self.name)
 
 
 class Point(NamedTuple):
@@ -92,6 +107,18 @@ def drain_spool():
 # expect: TMP002 no-fix(passed-on)
 def options_by_position():
     Options("/tmp/positional.log").write("started")
+
+
+# An `InitVar` takes its place among the parameters: "/tmp/job" is `name`,
+# text only. After `KW_ONLY`, `out` binds by keyword only.
+# ok
+def job_name():
+    print(Job(1, "/tmp/job-name"))
+
+
+# expect: TMP002 no-fix(left-as-output)
+def job_run():
+    Job(1, "x", out="/tmp/job.out").run()
 
 
 # The object is handed on: its fields are used where tempsafe cannot see.
