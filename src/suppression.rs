@@ -1,6 +1,10 @@
 //! Suppression comments: `# noqa`, `# noqa: TMP001,S306`, `# nosec`,
-//! `# nosec B306`, and the CSP-D504 seed's `# ignore` / `# ignore: CSP-D504`,
-//! on the flagged line or on the comment lines directly above its statement.
+//! `# nosec B306`, the CSP-D504 seed's `# ignore` / `# ignore: CSP-D504`
+//! and Ruff's `# ruff: ignore[S306]` (codes or names), on the flagged line
+//! or on the comment lines directly above its statement; Ruff's
+//! `# ruff: file-ignore[...]` for the whole file and `# ruff: disable[...]`
+//! up to the matching `# ruff: enable[...]`. A Ruff directive needs codes:
+//! a blanket `# ruff: noqa` silences Ruff, not this tool.
 
 use ruff_python_ast::token::{TokenKind, Tokens};
 use ruff_source_file::LineRanges;
@@ -13,21 +17,64 @@ pub struct Suppressions<'a> {
     source: &'a str,
     /// Comment ranges in source order.
     comments: Vec<TextRange>,
+    /// `# ruff: file-ignore[...]`, `# ruff: disable[...]` and
+    /// `# ruff: enable[...]` comments, in source order.
+    ruff_scopes: Vec<(RuffScope, TextSize, &'a str)>,
+}
+
+/// What a Ruff directive with a scope does from where it stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum RuffScope {
+    File,
+    Disable,
+    Enable,
 }
 
 impl<'a> Suppressions<'a> {
     pub fn new(source: &'a str, tokens: &Tokens) -> Self {
-        let comments = tokens
+        let comments: Vec<TextRange> = tokens
             .iter()
             .filter(|t| t.kind() == TokenKind::Comment)
             .map(Ranged::range)
             .collect();
-        Self { source, comments }
+        let ruff_scopes = comments
+            .iter()
+            .filter_map(|range| {
+                let (scope, codes) = ruff_directive(&source[*range])
+                    .and_then(|(directive, codes)| Some((ruff_scope(directive)?, codes)))?;
+                Some((scope, range.start(), codes))
+            })
+            .collect();
+        Self {
+            source,
+            comments,
+            ruff_scopes,
+        }
+    }
+
+    /// Whether `rule` is off at `offset` by a Ruff file or range directive.
+    fn off_by_ruff_scope(&self, rule: Rule, offset: TextSize) -> bool {
+        let mut disabled = false;
+        for (scope, at, codes) in &self.ruff_scopes {
+            if !names(codes, rule) {
+                continue;
+            }
+            match scope {
+                RuffScope::File => return true,
+                RuffScope::Disable if *at <= offset => disabled = true,
+                RuffScope::Enable if *at <= offset => disabled = false,
+                _ => {}
+            }
+        }
+        disabled
     }
 
     /// Whether a finding of `rule` at `offset`, in the statement starting at
     /// `stmt_start`, is suppressed.
     pub fn is_suppressed(&self, rule: Rule, offset: TextSize, stmt_start: TextSize) -> bool {
+        if !self.ruff_scopes.is_empty() && self.off_by_ruff_scope(rule, offset) {
+            return true;
+        }
         // The flagged line, and the first line of its statement.
         for at in [offset, stmt_start] {
             let line = TextRange::new(self.source.line_start(at), self.source.line_end(at));
@@ -82,6 +129,9 @@ impl<'a> Suppressions<'a> {
 /// Whether one comment suppresses `rule`. A comment may hold several
 /// directives (`# type: ignore  # noqa: S306`).
 fn suppresses(comment: &str, rule: Rule) -> bool {
+    if let Some(("ignore", codes)) = ruff_directive(comment) {
+        return names(codes, rule);
+    }
     comment.split('#').any(|part| {
         let part = part.trim();
         let lower = part.to_ascii_lowercase();
@@ -110,6 +160,34 @@ fn suppresses(comment: &str, rule: Rule) -> bool {
             }
         }
         false
+    })
+}
+
+/// A Ruff directive with codes in a comment (`# ruff: ignore[S306, E501]`):
+/// its name and the text between the brackets.
+fn ruff_directive(comment: &str) -> Option<(&str, &str)> {
+    comment.split('#').find_map(|part| {
+        let rest = part.trim().strip_prefix("ruff:")?.trim_start();
+        let (directive, rest) = rest.split_once('[')?;
+        let (codes, _) = rest.split_once(']')?;
+        Some((directive.trim_end(), codes))
+    })
+}
+
+fn ruff_scope(directive: &str) -> Option<RuffScope> {
+    match directive {
+        "file-ignore" => Some(RuffScope::File),
+        "disable" => Some(RuffScope::Disable),
+        "enable" => Some(RuffScope::Enable),
+        _ => None,
+    }
+}
+
+/// Whether a comma-separated list of codes or names names `rule`.
+fn names(codes: &str, rule: Rule) -> bool {
+    codes.split(',').any(|code| {
+        let code = code.trim();
+        !code.is_empty() && rule.is_named(code)
     })
 }
 
@@ -156,6 +234,9 @@ mod tests {
             "# ignore",
             "# ignore: CSP-D504",
             "# type: ignore # noqa: TMP001",
+            "# ruff: ignore[S306]",
+            "# ruff: ignore[unused-import, suspicious-mktemp-usage]",
+            "# ruff:ignore[mktemp-call]",
         ] {
             assert!(suppresses(yes, rule), "{yes}");
         }
@@ -167,8 +248,35 @@ mod tests {
             "# ignore: S108",
             "# noqa: TMP",
             "# noqanything",
+            "# ruff: ignore[hardcoded-temp-file]",
+            "# ruff: ignore[]",
+            "# ruff: ignore",
+            "# ruff: file-ignore[S306]",
         ] {
             assert!(!suppresses(no, rule), "{no}");
         }
+    }
+
+    fn suppressed_at(source: &str, marker: &str) -> bool {
+        let parsed = ruff_python_parser::parse_module(source).unwrap();
+        let at = TextSize::try_from(source.find(marker).unwrap()).unwrap();
+        Suppressions::new(source, parsed.tokens()).is_suppressed(Rule::MktempCall, at, at)
+    }
+
+    /// Ruff's file-level and range suppressions, by code or by name.
+    #[test]
+    fn ruff_file_ignore_and_disabled_ranges() {
+        let file = "import os\n# ruff: file-ignore[S306]\nx = 1\n";
+        assert!(suppressed_at(file, "x ="));
+        let named = "x = 1\n# ruff: file-ignore[suspicious-mktemp-usage, E501]\n";
+        assert!(suppressed_at(named, "x ="));
+        let other = "# ruff: file-ignore[hardcoded-temp-file]\nx = 1\n";
+        assert!(!suppressed_at(other, "x ="));
+        let range = "a = 1\n# ruff: disable[S306]\nb = 2\n# ruff: enable[S306]\nc = 3\n";
+        assert!(!suppressed_at(range, "a ="));
+        assert!(suppressed_at(range, "b ="));
+        assert!(!suppressed_at(range, "c ="));
+        let open_ended = "# ruff: disable[TMP001]\nb = 2\n";
+        assert!(suppressed_at(open_ended, "b ="));
     }
 }

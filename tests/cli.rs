@@ -94,6 +94,28 @@ fn select_and_ignore_take_aliases() {
 }
 
 #[test]
+fn ruff_file_ignore_suppresses_by_code_or_name() {
+    let dir = tempfile::tempdir().unwrap();
+    for directive in [
+        "# ruff: file-ignore[S306]",
+        "# ruff: file-ignore[suspicious-mktemp-usage]",
+    ] {
+        write(
+            dir.path(),
+            "bad.py",
+            format!("{directive}\n{INSECURE}").as_bytes(),
+        );
+        tempsafe(dir.path()).args(["check", "."]).assert().code(0);
+    }
+    write(
+        dir.path(),
+        "bad.py",
+        format!("# ruff: file-ignore[hardcoded-temp-file]\n{INSECURE}").as_bytes(),
+    );
+    tempsafe(dir.path()).args(["check", "."]).assert().code(1);
+}
+
+#[test]
 fn dry_run_writes_nothing_and_its_diff_applies_with_git() {
     let dir = tempfile::tempdir().unwrap();
     write(dir.path(), "pkg/a.py", INSECURE.as_bytes());

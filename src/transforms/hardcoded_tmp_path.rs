@@ -249,7 +249,7 @@ const fn all_needles<const N: usize>(sources: &[&PathSourceInfo]) -> [&'static s
 pub const RULE: RuleInfo = RuleInfo {
     code: "TMP002",
     name: "hardcoded-tmp-path",
-    aliases: &["B108", "S108"],
+    aliases: &["B108", "S108", "hardcoded-temp-file", "hardcoded_tmp_directory"],
     needle_groups: &[&NEEDLES],
     file: include_str!("hardcoded_tmp_path.rs"),
 };

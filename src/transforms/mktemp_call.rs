@@ -171,7 +171,7 @@ pub struct Candidate<'a> {
 pub const RULE: RuleInfo = RuleInfo {
     code: "TMP001",
     name: "mktemp-call",
-    aliases: &["CSP-D504", "B306", "S306", "CWE-377"],
+    aliases: &["CSP-D504", "B306", "S306", "CWE-377", "suspicious-mktemp-usage", "mktemp_q"],
     // Names resolve through imports only, so `tempfile.mktemp` needs
     // `tempfile` in the file: a method named `mktemp` (Twisted's
     // `TestCase.mktemp`) alone is not parsed.

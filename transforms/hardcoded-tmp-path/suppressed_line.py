@@ -34,3 +34,19 @@ def suppressed_by_the_comment_above(p):
     fd, p = tempfile.mkstemp()
     # ignore
     os.chmod(p, 0o777)
+
+
+# Ruff's own suppressions, by name or code: the line, or the lines between
+# `disable` and `enable`.
+# ok
+def ruff_ignore_by_name():
+    with open("/tmp/ruff-named.txt", "w") as fh:  # ruff:ignore[hardcoded-temp-file]
+        fh.write("x")
+
+
+# ok
+def ruff_disabled_range():
+    # ruff: disable[S108]
+    with open("/tmp/ruff-range.txt", "w") as fh:
+        fh.write("x")
+    # ruff: enable[S108]
