@@ -465,6 +465,49 @@ fn life(checker: &Checker, watch: WatchId, until: Option<TextSize>) -> Life {
     }
 }
 
+/// Ex) try: write(fd) / except BaseException: os.unlink(name); raise /
+/// else: os.replace(name, final) — an atomic write: an error removes the
+/// file and re-raises, success moves it into place; nothing is left on any
+/// path. The move is a statement of the `else` block, or of the block
+/// holding the `try`, after it.
+fn removed_or_moved_on_every_path(checker: &Checker, stmt: &Stmt, watch: WatchId) -> bool {
+    let uses = checker.uses_with_derived(watch);
+    let inside = |kind: fn(&UseKind) -> bool, range: TextRange| {
+        uses.iter()
+            .any(|u| !u.nested && kind(&u.kind) && range.contains_range(u.range))
+    };
+    let is_remove = |k: &UseKind| matches!(k, UseKind::Remove { .. });
+    let is_move = |k: &UseKind| *k == UseKind::MovedAway;
+    // A statement of its own: not under an `if` or a loop.
+    let moved_by = |stmts: &[Stmt]| {
+        stmts
+            .iter()
+            .any(|s| matches!(s, Stmt::Expr(_) | Stmt::With(_)) && inside(is_move, s.range()))
+    };
+    let Some(block) = enclosing_body(checker.parsed.syntax(), stmt.range()) else {
+        return false;
+    };
+    block.iter().enumerate().any(|(i, next)| {
+        let Stmt::Try(t) = next else {
+            return false;
+        };
+        if t.start() < stmt.end() || t.is_star {
+            return false;
+        }
+        let catch_all = t.handlers.iter().any(|handler| {
+            let ruff_python_ast::ExceptHandler::ExceptHandler(h) = handler;
+            let all = match h.type_.as_deref() {
+                None => true,
+                Some(Expr::Name(name)) => name.id.as_str() == "BaseException",
+                _ => false,
+            };
+            all && matches!(h.body.last(), Some(Stmt::Raise(r)) if r.exc.is_none())
+                && inside(is_remove, h.range)
+        });
+        catch_all && (moved_by(&t.orelse) || moved_by(&block[i + 1..]))
+    })
+}
+
 /// Ex) fd, name = mkstemp(); os.close(fd); os.remove(name): the file is
 /// gone before anything else runs; what follows uses only its name
 /// (dulwich's backup slot for a rename), not this temporary file. The
@@ -603,6 +646,9 @@ fn local(
     // Ex) fd, tmp = mkstemp(dir=d); ...; os.replace(tmp, final): an atomic
     // write, renamed into place; nothing is left at the temporary name.
     if life.moved_away && unused_fd.is_none() {
+        return None;
+    }
+    if unused_fd.is_none() && removed_or_moved_on_every_path(checker, stmt, watch) {
         return None;
     }
     let what = if life.cleaned_safely || (life.removed && life.escapes) {
@@ -1044,24 +1090,39 @@ fn owned_by_the_object(checker: &Checker, candidate: &Candidate, watch: WatchId)
     let Some(class) = function.class else {
         return false;
     };
-    let stored: Vec<&str> = checker
+    // Ex) self.path = f.name for a NamedTemporaryFile `f`: its file's name.
+    let holds = |value: &Expr, used: TextRange| {
+        value.range() == used
+            || matches!(value, Expr::Attribute(attr)
+                if attr.attr.id.as_str() == "name" && attr.value.range() == used)
+    };
+    let stored: Vec<(&str, TextSize)> = checker
         .uses_with_derived(watch)
         .into_iter()
         .filter_map(|u| match innermost_statement(&function.def.body, u.range)? {
-            Stmt::Assign(assign) if assign.value.range() == u.range => {
+            Stmt::Assign(assign) if holds(&assign.value, u.range) => {
                 match assign.targets.as_slice() {
-                    [target] => self_attribute(target),
+                    [target] => Some((self_attribute(target)?, assign.end())),
                     _ => None,
                 }
             }
             _ => None,
         })
         .collect();
-    !stored.is_empty()
-        && class.body.iter().any(|stmt| {
+    if stored.is_empty() {
+        return false;
+    }
+    // Ex) self.addCleanup(os.remove, self.path) later in the same method.
+    let here = function.def.range();
+    let removed_here = stored.iter().any(|&(attribute, after)| {
+        let rest = TextRange::new(after.min(here.end()), here.end());
+        removes_attribute(&checker.source[rest], attribute)
+    });
+    removed_here
+        || class.body.iter().any(|stmt| {
             matches!(stmt, Stmt::FunctionDef(def)
                 if (TEARDOWNS.contains(&def.name.id.as_str()) || def.name.id.as_str() == "__del__")
-                    && stored.iter().any(|a| removes_attribute(&checker.source[def.range()], a)))
+                    && stored.iter().any(|(a, _)| removes_attribute(&checker.source[def.range()], a)))
         })
 }
 

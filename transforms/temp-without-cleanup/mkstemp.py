@@ -127,3 +127,45 @@ def removed_by_a_helper_at_once(condition):
 def logfile_for(setup_logger):
     _, name = tempfile.mkstemp(suffix=".log")
     setup_logger(logfile=name)
+
+
+# An atomic write: an error removes the file and re-raises, success moves it
+# into place. Nothing is left on any path.
+# ok
+def atomic_write(path, data):
+    fd, tmp = tempfile.mkstemp(dir=os.path.dirname(path))
+    try:
+        with open(fd, "wb") as f:
+            f.write(data)
+    except BaseException:
+        os.unlink(tmp)
+        raise
+    else:
+        os.replace(tmp, path)
+
+
+# ok
+def atomic_write_after(path, data):
+    fd, tmp = tempfile.mkstemp(dir=os.path.dirname(path))
+    try:
+        os.write(fd, data)
+        os.close(fd)
+    except:  # noqa: E722
+        os.unlink(tmp)
+        raise
+    os.replace(tmp, path)
+
+
+# Moved only on one branch of the `else`: otherwise the file stays.
+# expect: TMP003 unsafe(created-in-program-dir)
+def moved_only_sometimes(path, data, keep):
+    fd, tmp = tempfile.mkstemp(dir=os.path.dirname(path))
+    try:
+        os.write(fd, data)
+        os.close(fd)
+    except BaseException:
+        os.unlink(tmp)
+        raise
+    else:
+        if keep:
+            os.replace(tmp, path)

@@ -3,6 +3,7 @@
 # `__init__` would leave the object pointing at nothing.
 import os
 import tempfile
+import unittest
 
 
 # expect: TMP003 no-fix(escapes)
@@ -34,3 +35,31 @@ class KeptAnnotated:
 
     def close(self):
         pass
+
+
+# The file's name kept on `self`, and its removal registered right there.
+# ok
+class RemovedWhenTheTestEnds(unittest.TestCase):
+    def setUp(self):
+        f = tempfile.NamedTemporaryFile(mode="wb", delete=False)
+        self.temp_path = f.name
+        f.write(b"contents")
+        f.close()
+        self.addCleanup(os.remove, self.temp_path)
+
+    def test_reads(self):
+        with open(self.temp_path, "rb") as f:
+            self.assertEqual(f.read(), b"contents")
+
+
+# The name is kept, and nothing removes the file.
+# expect: TMP003 no-fix(escapes)
+class NamedFileKept(unittest.TestCase):
+    def setUp(self):
+        f = tempfile.NamedTemporaryFile(mode="wb", delete=False)
+        self.temp_path = f.name
+        f.close()
+
+    def test_reads(self):
+        with open(self.temp_path, "rb") as f:
+            f.read()
