@@ -1037,7 +1037,16 @@ impl<'a> Checker<'a> {
     }
 
     fn call_site_at(&self, depth: usize) -> Option<CallSite> {
-        let site = self.argument_site(depth);
+        // Ex) Target("/tmp/out_%d" % n), helper(str(p)): the argument is
+        // another form of the same path.
+        let site = self.argument_site(depth).or_else(|| {
+            let exprs = &self.exprs[..depth.min(self.exprs.len())];
+            let top = path_use::derived_top(&self.semantic, self.scope, exprs, true)?;
+            let at = exprs.iter().rposition(|e| std::ptr::eq(*e, top))?;
+            (at + 1 < exprs.len())
+                .then(|| self.argument_site(at + 1))
+                .flatten()
+        });
         // Summary mode: `return "at %s" % p` — the caller decides; not
         // `return open(p[0])`, where the path meets unknown code first.
         let returned = |value: &Expr| {

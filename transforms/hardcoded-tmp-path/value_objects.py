@@ -67,3 +67,16 @@ def test_str_hands_the_path_on():
 def test_other_method_writes_it():
     log = Log("/tmp/app.log")
     return log
+
+
+# Another form of the same path (`%` formatting) is handed to the class as
+# the literal itself would be.
+# ok
+def test_quoted_formatted(n):
+    assert repr(Quoted("/tmp/askpass-%d" % n)).startswith("Quoted")
+
+
+# expect: TMP002 no-fix(outlives-function)
+def test_formatted_log(n):
+    log = Log("/tmp/app-%d.log" % n)
+    return log
