@@ -329,7 +329,7 @@ impl<'a> HardcodedTmpPath<'a> {
                 .then(|| checker.field_store(checker.exprs[depth - 1].range()))
                 .flatten()
         });
-        let beside_a_name = beside_a_file_name(&checker.exprs[..depth]);
+        let beside_a_name = beside_a_file_name(checker, &checker.exprs[..depth]);
         let watch = match (kind, stmt) {
             (UseKind::Derived, Some(Stmt::Assign(assign))) => match assign.targets.as_slice() {
                 [Expr::Name(name)] => Some(
@@ -501,11 +501,20 @@ fn bare_directory_only(candidate: &Candidate, reach: &Reach) -> bool {
 }
 
 /// Whether the expression on top of `exprs` is an argument of a call that
-/// also gets a plain file name (a string literal without `/`).
-fn beside_a_file_name(exprs: &[&Expr]) -> bool {
+/// also gets a plain file name (a string literal without `/`). Not for
+/// tempfile's own functions: their `prefix`/`suffix` frame a random name
+/// (`mkdtemp(prefix="x-", dir="/tmp")`), they fix no name.
+fn beside_a_file_name(checker: &Checker, exprs: &[&Expr]) -> bool {
     let [.., Expr::Call(call), top] = exprs else {
         return false;
     };
+    if checker
+        .semantic
+        .qualified_name(checker.scope, &call.func)
+        .is_some_and(|q| q.first() == Some(&"tempfile"))
+    {
+        return false;
+    }
     call.arguments
         .args
         .iter()

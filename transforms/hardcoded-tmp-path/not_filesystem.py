@@ -53,6 +53,15 @@ def bare_directory_beside_a_file_name(logfile):
     return logfile.LogFile("test.log", "/tmp")
 
 
+# tempfile's `prefix`/`suffix` frame a random name: `dir="/tmp"` stays a
+# bare directory (macOS needs it spelled out for Docker's bind mounts).
+# ok
+def mkdtemp_with_a_prefix_in_tmp(task_id):
+    import tempfile
+
+    return tempfile.mkdtemp(suffix=task_id, prefix="docker-tmp-", dir="/tmp")
+
+
 # ok
 def symlink_target_only(repo_path):
     # Only the link is made; its target is text in the link.
