@@ -1118,11 +1118,28 @@ fn owned_by_the_object(checker: &Checker, candidate: &Candidate, watch: WatchId)
         let rest = TextRange::new(after.min(here.end()), here.end());
         removes_attribute(&checker.source[rest], attribute)
     });
+    let methods: Vec<&StmtFunctionDef> = class
+        .body
+        .iter()
+        .filter_map(|stmt| match stmt {
+            Stmt::FunctionDef(def) => Some(def),
+            _ => None,
+        })
+        .collect();
+    let removes = |def: &StmtFunctionDef| {
+        stored
+            .iter()
+            .any(|(a, _)| removes_attribute(&checker.source[def.range()], a))
+    };
     removed_here
-        || class.body.iter().any(|stmt| {
-            matches!(stmt, Stmt::FunctionDef(def)
-                if (TEARDOWNS.contains(&def.name.id.as_str()) || def.name.id.as_str() == "__del__")
-                    && stored.iter().any(|(a, _)| removes_attribute(&checker.source[def.range()], a)))
+        || methods.iter().any(|def| {
+            let name = def.name.id.as_str();
+            (TEARDOWNS.contains(&name) || name == "__del__")
+                // Ex) def close(self): self._finish(), `_finish` removing it.
+                && (removes(def)
+                    || methods.iter().any(|other| {
+                        calls_own_method(&def.body, other.name.id.as_str()) && removes(other)
+                    }))
         })
 }
 
@@ -1513,8 +1530,18 @@ fn running<'a>(chain: &[&'a StmtClassDef], name: &str) -> Vec<&'a StmtFunctionDe
 /// Whether `body` calls a method named `name` on something other than
 /// `self` (`super().name(...)`, `Base.name(self, ...)`).
 fn calls_method(body: &[Stmt], name: &str) -> bool {
+    finds_call(body, name, false)
+}
+
+/// Whether `body` calls `self.name(...)`.
+fn calls_own_method(body: &[Stmt], name: &str) -> bool {
+    finds_call(body, name, true)
+}
+
+fn finds_call(body: &[Stmt], name: &str, on_self: bool) -> bool {
     struct Finder<'n> {
         name: &'n str,
+        on_self: bool,
         found: bool,
     }
     impl<'a> Visitor<'a> for Finder<'_> {
@@ -1522,14 +1549,18 @@ fn calls_method(body: &[Stmt], name: &str) -> bool {
             if let Expr::Call(call) = expr
                 && let Expr::Attribute(attr) = call.func.as_ref()
                 && attr.attr.id.as_str() == self.name
-                && self_attribute(&call.func).is_none()
+                && self_attribute(&call.func).is_some() == self.on_self
             {
                 self.found = true;
             }
             visitor::walk_expr(self, expr);
         }
     }
-    let mut finder = Finder { name, found: false };
+    let mut finder = Finder {
+        name,
+        on_self,
+        found: false,
+    };
     finder.visit_body(body);
     finder.found
 }

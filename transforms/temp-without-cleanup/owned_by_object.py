@@ -2,6 +2,7 @@
 # object: when a method that ends the object's life (`close`, `cleanup`,
 # `__exit__`, `__del__`, `tearDown`) removes it, directly or through a
 # helper, it is not left behind (ZODB's `TmpStore._getBlobPath`).
+import os
 import shutil
 import tempfile
 
@@ -40,3 +41,40 @@ class LeakyStore:
 
     def close(self):
         self._blob_dir = None
+
+
+# The name of a named file kept on `self`, removed by a method that
+# `close()` and `__del__` call (luigi's `InputPipeProcessWrapper._finish`).
+# ok
+class PipeWrapper:
+    def __init__(self, data):
+        f = tempfile.NamedTemporaryFile("wb", prefix="pipe-tmp", delete=False)
+        self._tmp_file = f.name
+        f.write(data)
+        f.close()
+
+    def _finish(self):
+        if os.path.exists(self._tmp_file):
+            os.remove(self._tmp_file)
+
+    def close(self):
+        self._finish()
+
+    def __del__(self):
+        self._finish()
+
+
+# The method `close()` calls leaves the file alone.
+# expect: TMP003 no-fix(escapes)
+class PipeWrapperKeepingIt:
+    def __init__(self, data):
+        f = tempfile.NamedTemporaryFile("wb", prefix="pipe-tmp", delete=False)
+        self._tmp_file = f.name
+        f.write(data)
+        f.close()
+
+    def _finish(self):
+        print(self._tmp_file)
+
+    def close(self):
+        self._finish()
