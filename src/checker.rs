@@ -352,6 +352,13 @@ impl<'a> Checker<'a> {
         }
         out.path = self.path.map(std::path::Path::to_path_buf);
         out.bases = std::mem::take(&mut self.class_bases);
+        // Class attributes holding an object (`Class.field`), not locals.
+        out.class_instances = self
+            .instances
+            .iter()
+            .filter(|(key, _)| !key.contains(':'))
+            .map(|(key, class)| (key.clone(), class.clone()))
+            .collect();
         for (name, bindings) in &self.semantic.scopes[MODULE_SCOPE].bindings {
             let import = match bindings.as_slice() {
                 [binding] => match binding.kind {
@@ -1387,6 +1394,17 @@ impl<'a> Checker<'a> {
                 let class = self.method_class()?;
                 Some(format!("{}.{}", class.name.id, attr.attr.id))
             }
+            // Ex) Target.fs for a module-level class of this file.
+            Expr::Attribute(attr) => {
+                let Expr::Name(class) = attr.value.as_ref() else {
+                    return None;
+                };
+                let id = class.id.as_str();
+                (self.module_defs.get(id) == Some(&true)
+                    && self.semantic.owner(self.scope, id) == Some(MODULE_SCOPE)
+                    && self.semantic.only_binding(MODULE_SCOPE, id).is_some())
+                .then(|| format!("{id}.{}", attr.attr.id))
+            }
             _ => None,
         }
     }
@@ -1409,6 +1427,16 @@ impl<'a> Checker<'a> {
             Some((Target::File(file, name), _)) => (Some(file), name),
             _ => return,
         };
+        // Ex) class Target: fs = MemoryFS() — also `self.fs` in its methods
+        // and `Target.fs` anywhere.
+        if let Expr::Name(name) = target
+            && self.semantic.scopes[self.scope].kind == ScopeKind::Class
+            && self.semantic.scopes[self.scope].parent == Some(MODULE_SCOPE)
+            && let Some(owner) = self.classes.last()
+        {
+            self.instances
+                .insert(format!("{}.{}", owner.name.id, name.id), class.clone());
+        }
         // Bound before the name is: the key needs the binding.
         let key = match target {
             Expr::Name(name) => format!("{}:{}", self.scope, name.id),

@@ -196,6 +196,7 @@ impl ModuleParts {
         summaries.functions.retain(|name, _| own(name));
         summaries.fields.retain(|name, _| own(name));
         summaries.bases.retain(|name, _| own(name));
+        summaries.class_instances.retain(|name, _| own(name));
         Some(Arc::new(summaries))
     }
 

@@ -503,6 +503,13 @@ fn classify_expr<'a>(
         },
         Expr::Compare(_) | Expr::BoolOp(_) | Expr::UnaryOp(_) => UseKind::Neutral,
         Expr::If(if_expr) if if_expr.test.range() == range => UseKind::Neutral,
+        // Ex) data[p], del cache[p]: a key to look up, not a file. A key
+        // stored (`data[p] = v`) may be read back later as a path.
+        Expr::Subscript(subscript)
+            if subscript.slice.range() == range && !subscript.ctx.is_store() =>
+        {
+            UseKind::Neutral
+        }
         _ if only_compared_display(ancestors) => UseKind::Neutral,
         // Ex) subprocess.run(["tar", "-C", p]): the command sees the path.
         Expr::List(_) | Expr::Tuple(_) => match ancestors.iter().rev().nth(1) {

@@ -164,6 +164,10 @@ pub struct ModuleSummaries {
     pub path: Option<PathBuf>,
     /// The bases of each module-level class, as written (`Base`, `mod.Base`).
     pub bases: HashMap<String, Vec<String>>,
+    /// The class of the object a field holds (`Class.field`: `fs =
+    /// MemoryFS()` in the class body, `self.fs = MemoryFS()` in a method),
+    /// with its module when that is another one.
+    pub class_instances: HashMap<String, (Option<PathBuf>, String)>,
 }
 
 /// How many modules were parsed only for their summaries (for the bench).
@@ -307,6 +311,20 @@ impl Resolver<'_> {
             constructed = true;
             parameters = Some((init, true));
             (&param.uses, element)
+        } else if let Some((field, method)) = qualname.rsplit_once('.')
+            && let Some((file, class)) = summaries.class_instances.get(field)
+        {
+            // Ex) Target.fs.get_data(p), `fs = MemoryFS()` in Target's body.
+            let method = format!("{class}.{method}");
+            let site = CallSite {
+                target: match file {
+                    Some(file) => Target::File(file.clone(), method),
+                    None => Target::Local(method),
+                },
+                bound: true,
+                ..site.clone()
+            };
+            return self.kinds_at(&site, callee.as_ref(), depth + 1, visiting);
         } else if let Some((class, method)) = qualname.split_once('.')
             && let Some(bases) = summaries.bases.get(class)
         {

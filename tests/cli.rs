@@ -558,6 +558,29 @@ fn aliases_in_a_compat_module_are_the_functions_they_name() {
 }
 
 #[test]
+fn class_attributes_holding_objects_are_followed_across_modules() {
+    let dir = tempfile::tempdir().unwrap();
+    write(dir.path(), "pkg/__init__.py", b"");
+    write(
+        dir.path(),
+        "pkg/mock.py",
+        b"class MemoryFS:\n    _data = {}\n\n    def get_data(self, fn):\n        return self._data[fn]\n\n\nclass DiskFS:\n    def get_data(self, fn):\n        with open(fn) as f:\n            return f.read()\n\n\nclass MemoryTarget:\n    fs = MemoryFS()\n\n\nclass DiskTarget:\n    fs = DiskFS()\n",
+    );
+    write(
+        dir.path(),
+        "pkg/test_mock.py",
+        b"from pkg.mock import DiskTarget, MemoryTarget\n\n\ndef test_memory():\n    assert MemoryTarget.fs.get_data(\"/tmp/in-memory\") == b\"\"\n\n\ndef test_disk():\n    assert DiskTarget.fs.get_data(\"/tmp/on-disk\") == \"\"\n",
+    );
+    let (findings, out) = json_findings(dir.path(), "pkg/test_mock.py");
+    // MemoryFS only looks the key up; DiskFS opens the path.
+    let lines: Vec<u64> = findings
+        .iter()
+        .map(|f| f["line"].as_u64().unwrap())
+        .collect();
+    assert_eq!(lines, [9], "{out}");
+}
+
+#[test]
 fn github_annotations() {
     let dir = tempfile::tempdir().unwrap();
     write(dir.path(), "bad.py", INSECURE.as_bytes());
