@@ -63,7 +63,8 @@ reasons! {
         /// `open()` arguments tempsafe does not know.
         OpenArgumentsUnknown => "open-arguments-unknown",
         // Names a fix needs.
-        /// A module the fix needs is bound to something else.
+        /// A name the fix needs (a module, a pytest fixture it adds as a
+        /// parameter) is bound to something else.
         NameTaken { name: String } => "name-taken",
         /// The file reads the name without an import tempsafe can see.
         NameUsedUnimported { name: String } => "name-used-unimported",

@@ -11,12 +11,14 @@
 
 use std::path::Path;
 
+use ruff_diagnostics::Edit;
 use ruff_python_ast::visitor::{self, Visitor};
 use ruff_python_ast::{Expr, Stmt, StmtClassDef};
-use ruff_text_size::Ranged;
+use ruff_text_size::{Ranged, TextSize};
 
 use crate::checker::{Checker, FunctionContext};
 use crate::module_parts::ModuleParts;
+use crate::reason::NoFix;
 use crate::semantic::{BindingKind, MODULE_SCOPE};
 
 /// How many classes deep bases are followed.
@@ -224,4 +226,110 @@ pub(crate) fn imports_pytest(checker: &Checker) -> bool {
                     }
                 )
             })
+}
+
+/// Which test framework runs the function, if any.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum TestKind {
+    Pytest,
+    Unittest,
+    None,
+}
+
+/// Which test framework runs `function`: a `test*` function or method
+/// that a runner collects (not one nested in another function); pytest
+/// when the module imports it.
+pub(crate) fn test_kind(checker: &Checker, function: FunctionContext) -> TestKind {
+    let name = function.def.name.id.as_str();
+    // Ex) def test(): ... inside a test, handed to assertRaises: the test
+    // runner never calls it, so it gets no fixture.
+    if !name.starts_with("test") || !defined_at_top(checker, function) {
+        return TestKind::None;
+    }
+    match function.class {
+        Some(class) => {
+            let unittest = class.bases().iter().any(|base| {
+                let text = &checker.source[base.range()];
+                text.ends_with("TestCase")
+            });
+            if unittest {
+                TestKind::Unittest
+            } else if class.name.id.as_str().starts_with("Test")
+                // A base tempsafe cannot see may be a `TestCase`, whose
+                // tests pytest gives no fixtures.
+                && class.bases().iter().all(|b| &checker.source[b.range()] == "object")
+                && imports_pytest(checker)
+            {
+                TestKind::Pytest
+            } else {
+                TestKind::None
+            }
+        }
+        None if imports_pytest(checker) => TestKind::Pytest,
+        None => TestKind::None,
+    }
+}
+
+/// Whether the function is a statement of the module or of a class that
+/// is: one a test runner can collect, not one nested in another function.
+fn defined_at_top(checker: &Checker, function: FunctionContext) -> bool {
+    let range = function.def.range;
+    let module = &checker.parsed.syntax().body;
+    match function.class {
+        None => module.iter().any(|stmt| stmt.range() == range),
+        Some(class) => {
+            module.iter().any(|stmt| stmt.range() == class.range)
+                && class.body.iter().any(|stmt| stmt.range() == range)
+        }
+    }
+}
+
+/// Adds the pytest fixture `name` (`tmp_path`, `request`) to a test's
+/// parameters, unless it is there.
+pub(crate) fn add_fixture_parameter(
+    source: &str,
+    function: FunctionContext,
+    name: &str,
+) -> Result<Vec<Edit>, NoFix> {
+    let parameters = &function.def.parameters;
+    let all: Vec<&str> = parameters
+        .posonlyargs
+        .iter()
+        .chain(&parameters.args)
+        .chain(&parameters.kwonlyargs)
+        .map(|p| p.parameter.name.id.as_str())
+        .collect();
+    if all.contains(&name) {
+        return Ok(Vec::new());
+    }
+    // Ex) `from flask import request` read in the test: a parameter of the
+    // same name would shadow it.
+    if names_word(&source[function.def.range()], name) {
+        return Err(NoFix::NameTaken {
+            name: name.to_string(),
+        });
+    }
+    if parameters.vararg.is_some()
+        || parameters.kwarg.is_some()
+        || !parameters.kwonlyargs.is_empty()
+        || !parameters.posonlyargs.is_empty()
+        || parameters.args.iter().any(|p| p.default.is_some())
+    {
+        return Err(NoFix::TestParametersComplex);
+    }
+    Ok(vec![match parameters.args.last() {
+        Some(last) => Edit::insertion(format!(", {name}"), last.end()),
+        None => Edit::insertion(
+            name.to_string(),
+            parameters.range.start() + TextSize::from(1),
+        ),
+    }])
+}
+
+/// Whether `text` holds `word` as a whole identifier.
+fn names_word(text: &str, word: &str) -> bool {
+    let is_ident = |c: char| c.is_alphanumeric() || c == '_';
+    text.match_indices(word).any(|(at, _)| {
+        !text[..at].ends_with(is_ident) && !text[at + word.len()..].starts_with(is_ident)
+    })
 }

@@ -85,6 +85,7 @@ use crate::reason::{NoFix, UnsafeBecause};
 use crate::semantic::{MODULE_SCOPE, ScopeId, ScopeKind};
 use crate::summary::{CallSite, Target};
 use crate::transforms::{PATH_SOURCES, Rule, RuleInfo, Transform, new_path_sources};
+use crate::test_lifetime::{TestKind, add_fixture_parameter, test_kind};
 use crate::wrap::{CleanupLine, wrap_with};
 
 /// A source of predictable paths, registered with one line in
@@ -746,54 +747,6 @@ fn same_path(path: &PredictablePath, other: &PredictablePath) -> bool {
             .is_some_and(|after| after.is_empty() || after.starts_with('/'))
 }
 
-/// Which test framework runs the function, if any.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum TestKind {
-    Pytest,
-    Unittest,
-    None,
-}
-
-fn test_kind(checker: &Checker, function: FunctionContext) -> TestKind {
-    let name = function.def.name.id.as_str();
-    // Ex) def test(): ... inside a test, handed to assertRaises: the test
-    // runner never calls it, so it gets no fixture.
-    if !name.starts_with("test") || !defined_at_top(checker, function) {
-        return TestKind::None;
-    }
-    match function.class {
-        Some(class) => {
-            let unittest = class.bases().iter().any(|base| {
-                let text = &checker.source[base.range()];
-                text.ends_with("TestCase")
-            });
-            if unittest {
-                TestKind::Unittest
-            } else if class.name.id.as_str().starts_with("Test") && crate::test_lifetime::imports_pytest(checker) {
-                TestKind::Pytest
-            } else {
-                TestKind::None
-            }
-        }
-        None if crate::test_lifetime::imports_pytest(checker) => TestKind::Pytest,
-        None => TestKind::None,
-    }
-}
-
-/// Whether the function is a statement of the module or of a class that
-/// is: one a test runner can collect, not one nested in another function.
-fn defined_at_top(checker: &Checker, function: FunctionContext) -> bool {
-    let range = function.def.range;
-    let module = &checker.parsed.syntax().body;
-    match function.class {
-        None => module.iter().any(|stmt| stmt.range() == range),
-        Some(class) => {
-            module.iter().any(|stmt| stmt.range() == class.range)
-                && class.body.iter().any(|stmt| stmt.range() == range)
-        }
-    }
-}
-
 /// A test by its name (a `test_*` function or a method of a `Test*` class):
 /// what it leaves in /tmp is litter, not output.
 fn is_test_like(function: FunctionContext) -> bool {
@@ -958,7 +911,7 @@ fn build_plan(
         .position(|s| s.range().contains(first))
         .ok_or(NoFix::NotInFunctionBody)?;
     if plan.lifetime == Lifetime::Fixture {
-        fix.extend(add_tmp_path_parameter(function)?);
+        fix.extend(add_fixture_parameter(checker.source, function, "tmp_path")?);
         let os = if group.iter().any(|c| needs_os(&Base::TmpPath, c)) {
             module_here(&mut fix, checker, scope, function, "os", first)?
         } else {
@@ -1299,32 +1252,3 @@ fn lines_before(checker: &Checker, stmt: &Stmt, lines: &[String]) -> Result<Edit
     Ok(Edit::insertion(text, line_start))
 }
 
-/// Adds `tmp_path` to a pytest test's parameters (unless it is there).
-fn add_tmp_path_parameter(function: FunctionContext) -> Result<Vec<Edit>, NoFix> {
-    let parameters = &function.def.parameters;
-    let all: Vec<&str> = parameters
-        .posonlyargs
-        .iter()
-        .chain(&parameters.args)
-        .chain(&parameters.kwonlyargs)
-        .map(|p| p.parameter.name.id.as_str())
-        .collect();
-    if all.contains(&"tmp_path") {
-        return Ok(Vec::new());
-    }
-    if parameters.vararg.is_some()
-        || parameters.kwarg.is_some()
-        || !parameters.kwonlyargs.is_empty()
-        || !parameters.posonlyargs.is_empty()
-        || parameters.args.iter().any(|p| p.default.is_some())
-    {
-        return Err(NoFix::TestParametersComplex);
-    }
-    Ok(vec![match parameters.args.last() {
-        Some(last) => Edit::insertion(", tmp_path".to_string(), last.end()),
-        None => Edit::insertion(
-            "tmp_path".to_string(),
-            parameters.range.start() + TextSize::from(1),
-        ),
-    }])
-}

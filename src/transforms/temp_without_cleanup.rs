@@ -162,6 +162,7 @@ use crate::importer::stands_alone;
 use crate::path_use::UseKind;
 use crate::reason::{NoFix, UnsafeBecause};
 use crate::summary::Arg;
+use crate::test_lifetime::{TestKind, add_fixture_parameter, test_kind};
 use crate::semantic::{MODULE_SCOPE, ScopeId, ScopeKind};
 use crate::transforms::{Rule, RuleInfo, Transform};
 use crate::wrap::{CleanupLine, temporary_directory_fits, wrap_in_with, wrap_rest_of_block};
@@ -691,11 +692,13 @@ fn local(
     if life.escapes && unused_fd.is_none() {
         // Ex) a test hands the directory to the objects it tests: they die
         // when the test ends, so removing it then keeps the test's behaviour.
-        if candidate
-            .function
-            .is_some_and(|f| crate::test_lifetime::unittest_method(checker, f))
-        {
+        let function = candidate.function;
+        if function.is_some_and(|f| crate::test_lifetime::unittest_method(checker, f)) {
             d.set_fix(test_cleanup(checker, candidate, stmt, name));
+        } else if let Some(function) = function
+            && test_kind(checker, function) == TestKind::Pytest
+        {
+            d.set_fix(pytest_cleanup(checker, candidate, function, stmt, name));
         } else {
             d.no_fix = Some(NoFix::Escapes);
         }
@@ -1056,6 +1059,53 @@ fn test_cleanup(
         &line,
     ));
     fix.finish(Safety::Safe, "Remove it when the test ends with `self.addCleanup()`")
+}
+
+/// Ex) def test_x(): d = tempfile.mkdtemp(); queue = Queue(d)
+///  -> def test_x(request): ...; request.addfinalizer(lambda:
+/// shutil.rmtree(d, ignore_errors=True)) after it: pytest's counterpart of
+/// [`test_cleanup`], run when the test ends.
+fn pytest_cleanup(
+    checker: &Checker,
+    candidate: &Candidate,
+    function: FunctionContext,
+    stmt: &Stmt,
+    name: &str,
+) -> Result<BuiltFix, NoFix> {
+    if dir_argument(candidate).is_some() {
+        return Err(NoFix::Escapes);
+    }
+    // The finalizer reads both names when the test ends: each must be
+    // bound once (`request` only as the parameter).
+    let bindings = &checker.semantic.scopes[candidate.scope].bindings;
+    let bound_once = |n: &str| bindings.get(n).is_none_or(|b| b.len() <= 1);
+    if !bound_once(name) || !bound_once("request") {
+        return Err(NoFix::Escapes);
+    }
+    let mut fix = FixBuilder::new(checker, candidate.scope);
+    let removal = match candidate.created {
+        Created::Directory => {
+            let shutil = fix.module("shutil")?;
+            format!("{shutil}.rmtree({name}, ignore_errors=True)")
+        }
+        // The test may have removed it already.
+        Created::FileAndDescriptor => {
+            let os = fix.module("os")?;
+            format!("{os}.path.exists({name}) and {os}.remove({name})")
+        }
+        _ => return Err(NoFix::Escapes),
+    };
+    fix.extend(add_fixture_parameter(checker.source, function, "request")?);
+    fix.push(statement_after(
+        checker.source,
+        &checker.stylist,
+        stmt.range(),
+        &format!("request.addfinalizer(lambda: {removal})"),
+    ));
+    fix.finish(
+        Safety::Safe,
+        "Remove it when the test ends with `request.addfinalizer()`",
+    )
 }
 
 /// Whether a line of `text` names `self.<attribute>` and removes it or
