@@ -1,6 +1,7 @@
-//! Test lifetime: what a unittest test makes dies when the test ends, so a
-//! cleanup registered with `self.addCleanup()` keeps the test's behaviour
-//! and leaves nothing behind.
+//! Test lifetime: what a unittest or pytest test makes dies when the test
+//! ends, so a cleanup registered with `self.addCleanup()` (or pytest's
+//! `request.addfinalizer()`) keeps the test's behaviour and leaves nothing
+//! behind.
 //!
 //! A class is a `TestCase` when one of its bases, as written, ends in
 //! `TestCase` (`unittest.TestCase`, `IsolatedAsyncioTestCase`, Twisted's

@@ -75,7 +75,11 @@
 //! `self.addCleanup(shutil.rmtree, d, ignore_errors=True)` right after it
 //! is made is safe; a file is removed only if it is still there
 //! (`self.addCleanup(lambda: os.path.exists(p) and os.remove(p))`), since the
-//! test may remove it itself. With `dir=` there is no fix: that directory
+//! test may remove it itself. In a pytest test (a `test*` function, or a
+//! method of a `Test*` class with no base, in a module importing pytest)
+//! the same removal is registered with `request.addfinalizer(lambda: ...)`,
+//! a `request` parameter added; no fix when the test reads another
+//! `request` or its parameters take defaults. With `dir=` there is no fix: that directory
 //! is most often cleaned by code tempsafe did not see, and what is made in
 //! it is where other code looks. Outside tests a value handed on gets no
 //! fix; an object that stores the path on a field its methods write under
