@@ -1,12 +1,15 @@
 //! Getting a module or one of its members into reach of a fix: reuse an
 //! existing import when one is visible, else add one in the file's style,
-//! once, after the docstring, `__future__` imports and the import block.
+//! once: a standard-library module in order among the file's leading
+//! standard-library imports (as isort sorts them), else after the
+//! docstring, `__future__` imports and the import block.
 
 use ruff_diagnostics::Edit;
 use ruff_python_ast::{Stmt, helpers::is_docstring_stmt};
 use ruff_python_codegen::Stylist;
 use ruff_python_importer::Insertion;
 use ruff_python_parser::Parsed;
+use ruff_source_file::LineRanges;
 use ruff_text_size::Ranged;
 
 use crate::reason::NoFix;
@@ -49,7 +52,10 @@ impl<'c, 'a> Importer<'c, 'a> {
         }
         Ok(ImportedName {
             text: module.to_string(),
-            edit: Some(self.add_statement(&format!("import {module}"))),
+            edit: Some(
+                self.among_stdlib_imports(module)
+                    .unwrap_or_else(|| self.add_statement(&format!("import {module}"))),
+            ),
         })
     }
 
@@ -135,6 +141,46 @@ impl<'c, 'a> Importer<'c, 'a> {
         Insertion::existing_import(stmt, self.parsed.tokens()).map(|i| i.into_edit(member))
     }
 
+    /// An edit adding `import {module}` (a standard-library module) where
+    /// isort and Ruff would put it: among the file's leading standard-library
+    /// imports, before the first plain import that sorts after it, else
+    /// after the last plain one, else before the first `from` import.
+    /// `None` when the file has no such group on lines of their own.
+    fn among_stdlib_imports(&self, module: &str) -> Option<Edit> {
+        let body = &self.parsed.syntax().body;
+        let start = usize::from(body.first().is_some_and(is_docstring_stmt));
+        let imports = body[start..]
+            .iter()
+            .take_while(|s| matches!(s, Stmt::Import(_) | Stmt::ImportFrom(_)));
+
+        // The group: the first run of standard-library imports.
+        let group: Vec<(&Stmt, bool, &str)> = imports
+            .skip_while(|s| stdlib_module(s).is_none())
+            .map_while(|s| stdlib_module(s).map(|(plain, name)| (s, plain, name)))
+            .collect();
+        if group.is_empty() || !group.iter().all(|(s, ..)| stands_alone(self.source, *s)) {
+            return None;
+        }
+        let statement = format!("import {module}");
+        let before = |stmt: &Stmt| {
+            let at = self.source.line_start(stmt.start());
+            Edit::insertion(
+                format!("{statement}{}", self.stylist.line_ending().as_str()),
+                at,
+            )
+        };
+        let plain: Vec<&(&Stmt, bool, &str)> = group.iter().filter(|(_, p, _)| *p).collect();
+        if let Some((stmt, ..)) = plain.iter().find(|(_, _, name)| *name > module) {
+            return Some(before(stmt));
+        }
+        match plain.last() {
+            Some((stmt, ..)) => Some(
+                Insertion::end_of_statement(stmt, self.source, self.stylist).into_edit(&statement),
+            ),
+            None => Some(before(group[0].0)),
+        }
+    }
+
     /// An edit adding one statement after the leading docstring, `__future__`
     /// imports and import block.
     fn add_statement(&self, statement: &str) -> Edit {
@@ -153,6 +199,22 @@ impl<'c, 'a> Importer<'c, 'a> {
         };
         insertion.into_edit(statement)
     }
+}
+
+/// The module of a plain `import os` (`true`) or `from os import path`
+/// (`false`), when it is of the standard library.
+fn stdlib_module(stmt: &Stmt) -> Option<(bool, &str)> {
+    let (plain, name) = match stmt {
+        Stmt::Import(import) => match import.names.as_slice() {
+            [alias] => (true, alias.name.id.as_str()),
+            _ => return None,
+        },
+        Stmt::ImportFrom(import) if import.level == 0 => {
+            (false, import.module.as_ref()?.id.as_str())
+        }
+        _ => return None,
+    };
+    (crate::stdlib_modules::is_stdlib(name) && name != "__future__").then_some((plain, name))
 }
 
 /// Whether a top-level statement is fully on its own line(s): only

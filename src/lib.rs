@@ -32,6 +32,7 @@ pub mod runner;
 pub(crate) mod semantic;
 pub mod settings;
 pub mod source;
+pub(crate) mod stdlib_modules;
 pub mod summary;
 pub(crate) mod suppression;
 pub(crate) mod test_lifetime;

@@ -97,8 +97,8 @@ fn mktemp_in_an_async_function() {
                     fh.write("x")
         "#},
         indoc! {r#"
-            import tempfile
             import os
+            import tempfile
 
 
             async def f():
@@ -124,8 +124,8 @@ fn the_only_imported_name_is_replaced_in_its_import() {
                     fh.write("x")
         "#},
         indoc! {r#"
-            from tempfile import mkstemp
             import os
+            from tempfile import mkstemp
 
 
             def f():
@@ -152,8 +152,8 @@ fn mktemp_in_a_method_keeps_the_method_indentation() {
                         fh.write("x")
         "#},
         indoc! {r#"
-            import tempfile
             import os
+            import tempfile
 
 
             class Writer:
@@ -184,8 +184,8 @@ fn under_all_transforms_a_directory_in_a_nested_function_goes_when_it_returns() 
         "#},
         indoc! {r#"
             import os
-            import tempfile
             import shutil
+            import tempfile
 
 
             def outer():
@@ -254,8 +254,8 @@ fn under_all_transforms_mktemp_inside_try_except_gets_its_own_try_finally() {
                     pass
         "#},
         indoc! {r#"
-            import tempfile
             import os
+            import tempfile
 
 
             def f():
