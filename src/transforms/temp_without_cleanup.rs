@@ -698,11 +698,17 @@ fn local(
         // when the test ends, so removing it then keeps the test's behaviour.
         let function = candidate.function;
         if function.is_some_and(|f| crate::test_lifetime::unittest_method(checker, f)) {
-            d.set_fix(test_cleanup(checker, candidate, stmt, name));
+            d.set_fix(test_cleanup(checker, candidate, stmt, name, Runner::Unittest));
         } else if let Some(function) = function
             && test_kind(checker, function) == TestKind::Pytest
         {
-            d.set_fix(pytest_cleanup(checker, candidate, function, stmt, name));
+            d.set_fix(test_cleanup(
+                checker,
+                candidate,
+                stmt,
+                name,
+                Runner::Pytest(function),
+            ));
         } else {
             d.no_fix = Some(NoFix::Escapes);
         }
@@ -1028,14 +1034,27 @@ fn apply(source: &str, range: TextRange, edits: &[(TextRange, String)]) -> Strin
     out
 }
 
+/// The test runner whose cleanup a test registers.
+#[derive(Clone, Copy)]
+enum Runner<'a> {
+    /// `self.addCleanup(...)` in a `TestCase` method.
+    Unittest,
+    /// `request.addfinalizer(...)`, with the `request` fixture added to
+    /// the test's parameters.
+    Pytest(FunctionContext<'a>),
+}
+
 /// Ex) d = tempfile.mkdtemp(); repo = Repo.init(d) in a unittest method
-///  -> self.addCleanup(shutil.rmtree, d, ignore_errors=True) after it; a
-/// mkstemp() file is removed only if it is still there.
+///  -> self.addCleanup(shutil.rmtree, d, ignore_errors=True) after it; in a
+/// pytest test -> request.addfinalizer(lambda: shutil.rmtree(d,
+/// ignore_errors=True)). A mkstemp() file is removed only if it is still
+/// there.
 fn test_cleanup(
     checker: &Checker,
     candidate: &Candidate,
     stmt: &Stmt,
     name: &str,
+    runner: Runner,
 ) -> Result<BuiltFix, NoFix> {
     // Ex) mkstemp(dir=self.repo.path): a directory tempsafe did not see
     // cleaned is most often cleaned all the same (by a base class, a
@@ -1043,18 +1062,45 @@ fn test_cleanup(
     if dir_argument(candidate).is_some() {
         return Err(NoFix::Escapes);
     }
+    // A lambda reads the name when the test ends: it must be bound once
+    // (and pytest's `request` only as the parameter).
+    let bindings = &checker.semantic.scopes[candidate.scope].bindings;
+    let bound_once = |n: &str| bindings.get(n).is_none_or(|b| b.len() <= 1);
+    let pytest = matches!(runner, Runner::Pytest(_));
+    if pytest && (!bound_once(name) || !bound_once("request")) {
+        return Err(NoFix::Escapes);
+    }
     let mut fix = FixBuilder::new(checker, candidate.scope);
-    let line = match candidate.created {
+    // What `addCleanup` or `addfinalizer` is handed; `addfinalizer` takes
+    // no arguments for the callable.
+    let removal = match candidate.created {
         Created::Directory => {
             let shutil = fix.module("shutil")?;
-            format!("self.addCleanup({shutil}.rmtree, {name}, ignore_errors=True)")
+            if pytest {
+                format!("lambda: {shutil}.rmtree({name}, ignore_errors=True)")
+            } else {
+                format!("{shutil}.rmtree, {name}, ignore_errors=True")
+            }
         }
         // The test may have removed it already (a hook script's `rm`).
         Created::FileAndDescriptor => {
             let os = fix.module("os")?;
-            format!("self.addCleanup(lambda: {os}.path.exists({name}) and {os}.remove({name}))")
+            format!("lambda: {os}.path.exists({name}) and {os}.remove({name})")
         }
         _ => return Err(NoFix::Escapes),
+    };
+    let (line, title) = match runner {
+        Runner::Unittest => (
+            format!("self.addCleanup({removal})"),
+            "Remove it when the test ends with `self.addCleanup()`",
+        ),
+        Runner::Pytest(function) => {
+            fix.extend(add_fixture_parameter(checker.source, function, "request")?);
+            (
+                format!("request.addfinalizer({removal})"),
+                "Remove it when the test ends with `request.addfinalizer()`",
+            )
+        }
     };
     fix.push(statement_after(
         checker.source,
@@ -1062,54 +1108,7 @@ fn test_cleanup(
         stmt.range(),
         &line,
     ));
-    fix.finish(Safety::Safe, "Remove it when the test ends with `self.addCleanup()`")
-}
-
-/// Ex) def test_x(): d = tempfile.mkdtemp(); queue = Queue(d)
-///  -> def test_x(request): ...; request.addfinalizer(lambda:
-/// shutil.rmtree(d, ignore_errors=True)) after it: pytest's counterpart of
-/// [`test_cleanup`], run when the test ends.
-fn pytest_cleanup(
-    checker: &Checker,
-    candidate: &Candidate,
-    function: FunctionContext,
-    stmt: &Stmt,
-    name: &str,
-) -> Result<BuiltFix, NoFix> {
-    if dir_argument(candidate).is_some() {
-        return Err(NoFix::Escapes);
-    }
-    // The finalizer reads both names when the test ends: each must be
-    // bound once (`request` only as the parameter).
-    let bindings = &checker.semantic.scopes[candidate.scope].bindings;
-    let bound_once = |n: &str| bindings.get(n).is_none_or(|b| b.len() <= 1);
-    if !bound_once(name) || !bound_once("request") {
-        return Err(NoFix::Escapes);
-    }
-    let mut fix = FixBuilder::new(checker, candidate.scope);
-    let removal = match candidate.created {
-        Created::Directory => {
-            let shutil = fix.module("shutil")?;
-            format!("{shutil}.rmtree({name}, ignore_errors=True)")
-        }
-        // The test may have removed it already.
-        Created::FileAndDescriptor => {
-            let os = fix.module("os")?;
-            format!("{os}.path.exists({name}) and {os}.remove({name})")
-        }
-        _ => return Err(NoFix::Escapes),
-    };
-    fix.extend(add_fixture_parameter(checker.source, function, "request")?);
-    fix.push(statement_after(
-        checker.source,
-        &checker.stylist,
-        stmt.range(),
-        &format!("request.addfinalizer(lambda: {removal})"),
-    ));
-    fix.finish(
-        Safety::Safe,
-        "Remove it when the test ends with `request.addfinalizer()`",
-    )
+    fix.finish(Safety::Safe, title)
 }
 
 /// Whether a line of `text` names `self.<attribute>` and removes it or
