@@ -14,7 +14,7 @@ use ruff_python_parser::Parsed;
 use ruff_text_size::{Ranged, TextRange, TextSize};
 
 use crate::diagnostic::Diagnostic;
-use crate::path_use::{self, UseKind};
+use crate::path_use::{self, Shape, UseKind};
 use crate::semantic::{Binding, BindingKind, MODULE_SCOPE, ScopeId, ScopeKind, Semantic};
 use crate::settings::Settings;
 use crate::summary::{Arg, CallSite, ModuleSummaries, ParamKind, ParamSummary, Resolver, Target};
@@ -55,6 +55,8 @@ pub struct Watch {
     pub parent: Option<WatchId>,
     /// The watches derived from this one.
     pub children: Vec<WatchId>,
+    /// How this one's path relates to its parent's.
+    pub shape: Shape,
 }
 
 /// One use of a watched variable.
@@ -306,13 +308,18 @@ impl<'a> Checker<'a> {
                     let uses = if rebound {
                         vec![(UseKind::Unknown, None)]
                     } else {
-                        self.uses_with_derived(watch)
+                        self.uses_with_shape(watch)
                             .into_iter()
-                            .filter(|u| u.kind != UseKind::Derived)
-                            .flat_map(|u| {
+                            .filter(|(u, _)| u.kind != UseKind::Derived)
+                            .flat_map(|(u, shape)| {
                                 // A nested function may run at any time.
                                 let kind = if u.nested { UseKind::Unknown } else { u.kind };
-                                self.settle(kind, u.site.clone().filter(|_| !u.nested))
+                                let site = u.site.clone().filter(|_| !u.nested);
+                                self.settle(kind, site)
+                                    .into_iter()
+                                    .map(move |(kind, site)| {
+                                        (path_use::seen_from(kind, shape), site)
+                                    })
                             })
                             .collect()
                     };
@@ -1703,6 +1710,7 @@ impl<'a> Checker<'a> {
             uses: Vec::new(),
             parent,
             children: Vec::new(),
+            shape: Shape::Same,
         });
         if let Some(parent) = parent {
             self.watches[parent].children.push(id);
@@ -1988,8 +1996,38 @@ impl<'a> Checker<'a> {
             && let Some(target) = bound
         {
             self.derived_targets.insert(target.start(), id);
-            self.watch_derived(target.id.as_str(), Some(id));
+            let shape =
+                path_use::derived_shape(&self.semantic, self.scope, &self.exprs, self.source);
+            let child = self.watch_derived(target.id.as_str(), Some(id));
+            self.watches[child].shape = shape;
         }
+    }
+
+    /// Every use of `id` and of the names derived from it, in source order,
+    /// each with how the name used relates to `id` (`q = os.path.join(p,
+    /// "x")`: a use of `q` is inside `p`).
+    pub fn uses_with_shape(&self, id: WatchId) -> Vec<(&PathUse, Shape)> {
+        let mut ids = vec![(id, Shape::Same)];
+        let mut i = 0;
+        while i < ids.len() {
+            let (parent, shape) = ids[i];
+            ids.extend(self.watches[parent].children.iter().map(|&child| {
+                let own = self.watches[child].shape;
+                let shape = match (shape, own) {
+                    (Shape::Beside, _) | (_, Shape::Beside) => Shape::Beside,
+                    (Shape::Inside, _) | (_, Shape::Inside) => Shape::Inside,
+                    _ => Shape::Same,
+                };
+                (child, shape)
+            }));
+            i += 1;
+        }
+        let mut uses: Vec<(&PathUse, Shape)> = ids
+            .iter()
+            .flat_map(|&(i, shape)| self.watches[i].uses.iter().map(move |u| (u, shape)))
+            .collect();
+        uses.sort_by_key(|(u, _)| u.range.start());
+        uses
     }
 
     /// Every use of `id` and of the names derived from it, in source order.

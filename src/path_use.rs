@@ -190,40 +190,87 @@ pub fn classify<'a>(
     stmt: Option<&'a Stmt>,
     source: &str,
 ) -> UseKind {
-    let Some((mut current, mut ancestors)) = exprs.split_last() else {
+    let Some(Derived {
+        top: current,
+        ancestors,
+        shape,
+    }) = derive(semantic, scope, exprs, source)
+    else {
         return UseKind::Unknown;
     };
-    let mut derived = false;
-    let mut beside = false;
-    while let Some((parent, up)) = ancestors.split_last() {
-        match derivation(semantic, scope, parent, current, up.last().copied()) {
-            None => break,
-            Some(Derivation::NewPath) => {
-                derived = true;
-                beside |= !continues_with_slash(source, parent, current);
-            }
-            Some(Derivation::SamePath) => {}
-        }
-        current = parent;
-        ancestors = up;
-    }
     let kind = classify_expr(semantic, scope, current, ancestors, stmt, source);
     // Ex) self.addCleanup(lambda: shutil.rmtree(d)): the removal is registered.
     if matches!(kind, UseKind::Remove { .. }) && in_registered_lambda(semantic, scope, ancestors) {
         return UseKind::CleanupRegistered;
     }
-    match kind {
+    seen_from(kind, shape)
+}
+
+/// What a use of a path computed from a name (of shape `shape`) is for the
+/// name itself.
+pub fn seen_from(kind: UseKind, shape: Shape) -> UseKind {
+    match (kind, shape) {
         // A derived string only printed or compared is still not a file.
-        UseKind::Unknown | UseKind::Derived | UseKind::Neutral | UseKind::NameOnly => kind,
+        (UseKind::Unknown | UseKind::Derived | UseKind::Neutral | UseKind::NameOnly, _) => kind,
+        (_, Shape::Same) => kind,
         // Ex) return os.path.join(p, "x"): what comes of the path is unknown.
-        UseKind::Returned if derived || beside => UseKind::Unknown,
-        UseKind::Returned => kind,
         // Ex) open(p + ".lock", "w"): a file next to the path, not in it;
         // what that means for the path itself is unknown.
-        _ if beside => UseKind::Unknown,
-        _ if derived => UseKind::Inside,
-        _ => kind,
+        (UseKind::Returned, _) | (_, Shape::Beside) => UseKind::Unknown,
+        (_, Shape::Inside) => UseKind::Inside,
     }
+}
+
+/// How a path computed from a name relates to it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Shape {
+    /// The same path in another form (`str(p)`, `os.path.abspath(p)`).
+    Same,
+    /// Something inside it (`os.path.join(p, "x")`, `p / "x"`, `p + "/x"`).
+    Inside,
+    /// Something beside it (`p + ".bak"`, `f"{p}.lock"`).
+    Beside,
+}
+
+/// The largest expression among `exprs` computed from the name at their top.
+struct Derived<'e, 'a> {
+    top: &'a Expr,
+    /// What holds `top`, innermost last.
+    ancestors: &'e [&'a Expr],
+    shape: Shape,
+}
+
+fn derive<'e, 'a>(
+    semantic: &Semantic,
+    scope: ScopeId,
+    exprs: &'e [&'a Expr],
+    source: &str,
+) -> Option<Derived<'e, 'a>> {
+    let (&(mut current), mut ancestors) = exprs.split_last()?;
+    let mut shape = Shape::Same;
+    while let Some((parent, up)) = ancestors.split_last() {
+        match derivation(semantic, scope, parent, current, up.last().copied()) {
+            None => break,
+            Some(Derivation::NewPath) if !continues_with_slash(source, parent, current) => {
+                shape = Shape::Beside;
+            }
+            Some(Derivation::NewPath) if shape == Shape::Same => shape = Shape::Inside,
+            Some(_) => {}
+        }
+        current = *parent;
+        ancestors = up;
+    }
+    Some(Derived {
+        top: current,
+        ancestors,
+        shape,
+    })
+}
+
+/// How the largest expression among `exprs` computed from the name at their
+/// top relates to it (`q = os.path.join(p, "x")`: inside `p`).
+pub fn derived_shape(semantic: &Semantic, scope: ScopeId, exprs: &[&Expr], source: &str) -> Shape {
+    derive(semantic, scope, exprs, source).map_or(Shape::Same, |d| d.shape)
 }
 
 /// Whether the innermost lambda among `ancestors` is handed to a call that

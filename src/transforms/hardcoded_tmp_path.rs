@@ -435,6 +435,9 @@ struct Reach {
     removed: bool,
     /// Stored on `self`: the uses are the class's, in other methods too.
     stored: bool,
+    /// Handed to a call of the package whose summary is known and complete
+    /// (nothing unknown): the summary says what is made in it.
+    followed: bool,
     uses: Vec<UseKind>,
 }
 
@@ -447,6 +450,9 @@ fn reach(checker: &Checker, candidate: &Candidate) -> Reach {
         .site
         .as_ref()
         .and_then(|site| checker.resolve_site(site));
+    let followed = summarized
+        .as_ref()
+        .is_some_and(|kinds| !kinds.iter().any(|k| k.escapes()));
     match summarized {
         Some(kinds) => uses.extend(kinds.into_iter().map(|k| (k, false, false))),
         None if candidate.kind != UseKind::Derived => uses.push((candidate.kind, false, false)),
@@ -482,6 +488,7 @@ fn reach(checker: &Checker, candidate: &Candidate) -> Reach {
             .site
             .as_ref()
             .is_some_and(|site| matches!(site.target, Target::Field(_))),
+        followed,
         uses: uses.into_iter().map(|(k, _, _)| k).collect(),
     }
 }
@@ -489,11 +496,13 @@ fn reach(checker: &Checker, candidate: &Candidate) -> Reach {
 /// Ex) subprocess.run(cmd, cwd="/tmp"), mkstemp(dir="/tmp"): the shared
 /// directory itself, with no name fixed in advance under it. A predictable
 /// name is what can be taken first; a bare directory only is a finding when
-/// the program makes a fixed name inside it (`os.path.join("/tmp", "x")`).
+/// the program makes a fixed name inside it (`os.path.join("/tmp", "x")`),
+/// or hands it to code it cannot follow together with a fixed name
+/// (`LogFile("test.log", "/tmp")`).
 fn bare_directory_only(candidate: &Candidate, reach: &Reach) -> bool {
     candidate.path.rest.is_empty()
         && !candidate.path.dynamic
-        && !candidate.beside_a_name
+        && (!candidate.beside_a_name || reach.followed)
         // A path built from it (`os.path.join(d, "x")`), used or bound.
         && !reach
             .uses

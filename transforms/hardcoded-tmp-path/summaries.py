@@ -177,3 +177,26 @@ def printed_through_a_name():
 def method_called_through_a_name():
     report = Report("/tmp/named-written.html")
     report.write()
+
+
+def write_inside(directory):
+    target = os.path.join(directory, "out.txt")
+    open(target, "w").close()
+
+
+def show(directory, name):
+    print("%s in %s" % (name, directory))
+
+
+# The helper makes a fixed name inside the bare directory it is given (through
+# a name built from it): the fixed name is predictable.
+# expect: TMP002 no-fix(left-as-output)
+def bare_directory_a_helper_writes_in():
+    write_inside("/tmp")
+
+
+# Beside a file name, but the helper's summary is complete: it only formats
+# them, so nothing is made in the directory.
+# ok
+def bare_directory_beside_a_name_only_formatted():
+    show("/tmp", "report.txt")

@@ -2,6 +2,7 @@
 # function does with its parameter (its summary), following calls further,
 # by position or keyword, through methods on self, with cycles cut.
 import os
+import shutil
 import tempfile
 
 
@@ -81,3 +82,26 @@ def rebinds(path):
 def handed_to_a_helper_that_rebinds():
     name = tempfile.mktemp()
     rebinds(name)
+
+
+def write_inside(directory):
+    target = os.path.join(directory, "out.txt")
+    with open(target, "w") as f:
+        f.write("x")
+
+
+# The helper writes a file inside the name (through a name built from it):
+# the name is used as a directory, not as a file, so a mkstemp file would
+# break the helper; nothing here removes a fresh directory.
+# expect: TMP001 no-fix(never-removed)
+def helper_writes_inside_the_name():
+    name = tempfile.mktemp()
+    write_inside(name)
+
+
+# expect: TMP001 safe
+def helper_writes_inside_a_directory_made_here():
+    name = tempfile.mktemp()
+    os.mkdir(name)
+    write_inside(name)
+    shutil.rmtree(name)
