@@ -201,6 +201,9 @@ pub struct Checker<'a> {
     /// Classes one of whose [`TEXT_METHODS`] calls another method of the
     /// object or hands `self` on: any of their field reads may run.
     opaque_classes: HashSet<&'a str>,
+    /// In summary mode: names bound to a field's path (`fn = self.path`),
+    /// whose uses are the field's; whether the read is in a text method.
+    field_watches: Vec<(String, &'a str, WatchId, bool)>,
     /// The watches of `*args` and `**kwargs` parameters.
     rest_parameters: HashSet<WatchId>,
     /// The class of objects made here (`c = Client()`, `self.c = Client()`),
@@ -257,6 +260,7 @@ impl<'a> Checker<'a> {
             field_uses: HashMap::default(),
             text_field_uses: HashMap::default(),
             opaque_classes: HashSet::default(),
+            field_watches: Vec::new(),
             rest_parameters: HashSet::default(),
             instances: HashMap::default(),
             class_bases: HashMap::default(),
@@ -296,32 +300,10 @@ impl<'a> Checker<'a> {
                     // not known.
                     // Ex) def f(p): p = "~/" + p — rebound from itself, the
                     // new name is followed as a derived one.
-                    let rebound = self.semantic.scopes[self.watches[watch].scope]
-                        .bindings
-                        .get(name)
-                        .is_some_and(|b| {
-                            b.len() > 1
-                                && !b[1..]
-                                    .iter()
-                                    .all(|b| self.derived_from(b.range.start(), watch))
-                        });
-                    let uses = if rebound {
+                    let uses = if self.rebound(name, watch) {
                         vec![(UseKind::Unknown, None)]
                     } else {
-                        self.uses_with_shape(watch)
-                            .into_iter()
-                            .filter(|(u, _)| u.kind != UseKind::Derived)
-                            .flat_map(|(u, shape)| {
-                                // A nested function may run at any time.
-                                let kind = if u.nested { UseKind::Unknown } else { u.kind };
-                                let site = u.site.clone().filter(|_| !u.nested);
-                                self.settle(kind, site)
-                                    .into_iter()
-                                    .map(move |(kind, site)| {
-                                        (path_use::seen_from(kind, shape), site)
-                                    })
-                            })
-                            .collect()
+                        self.summary_uses(watch)
                     };
                     ParamSummary {
                         name: name.to_string(),
@@ -334,6 +316,21 @@ impl<'a> Checker<'a> {
         }
         for (qualname, params) in self.generated_inits() {
             out.functions.entry(qualname).or_insert(params);
+        }
+        // Ex) fn = self.path; open(fn, "w"): the local's uses are the field's.
+        for (field, name, watch, text) in std::mem::take(&mut self.field_watches) {
+            let uses = if self.rebound(name, watch) {
+                vec![(UseKind::Unknown, None)]
+            } else {
+                self.summary_uses(watch)
+            };
+            if text {
+                self.text_field_uses
+                    .entry(field.clone())
+                    .or_default()
+                    .extend(uses.iter().cloned());
+            }
+            self.field_uses.entry(field).or_default().extend(uses);
         }
         let fields = std::mem::take(&mut self.field_uses);
         let text_fields = std::mem::take(&mut self.text_field_uses);
@@ -385,6 +382,45 @@ impl<'a> Checker<'a> {
             );
         }
         out
+    }
+
+    /// Whether `name`, which `watch` follows, is bound again in its scope
+    /// to something not computed from itself.
+    fn rebound(&self, name: &str, watch: WatchId) -> bool {
+        self.semantic.scopes[self.watches[watch].scope]
+            .bindings
+            .get(name)
+            .is_some_and(|b| {
+                b.len() > 1
+                    && !b[1..]
+                        .iter()
+                        .all(|b| self.derived_from(b.range.start(), watch))
+            })
+    }
+
+    /// Summary mode: what happens to the path `watch` holds, from its uses
+    /// and those of the names derived from it.
+    fn summary_uses(&self, watch: WatchId) -> Vec<(UseKind, Option<CallSite>)> {
+        let own = self.watches[watch].shape;
+        self.uses_with_shape(watch)
+            .into_iter()
+            .filter(|(u, _)| u.kind != UseKind::Derived)
+            .flat_map(|(u, shape)| {
+                // A nested function may run at any time: only what is the
+                // same whenever it runs is known.
+                let timeless = matches!(u.kind, UseKind::Neutral | UseKind::NameOnly);
+                let kind = if u.nested && !timeless {
+                    UseKind::Unknown
+                } else {
+                    u.kind
+                };
+                let site = u.site.clone().filter(|_| !u.nested);
+                let shape = own.then(shape);
+                self.settle(kind, site)
+                    .into_iter()
+                    .map(move |(kind, site)| (path_use::seen_from(kind, shape), site))
+            })
+            .collect()
     }
 
     /// Summary mode: the `__init__` that a dataclass, an attrs class or a
@@ -707,6 +743,20 @@ impl<'a> Checker<'a> {
             (kind, site)
         };
         let field = format!("{}.{}", class.name.id, attr.attr.id);
+        // Ex) fn = self.path: the new name is followed, its uses are the field's.
+        if kind == UseKind::Derived
+            && let Some(Stmt::Assign(assign)) = self.current_stmt()
+            && let [Expr::Name(target)] = assign.targets.as_slice()
+        {
+            let shape =
+                path_use::derived_shape(&self.semantic, self.scope, &self.exprs, self.source);
+            let watch = self.watch_derived(target.id.as_str(), None);
+            self.watches[watch].shape = shape;
+            let text = self.text_method_class().is_some();
+            self.field_watches
+                .push((field, target.id.as_str(), watch, text));
+            return;
+        }
         // Ex) def __repr__(self): return f"<{self.path}>" — what printing
         // or comparing the object runs.
         if self.text_method_class().is_some() {
@@ -2013,12 +2063,7 @@ impl<'a> Checker<'a> {
             let (parent, shape) = ids[i];
             ids.extend(self.watches[parent].children.iter().map(|&child| {
                 let own = self.watches[child].shape;
-                let shape = match (shape, own) {
-                    (Shape::Beside, _) | (_, Shape::Beside) => Shape::Beside,
-                    (Shape::Inside, _) | (_, Shape::Inside) => Shape::Inside,
-                    _ => Shape::Same,
-                };
-                (child, shape)
+                (child, shape.then(own))
             }));
             i += 1;
         }

@@ -232,6 +232,17 @@ pub enum Shape {
     Beside,
 }
 
+impl Shape {
+    /// How a path computed from one computed from a name relates to the name.
+    pub fn then(self, next: Shape) -> Shape {
+        match (self, next) {
+            (Shape::Beside, _) | (_, Shape::Beside) => Shape::Beside,
+            (Shape::Inside, _) | (_, Shape::Inside) => Shape::Inside,
+            _ => Shape::Same,
+        }
+    }
+}
+
 /// The largest expression among `exprs` computed from the name at their top.
 struct Derived<'e, 'a> {
     top: &'a Expr,
@@ -778,6 +789,8 @@ fn classify_function<'a>(
             "builtins",
             "repr" | "len" | "print" | "isinstance" | "hash" | "id",
         ] => UseKind::Neutral,
+        // Ex) raise RuntimeError("exists: %s" % p): only a message.
+        ["builtins", name] if is_builtin_exception(name) => UseKind::Neutral,
         // String work only: option parsing, quoting, matching, encoding.
         ["getopt", "getopt" | "gnu_getopt"]
         | ["shlex", "quote" | "split" | "join"]
@@ -791,6 +804,15 @@ fn classify_function<'a>(
         _ => return None,
     };
     Some(kind)
+}
+
+/// Whether a builtin name is an exception class (`ValueError`, `OSError`,
+/// `UserWarning`): what it is given is a message.
+fn is_builtin_exception(name: &str) -> bool {
+    name.ends_with("Error")
+        || name.ends_with("Exception")
+        || name.ends_with("Warning")
+        || matches!(name, "KeyboardInterrupt" | "StopIteration" | "SystemExit")
 }
 
 /// What a standard function does to the path at `arg` when its position
@@ -845,6 +867,8 @@ fn classify_method(method: &str, pos: ArgPos) -> Option<UseKind> {
         "startswith" | "endswith" | "replace" | "split" | "rsplit" | "find" | "rfind" | "index"
         | "count" | "strip" | "lstrip" | "rstrip" | "removeprefix" | "removesuffix"
         | "partition" | "format" => Some(UseKind::Neutral),
+        // Ex) data.pop(p), seen.discard(p): a key taken out, nothing kept.
+        "pop" | "discard" => Some(UseKind::Neutral),
         // Ex) self.assertRaises(OSError, os.remove, p): the callable gets it.
         _ if callable_index(method)
             .is_some_and(|i| !matches!(pos, ArgPos::Positional(p) if p <= i)) =>

@@ -100,6 +100,8 @@ reasons! {
         UnittestNeedsDirectory => "unittest-needs-directory",
         /// The path is the function's output.
         LeftAsOutput => "left-as-output",
+        /// The path is only inspected or removed; another program makes it.
+        CreatedElsewhere => "created-elsewhere",
         /// The path outlives the function and nothing removes it.
         OutlivesFunction => "outlives-function",
         /// The statements to wrap share lines with others.

@@ -93,6 +93,9 @@ impl NoFix {
             NoFix::LeftAsOutput => "the function leaves the path behind as its output; another \
                                     program or person may expect it there"
                 .into(),
+            NoFix::CreatedElsewhere => "the function only inspects or removes the path; another \
+                                        program makes it and expects it there"
+                .into(),
             NoFix::OutlivesFunction => "the path outlives the function and nothing removes it; \
                                         a fix would leave a new temporary object behind on every run"
                 .into(),

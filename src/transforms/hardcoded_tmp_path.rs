@@ -826,6 +826,19 @@ fn decide_plan(
     } else {
         Safety::Safe
     };
+    let makes = reaches.iter().any(|r| {
+        r.uses
+            .iter()
+            .any(|u| u.creates() || matches!(u, UseKind::Inside))
+    });
+    let in_test = test != TestKind::None
+        || is_test_like(function)
+        || crate::test_lifetime::unittest_method(checker, function);
+    if !unknown && !makes && !in_test {
+        // Ex) os.path.exists("/tmp/.X11-unix/X0"): another program makes
+        // the path; a fresh directory would never hold it.
+        return Err(NoFix::CreatedElsewhere);
+    }
     if test == TestKind::Pytest {
         return Ok(Plan {
             base: BaseShape::TmpPath,
@@ -1011,7 +1024,7 @@ fn build_plan(
             "Use a `tempfile.mkdtemp()` directory removed by `self.addCleanup()`"
         }
         Lifetime::Program => {
-            // The file is removed where the program removes it; TMP003 then
+            // The path is removed where the program removes it; TMP003 then
             // moves that removal into a `finally`, which must be possible
             // here, or the fixed file would keep a new finding.
             let wrappable = || {
@@ -1027,7 +1040,7 @@ fn build_plan(
                 )
                 .is_some()
             };
-            if file && !wrappable() {
+            if !wrappable() {
                 return Err(NoFix::FollowingStatementsShareLines);
             }
             fix.push(lines_before(checker, &body[index], &prelude)?);

@@ -12,7 +12,7 @@ def check_exists(path):
 
 # A function nested in a test is not a test: the runner never hands it a
 # `tmp_path`. What it does happens whenever it is called.
-# expect: TMP002 no-fix(outlives-function), TMP002 no-fix(outlives-function), TMP002 unsafe(handed-on)
+# expect: TMP002 unsafe(left-behind), TMP002 unsafe(left-behind), TMP002 safe
 def test_missing_script():
     def run():
         with open("/tmp/nested-script.sql", "w") as f:

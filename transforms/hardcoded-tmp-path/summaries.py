@@ -200,3 +200,37 @@ def bare_directory_a_helper_writes_in():
 # ok
 def bare_directory_beside_a_name_only_formatted():
     show("/tmp", "report.txt")
+
+
+class Notice:
+    def __init__(self, path):
+        self.path = path
+
+    def check(self, seen):
+        name = self.path
+        seen.pop(name, None)
+        if not name:
+            raise ValueError("no path: %s" % name)
+        print(name)
+
+
+class Dump:
+    def __init__(self, path):
+        self.path = path
+
+    def run(self):
+        name = self.path
+        open(name, "w").close()
+
+
+# The field read into a local is followed through the local: popped from a
+# dict, raised in a message and printed, never a file.
+# ok
+def field_through_a_local_only_printed():
+    Notice("/tmp/notice.txt").check({})
+
+
+# The local is opened for writing: the file is made and left behind.
+# expect: TMP002 no-fix(left-as-output)
+def field_through_a_local_written():
+    Dump("/tmp/dump.txt").run()
