@@ -393,8 +393,11 @@ fn decide_all(checker: &Checker, candidates: &[Candidate]) -> Vec<Diagnostic> {
         by_scope.entry(candidate.scope).or_default().push(candidate);
     }
     // Where each candidate stands, for "is this path also used elsewhere?".
-    let mut placed: Vec<(TextRange, ScopeId)> =
-        candidates.iter().map(|c| (c.range(), c.scope)).collect();
+    let mut placed: Vec<(TextRange, usize)> = candidates
+        .iter()
+        .enumerate()
+        .map(|(i, c)| (c.range(), i))
+        .collect();
     placed.sort_by_key(|(range, _)| range.start());
     let elsewhere = Elsewhere {
         occurrences: occurrences(checker.source, candidates),
@@ -627,10 +630,11 @@ fn decide_scope(
         Some(NoFix::MovedInto)
     } else if reported
         .iter()
-        .any(|&i| elsewhere.used_by_another_scope(group[i], scope))
+        .any(|&i| elsewhere.used_by_another_scope(checker, group[i], scope))
     {
         // Ex) setUp writes /tmp/state, tearDown reads it: one fresh
-        // directory per function would break the hand-over.
+        // directory per function would break the hand-over. Two tests that
+        // each make the path hand nothing over.
         Some(NoFix::SharedWithAnotherFunction)
     } else {
         None
@@ -661,7 +665,7 @@ fn decide_scope(
     // message, a shell command, another function, a module constant.
     let also_left_alone = rewritten
         .iter()
-        .any(|c| elsewhere.also_left_alone(c, &rewritten));
+        .any(|c| elsewhere.also_left_alone(checker, c, &rewritten));
     let built = decide_plan(
         checker,
         function,
@@ -681,8 +685,8 @@ fn decide_scope(
 struct Elsewhere<'c, 'a> {
     /// Where each written-out path stands in the file.
     occurrences: HashMap<&'c str, Vec<TextSize>>,
-    /// Each candidate's range and scope, by start.
-    placed: Vec<(TextRange, ScopeId)>,
+    /// Each candidate's range and index in `all`, by start.
+    placed: Vec<(TextRange, usize)>,
     /// The paths not written out (a name joined onto `gettempdir()`): the
     /// text search cannot see them.
     unwritten: Vec<&'c Candidate<'a>>,
@@ -702,31 +706,59 @@ impl<'c> Elsewhere<'c, '_> {
     }
 
     /// Whether the path of `candidate` is also written in a path that another
-    /// scope uses (not just in a comment or a message).
-    fn used_by_another_scope(&self, candidate: &Candidate, scope: ScopeId) -> bool {
+    /// scope uses (not just in a comment or a message), other than a test
+    /// that makes it by itself when `candidate`'s test does too.
+    fn used_by_another_scope(&self, checker: &Checker, candidate: &Candidate, scope: ScopeId) -> bool {
+        let alone = self.made_alone_in(checker, scope, &candidate.path);
+        let shares = |other: &Candidate| {
+            other.scope != scope && !(alone && self.made_alone_in(checker, other.scope, &candidate.path))
+        };
         self.written_at(candidate, |at| {
             let i = self.placed.partition_point(|(range, _)| range.start() <= at);
             i > 0 && {
                 let (range, other) = self.placed[i - 1];
-                other != scope && range.contains(at)
+                range.contains(at) && shares(&self.all[other])
             }
         }) || self
             .compared(candidate)
             .iter()
-            .any(|other| other.scope != scope && same_path(&candidate.path, &other.path))
+            .any(|other| same_path(&candidate.path, &other.path) && shares(other))
+    }
+
+    /// Whether `scope` is a test that makes `path` itself (see [`made_alone`]).
+    fn made_alone_in(&self, checker: &Checker, scope: ScopeId, path: &PredictablePath) -> bool {
+        self.all.iter().any(|c| {
+            c.scope == scope
+                && (same_path(path, &c.path) || same_path(&c.path, path))
+                && made_alone(checker, c, &reach(checker, c))
+        })
     }
 
     /// Whether the path of `candidate` also stands somewhere that is not
     /// rewritten: a comparison, a message, a shell command, another
-    /// function, a module constant.
-    fn also_left_alone(&self, candidate: &Candidate, rewritten: &[&Candidate]) -> bool {
+    /// function, a module constant. Another test that makes the path by
+    /// itself does not count when `candidate`'s test does too: what it
+    /// does with its copy is its own.
+    fn also_left_alone(&self, checker: &Checker, candidate: &Candidate, rewritten: &[&Candidate]) -> bool {
+        let scope = candidate.scope;
+        let alone = self.made_alone_in(checker, scope, &candidate.path);
+        let own = |other: &Candidate| {
+            other.scope != scope && alone && self.made_alone_in(checker, other.scope, &candidate.path)
+        };
         self.written_at(candidate, |at| {
-            !rewritten.iter().any(|r| r.range().contains(at))
+            !rewritten.iter().any(|r| r.range().contains(at)) && {
+                let i = self.placed.partition_point(|(range, _)| range.start() <= at);
+                !(i > 0 && {
+                    let (range, other) = self.placed[i - 1];
+                    range.contains(at) && own(&self.all[other])
+                })
+            }
         }) || self.compared(candidate).iter().any(|other| {
             !rewritten
                 .iter()
                 .any(|r| r.range().contains_range(other.range()))
                 && same_path(&candidate.path, &other.path)
+                && !own(other)
         })
     }
 
@@ -754,6 +786,28 @@ fn same_path(path: &PredictablePath, other: &PredictablePath) -> bool {
             .rest
             .strip_prefix(rest)
             .is_some_and(|after| after.is_empty() || after.starts_with('/'))
+}
+
+/// Whether the path is made where it is used (created, or made inside),
+/// rather than only inspected or removed.
+fn makes_it(reach: &Reach) -> bool {
+    reach
+        .uses
+        .iter()
+        .any(|u| u.creates() || matches!(u, UseKind::Inside))
+}
+
+/// Ex) test_write and test_append both open /tmp/log for writing: the
+/// runner runs each test by itself (with its own `setUp` and fixtures), and
+/// each makes the path, or hands it to code that may, rather than reading
+/// what another left behind.
+fn made_alone(checker: &Checker, candidate: &Candidate, reach: &Reach) -> bool {
+    let collected = candidate.function.is_some_and(|f| {
+        test_kind(checker, f) != TestKind::None
+            || (f.def.name.id.as_str().starts_with("test")
+                && crate::test_lifetime::unittest_method(checker, f))
+    });
+    collected && (makes_it(reach) || reach.unknown)
 }
 
 /// A test by its name (a `test_*` function or a method of a `Test*` class):
@@ -826,11 +880,7 @@ fn decide_plan(
     } else {
         Safety::Safe
     };
-    let makes = reaches.iter().any(|r| {
-        r.uses
-            .iter()
-            .any(|u| u.creates() || matches!(u, UseKind::Inside))
-    });
+    let makes = reaches.iter().copied().any(makes_it);
     let in_test = test != TestKind::None
         || is_test_like(function)
         || crate::test_lifetime::unittest_method(checker, function);

@@ -33,3 +33,30 @@ def load_state():
 def park(config):
     os.rename(config, "/tmp/config.parked")
     print("parked")
+
+
+# Two tests that each make the same path share nothing: the runner runs
+# each by itself, and each gets its own fresh directory.
+# expect: TMP002 safe, TMP002 safe, TMP002 safe, TMP002 safe
+class LogTest(unittest.TestCase):
+    def test_write(self):
+        with open("/tmp/shared_log", "w") as f:
+            f.write("x")
+        self.assertEqual(os.path.getsize("/tmp/shared_log"), 1)
+
+    def test_append(self):
+        with open("/tmp/shared_log", "a") as f:
+            f.write("xy")
+        os.remove("/tmp/shared_log")
+
+
+# A test that only reads what another test left behind depends on it:
+# a fresh directory for either would break the other.
+# expect: TMP002 no-fix(shared-with-another-function), TMP002 no-fix(shared-with-another-function)
+class OrderedTest(unittest.TestCase):
+    def test_1_create(self):
+        with open("/tmp/ordered_state", "w") as f:
+            f.write("x")
+
+    def test_2_read(self):
+        self.assertTrue(os.path.exists("/tmp/ordered_state"))
