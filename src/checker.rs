@@ -59,6 +59,19 @@ pub struct Watch {
     pub shape: Shape,
 }
 
+/// Ex) log = process.config.logfile, after Config(logfile=p) in the same
+/// function: a name bound to a value read back under the keyword a path was
+/// handed to a call with; most often the same path.
+#[derive(Debug, Clone)]
+pub struct ReadBack<'a> {
+    pub scope: ScopeId,
+    pub attribute: &'a str,
+    /// Where the name is bound.
+    pub bound: TextSize,
+    /// The watch following the name.
+    pub watch: WatchId,
+}
+
 /// One use of a watched variable.
 #[derive(Debug, Clone)]
 pub struct PathUse {
@@ -217,6 +230,11 @@ pub struct Checker<'a> {
     /// The name each derived watch binds (its start), and the watch it was
     /// derived from: a parameter rebound from itself is still followed.
     derived_targets: HashMap<TextSize, WatchId>,
+    /// The keywords paths were handed to calls with, by scope
+    /// (`Config(logfile=p)`), for [`ReadBack`].
+    passed_keywords: HashSet<(ScopeId, &'a str)>,
+    /// The names bound to a value read back under one of those keywords.
+    pub read_back: Vec<ReadBack<'a>>,
 }
 
 impl<'a> Checker<'a> {
@@ -266,6 +284,8 @@ impl<'a> Checker<'a> {
             class_bases: HashMap::default(),
             carriers: HashMap::default(),
             derived_targets: HashMap::default(),
+            passed_keywords: HashSet::default(),
+            read_back: Vec::new(),
         }
     }
 
@@ -1965,6 +1985,25 @@ impl<'a> Checker<'a> {
         self.blocks.pop();
     }
 
+    /// Ex) Config(logfile=p); ...; log = process.config.logfile: `log` is
+    /// followed as a [`ReadBack`].
+    fn note_read_back(&mut self, value: &'a Expr, target: &'a Expr) {
+        let (Expr::Attribute(attr), Expr::Name(name)) = (value, target) else {
+            return;
+        };
+        let attribute = attr.attr.id.as_str();
+        if self.summarize || !self.passed_keywords.contains(&(self.scope, attribute)) {
+            return;
+        }
+        let watch = self.watch(name.id.as_str());
+        self.read_back.push(ReadBack {
+            scope: self.scope,
+            attribute,
+            bound: name.start(),
+            watch,
+        });
+    }
+
     fn record_use(&mut self, name: &'a str, range: TextRange) {
         let Some(ids) = self.watched_names.get(name) else {
             return;
@@ -2247,6 +2286,7 @@ impl<'a> Visitor<'a> for Checker<'a> {
                 if let [target] = assign.targets.as_slice() {
                     self.note_mocks(&assign.value, Some(target));
                     self.note_instance(&assign.value, target);
+                    self.note_read_back(&assign.value, target);
                 } else {
                     self.note_mocks(&assign.value, None);
                 }
@@ -2323,6 +2363,16 @@ impl<'a> Visitor<'a> for Checker<'a> {
 
     fn visit_expr(&mut self, expr: &'a Expr) {
         self.exprs.push(expr);
+        // Ex) Config(logfile=p): for a `ReadBack` of `.logfile` later on.
+        if let Expr::Call(call) = expr
+            && !self.summarize
+        {
+            for keyword in &call.arguments.keywords {
+                if let Some(arg) = &keyword.arg {
+                    self.passed_keywords.insert((self.scope, arg.id.as_str()));
+                }
+            }
+        }
         match expr {
             Expr::Attribute(attr)
                 if self.summarize

@@ -83,7 +83,7 @@ use crate::importer::stands_alone;
 use crate::path_use::{self, UseKind};
 use crate::reason::{NoFix, UnsafeBecause};
 use crate::semantic::{MODULE_SCOPE, ScopeId, ScopeKind};
-use crate::summary::{CallSite, Target};
+use crate::summary::{Arg, CallSite, Target};
 use crate::transforms::{PATH_SOURCES, Rule, RuleInfo, Transform, new_path_sources};
 use crate::test_lifetime::{TestKind, add_fixture_parameter, test_kind};
 use crate::wrap::{CleanupLine, wrap_with};
@@ -211,6 +211,8 @@ struct Candidate<'a> {
     /// Handed to a call together with a fixed file name (`LogFile("test.log",
     /// "/tmp")`): the callee may make that name inside it.
     beside_a_name: bool,
+    /// The keyword it is handed to a call with (`Config(logfile="/tmp/x")`).
+    keyword: Option<&'a str>,
 }
 
 impl Candidate<'_> {
@@ -331,6 +333,16 @@ impl<'a> HardcodedTmpPath<'a> {
                 .flatten()
         });
         let beside_a_name = beside_a_file_name(checker, &checker.exprs[..depth]);
+        let keyword = match checker.exprs[..depth] {
+            [.., Expr::Call(call), top] => call
+                .arguments
+                .keywords
+                .iter()
+                .find(|k| k.value.range() == top.range())
+                .and_then(|k| k.arg.as_ref())
+                .map(|arg| arg.id.as_str()),
+            _ => None,
+        };
         let watch = match (kind, stmt) {
             (UseKind::Derived, Some(Stmt::Assign(assign))) => match assign.targets.as_slice() {
                 [Expr::Name(name)] => Some(
@@ -355,6 +367,7 @@ impl<'a> HardcodedTmpPath<'a> {
             watch,
             in_default: matches!(stmt, Some(Stmt::FunctionDef(_))),
             beside_a_name,
+            keyword,
         });
     }
 }
@@ -476,6 +489,14 @@ fn reach(checker: &Checker, candidate: &Candidate) -> Reach {
             )
         }));
     }
+    for read in read_back(checker, candidate) {
+        uses.extend(
+            checker
+                .uses_with_derived(read)
+                .into_iter()
+                .map(|u| (u.kind, u.nested, u.nested)),
+        );
+    }
     Reach {
         file_system: uses.iter().any(|(k, _, _)| k.reaches_file_system()),
         // Ex) if nt: t = os.environ["TEMP"] else: t = "/tmp"; os.symlink(t, link):
@@ -494,6 +515,43 @@ fn reach(checker: &Checker, candidate: &Candidate) -> Reach {
         followed,
         uses: uses.into_iter().map(|(k, _, _)| k).collect(),
     }
+}
+
+/// Ex) DummyPConfig(options, stdout_logfile="/tmp/p.log"); ...; logfile =
+/// process.config.stdout_logfile; open(logfile, "w+"): the path handed to
+/// a call under a keyword, read back later in the function under that name
+/// (bound once): the read's uses are the path's too.
+fn read_back(checker: &Checker, candidate: &Candidate) -> Vec<WatchId> {
+    let mut keywords: Vec<(&str, TextSize)> = Vec::new();
+    if let Some(keyword) = candidate.keyword {
+        keywords.push((keyword, candidate.range().start()));
+    }
+    if let Some(watch) = candidate.watch {
+        for u in checker.uses_with_derived(watch) {
+            if let Some(CallSite {
+                arg: Arg::Keyword(keyword),
+                ..
+            }) = &u.site
+            {
+                keywords.push((keyword.as_str(), u.range.start()));
+            }
+        }
+    }
+    let bindings = &checker.semantic.scopes[candidate.scope].bindings;
+    checker
+        .read_back
+        .iter()
+        .filter(|read| {
+            read.scope == candidate.scope
+                && keywords
+                    .iter()
+                    .any(|&(keyword, at)| keyword == read.attribute && at < read.bound)
+                && bindings.values().all(|b| {
+                    !b.iter().any(|b| b.range.start() == read.bound) || b.len() == 1
+                })
+        })
+        .map(|read| read.watch)
+        .collect()
 }
 
 /// Ex) subprocess.run(cmd, cwd="/tmp"), mkstemp(dir="/tmp"): the shared
