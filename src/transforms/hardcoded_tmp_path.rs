@@ -931,10 +931,11 @@ fn decide_plan(
     let unknown = reaches.iter().any(|r| r.unknown);
     let removed = reaches.iter().any(|r| r.removed);
     let test = test_kind(checker, function);
-    let mut safety = if unknown {
-        Safety::Unsafe(UnsafeBecause::HandedOn)
-    } else if compared {
+    // A copy left alone first: nothing makes its comparison hold again.
+    let mut safety = if compared {
         Safety::Unsafe(UnsafeBecause::SamePathLeftAlone)
+    } else if unknown {
+        Safety::Unsafe(UnsafeBecause::HandedOn)
     } else {
         Safety::Safe
     };
