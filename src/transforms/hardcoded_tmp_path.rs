@@ -72,6 +72,7 @@ use std::collections::{BTreeMap, HashMap};
 
 use ruff_diagnostics::Edit;
 use ruff_python_ast::{Expr, ExprCall, Stmt};
+use ruff_python_ast::token::TokenKind;
 use ruff_source_file::LineRanges;
 use ruff_text_size::{Ranged, TextRange, TextSize};
 
@@ -413,7 +414,7 @@ fn decide_all(checker: &Checker, candidates: &[Candidate]) -> Vec<Diagnostic> {
         .collect();
     placed.sort_by_key(|(range, _)| range.start());
     let elsewhere = Elsewhere {
-        occurrences: occurrences(checker.source, candidates),
+        occurrences: occurrences(checker, candidates),
         placed,
         unwritten: candidates
             .iter()
@@ -611,7 +612,8 @@ fn diagnostic(candidate: &Candidate) -> Diagnostic {
 
 /// Where each path (the static start of each literal) is written in the
 /// file, found in one pass for all of them.
-fn occurrences<'c>(source: &str, candidates: &'c [Candidate]) -> HashMap<&'c str, Vec<TextSize>> {
+fn occurrences<'c>(checker: &Checker, candidates: &'c [Candidate]) -> HashMap<&'c str, Vec<TextSize>> {
+    let source = checker.source;
     let mut heads: Vec<&str> = candidates
         .iter()
         .filter(|c| !c.path.rest.is_empty())
@@ -633,12 +635,27 @@ fn occurrences<'c>(source: &str, candidates: &'c [Candidate]) -> HashMap<&'c str
         if next.is_ascii_alphanumeric() || matches!(next, b'_' | b'.' | b'-') {
             continue;
         }
+        // Ex) `# before running: mkdir /tmp/x`: a comment does nothing.
+        let start = TextSize::try_from(hit.start()).unwrap_or_default();
+        if in_comment(checker, start) {
+            continue;
+        }
         found
             .entry(heads[hit.pattern().as_usize()])
             .or_default()
-            .push(TextSize::try_from(hit.start()).unwrap_or_default());
+            .push(start);
     }
     found
+}
+
+/// Whether `at` is inside a comment.
+fn in_comment(checker: &Checker, at: TextSize) -> bool {
+    let tokens = checker.parsed.tokens();
+    let i = tokens.partition_point(|t| t.start() <= at);
+    i > 0 && {
+        let token = &tokens[i - 1];
+        token.kind() == TokenKind::Comment && token.range().contains(at)
+    }
 }
 
 fn decide_scope(
