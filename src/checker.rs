@@ -173,6 +173,8 @@ pub struct Checker<'a> {
     pub watches: Vec<Watch>,
     watched_names: HashMap<&'a str, Vec<WatchId>>,
     deferred: Vec<(ScopeId, FunctionContext<'a>)>,
+    /// The scope of each function, by where its `def` starts.
+    pub function_scopes: HashMap<TextSize, ScopeId>,
     classes: Vec<&'a StmtClassDef>,
     /// The function whose body is being visited (None at module level).
     pub function: Option<FunctionContext<'a>>,
@@ -261,6 +263,7 @@ impl<'a> Checker<'a> {
             watches: Vec::new(),
             watched_names: HashMap::default(),
             deferred: Vec::new(),
+            function_scopes: HashMap::default(),
             classes: Vec::new(),
             function: None,
             transforms: Vec::new(),
@@ -1922,6 +1925,7 @@ impl<'a> Checker<'a> {
             self.module_defs.insert(function.name.id.as_str(), false);
         }
         let scope = self.semantic.push_scope(ScopeKind::Function, self.scope);
+        self.function_scopes.insert(function.start(), scope);
         let outer = std::mem::replace(&mut self.scope, scope);
         self.bind_parameters(&function.parameters);
         for decorator in &function.decorator_list {

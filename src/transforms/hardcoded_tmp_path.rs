@@ -50,7 +50,14 @@
 //! `/tmp/x`); f-strings keep their fields. What the function created is
 //! removed in a `finally`. In a pytest test the `tmp_path` fixture is used
 //! instead; in a unittest `TestCase`, `mkdtemp()` with
-//! `self.addCleanup(shutil.rmtree, …, ignore_errors=True)`.
+//! `self.addCleanup(shutil.rmtree, …, ignore_errors=True)`. A path that a
+//! `TestCase`'s `setUp`, tests and `tearDown` share (one writes what another
+//! reads or removes) moves into one directory made in `setUp` on
+//! `self.temp_dir`: the runner calls them in turn for each test and runs
+//! the cleanup after `tearDown`. Only when every copy of the path in the
+//! module is in that class (or in another class rewritten the same way),
+//! never in `setUpClass` or the class body; all its copies in the class are
+//! rewritten, command arguments and compared strings too.
 //!
 //! ## Fix safety
 //! - Safe in tests (pytest functions, unittest methods) when every use of
@@ -59,6 +66,9 @@
 //! - Unsafe when the function leaves the path behind (another program may
 //!   expect it there), hands it to code tempsafe cannot see, or compares it
 //!   with the same literal elsewhere.
+//! - A path shared by a `TestCase`'s methods is safe under the same rules;
+//!   unsafe when a copy of it stays in a string that is not a path (a
+//!   message).
 //! - Module-level constants, class attributes and parameter defaults are
 //!   reported without a fix: they are often paths on another host (a deploy
 //!   tool's `DEFAULT_TEMP_DIR = "/tmp"`) or shared with other programs by
@@ -71,7 +81,8 @@
 use std::collections::{BTreeMap, HashMap};
 
 use ruff_diagnostics::Edit;
-use ruff_python_ast::{Expr, ExprCall, Stmt};
+use ruff_python_ast::helpers::is_docstring_stmt;
+use ruff_python_ast::{Expr, ExprCall, Stmt, StmtClassDef, StmtFunctionDef};
 use ruff_python_ast::token::TokenKind;
 use ruff_source_file::LineRanges;
 use ruff_text_size::{Ranged, TextRange, TextSize};
@@ -397,14 +408,10 @@ fn outermost(candidates: Vec<Candidate>) -> Vec<Candidate> {
 }
 
 /// Decides every temporary path found, one function at a time.
-fn decide_all(checker: &Checker, candidates: &[Candidate]) -> Vec<Diagnostic> {
+fn decide_all<'a>(checker: &Checker<'a>, candidates: &[Candidate<'a>]) -> Vec<Diagnostic> {
     let mut out = Vec::new();
     if candidates.is_empty() {
         return out;
-    }
-    let mut by_scope: BTreeMap<ScopeId, Vec<&Candidate>> = BTreeMap::new();
-    for candidate in candidates {
-        by_scope.entry(candidate.scope).or_default().push(candidate);
     }
     // Where each candidate stands, for "is this path also used elsewhere?".
     let mut placed: Vec<(TextRange, usize)> = candidates
@@ -422,6 +429,21 @@ fn decide_all(checker: &Checker, candidates: &[Candidate]) -> Vec<Diagnostic> {
             .collect(),
         all: candidates,
     };
+    // Paths a unittest class's fixture methods and tests share are decided
+    // for the whole class; the rest one function at a time.
+    let mut claimed = vec![false; candidates.len()];
+    for group in test_class_groups(checker, &elsewhere) {
+        for &i in &group.members {
+            claimed[i] = true;
+        }
+        out.extend(decide_test_class(checker, &elsewhere, &group));
+    }
+    let mut by_scope: BTreeMap<ScopeId, Vec<&Candidate>> = BTreeMap::new();
+    for (candidate, claimed) in candidates.iter().zip(&claimed) {
+        if !claimed {
+            by_scope.entry(candidate.scope).or_default().push(candidate);
+        }
+    }
     for (scope, group) in by_scope {
         let diagnostics = decide_scope(checker, scope, &group, &elsewhere);
         out.extend(diagnostics);
@@ -839,7 +861,7 @@ impl<'c> Elsewhere<'c, '_> {
 
     /// Whether the text of `candidate`'s path stands somewhere that `at`
     /// accepts (given where the text starts).
-    fn written_at(&self, candidate: &Candidate, at: impl Fn(TextSize) -> bool) -> bool {
+    fn written_at(&self, candidate: &Candidate, mut at: impl FnMut(TextSize) -> bool) -> bool {
         let Some(written) = candidate.path.written.as_deref() else {
             return false;
         };
@@ -849,6 +871,317 @@ impl<'c> Elsewhere<'c, '_> {
                 .get(written)
                 .is_some_and(|found| found.iter().any(|&start| at(start)))
     }
+}
+
+/// A unittest class whose `setUp`, tests and `tearDown` share paths (one
+/// writes what another reads or removes). The runner calls them in turn
+/// for each test, then the cleanups `addCleanup` registered: together they
+/// are one test's life, so one fresh directory made in `setUp` can stand
+/// for `/tmp` in all of them.
+struct TestClassGroup<'a> {
+    class: &'a StmtClassDef,
+    set_up: &'a StmtFunctionDef,
+    /// Every candidate of the shared paths in the class's methods (by index
+    /// in [`Elsewhere::all`]), reported or not: all are rewritten.
+    members: Vec<usize>,
+    /// The text of a path also stands in the class where no candidate is
+    /// (a message): it stays as it is.
+    left_alone: bool,
+}
+
+/// The classes whose shared paths can move into one directory of their
+/// own: every copy of the paths in the module is in the class (or in
+/// another such class, which gets its own), in methods that run within one
+/// test's life (not `setUpClass`, not the class body), and the class has a
+/// `setUp` to make the directory in.
+fn test_class_groups<'a>(checker: &Checker<'a>, elsewhere: &Elsewhere<'_, 'a>) -> Vec<TestClassGroup<'a>> {
+    let all = elsewhere.all;
+    let classes: Vec<&'a StmtClassDef> = checker
+        .parsed
+        .syntax()
+        .body
+        .iter()
+        .filter_map(Stmt::as_class_def_stmt)
+        .collect();
+    let class_of = |c: &Candidate| classes.iter().position(|k| k.range().contains_range(c.range()));
+    let related = |a: &Candidate, b: &Candidate| same_path(&a.path, &b.path) || same_path(&b.path, &a.path);
+    // One cluster per path a class shares (with the paths under it): each
+    // is decided by itself, then a class's clusters share one directory.
+    let mut clusters: Vec<(usize, Vec<usize>)> = Vec::new();
+    for (index, _) in classes.iter().enumerate() {
+        let inside: Vec<usize> = (0..all.len())
+            .filter(|&i| class_of(&all[i]) == Some(index))
+            .collect();
+        let mut taken = vec![false; all.len()];
+        for &s in &inside {
+            let c = &all[s];
+            if taken[s] || c.path.rest.is_empty() || !elsewhere.used_by_another_scope(checker, c, c.scope) {
+                continue;
+            }
+            // Ex) /tmp/x and /tmp/x/y: one cluster, grown until it holds
+            // every candidate related to one of its own.
+            let mut members = vec![s];
+            taken[s] = true;
+            let mut grown = true;
+            while grown {
+                grown = false;
+                for &i in &inside {
+                    if !taken[i] && members.iter().any(|&m| related(&all[m], &all[i])) {
+                        members.push(i);
+                        taken[i] = true;
+                        grown = true;
+                    }
+                }
+            }
+            members.sort_unstable();
+            clusters.push((index, members));
+        }
+    }
+    let cluster_of = |i: usize| clusters.iter().position(|(_, members)| members.contains(&i));
+    let mut eligible: Vec<Option<(&'a StmtFunctionDef, bool)>> = clusters
+        .iter()
+        .map(|(index, members)| shared_in_one_test(checker, classes[*index], members, all))
+        .collect();
+    // Where each copy of the paths stands: in its own cluster, in another
+    // class's cluster (which must itself stay eligible: that class takes
+    // its copies along), or elsewhere (the cluster is not rewritten).
+    let mut depends: Vec<Vec<usize>> = vec![Vec::new(); clusters.len()];
+    for (k, (index, members)) in clusters.iter().enumerate() {
+        let Some((_, left_alone)) = &mut eligible[k] else {
+            continue;
+        };
+        let class_range = classes[*index].range();
+        let mut outside = false;
+        for &m in members {
+            elsewhere.written_at(&all[m], |at| {
+                let i = elsewhere.placed.partition_point(|(range, _)| range.start() <= at);
+                let holder = (i > 0)
+                    .then(|| elsewhere.placed[i - 1])
+                    .filter(|(range, _)| range.contains(at))
+                    .map(|(_, other)| other);
+                match holder {
+                    Some(other) => match cluster_of(other) {
+                        Some(j) if j == k => {}
+                        Some(j) if clusters[j].0 != *index => depends[k].push(j),
+                        _ => outside = true,
+                    },
+                    // Ex) a message naming the path, in the class.
+                    None if class_range.contains(at) => *left_alone = true,
+                    None => outside = true,
+                }
+                false
+            });
+            // A path not written out is compared one by one.
+            outside |= elsewhere
+                .unwritten
+                .iter()
+                .any(|u| !std::ptr::eq(*u, &all[m]) && related(u, &all[m]));
+        }
+        if outside {
+            eligible[k] = None;
+        }
+    }
+    loop {
+        let gone: Vec<usize> = (0..clusters.len())
+            .filter(|&k| eligible[k].is_some() && depends[k].iter().any(|&j| eligible[j].is_none()))
+            .collect();
+        if gone.is_empty() {
+            break;
+        }
+        for k in gone {
+            eligible[k] = None;
+        }
+    }
+    let mut groups: Vec<TestClassGroup<'a>> = Vec::new();
+    for ((index, members), decided) in clusters.into_iter().zip(eligible) {
+        let Some((set_up, left_alone)) = decided else {
+            continue;
+        };
+        match groups.iter_mut().find(|g| std::ptr::eq(g.class, classes[index])) {
+            Some(group) => {
+                group.members.extend(members);
+                group.left_alone |= left_alone;
+            }
+            None => groups.push(TestClassGroup {
+                class: classes[index],
+                set_up,
+                members,
+                left_alone,
+            }),
+        }
+    }
+    groups
+}
+
+/// The class's `setUp`, and whether a copy of the paths is left alone,
+/// when the paths in `members` can move into one directory per test.
+fn shared_in_one_test<'a>(
+    checker: &Checker<'a>,
+    class: &'a StmtClassDef,
+    members: &[usize],
+    all: &[Candidate<'a>],
+) -> Option<(&'a StmtFunctionDef, bool)> {
+    if members.is_empty() {
+        return None;
+    }
+    let set_up = class
+        .body
+        .iter()
+        .filter_map(Stmt::as_function_def_stmt)
+        .find(|f| f.name.id.as_str() == "setUp" && !f.is_async)?;
+    let in_test = |def| crate::test_lifetime::unittest_method(checker, FunctionContext { def, class: Some(class) });
+    if !in_test(set_up) {
+        return None;
+    }
+    let mut left_alone = false;
+    let mut reaches_file_system = false;
+    for &m in members {
+        let c = &all[m];
+        let method = class
+            .body
+            .iter()
+            .filter_map(Stmt::as_function_def_stmt)
+            .find(|f| f.range().contains_range(c.range()))?;
+        if !in_test(method) || c.in_default || c.path.written.is_none() {
+            return None;
+        }
+        if !self_reaches(checker, c.scope, checker.function_scopes.get(&method.start())?) {
+            return None;
+        }
+        if checker
+            .suppressions
+            .is_suppressed(Rule::HardcodedTmpPath, c.range().start(), c.stmt_start)
+        {
+            return None;
+        }
+        let reach = reach(checker, c);
+        let reported = !reach.neutral_only && !bare_directory_only(c, &reach);
+        if reach.uses.contains(&UseKind::MovedInto)
+            || (reported && reach.unknown && checker.patches_code(c.scope))
+        {
+            return None;
+        }
+        match (&c.path.rewrite, reported) {
+            (None, true) => return None,
+            (None, false) => left_alone = true,
+            _ => {}
+        }
+        reaches_file_system |= reported && reach.file_system;
+    }
+    reaches_file_system.then_some((set_up, left_alone))
+}
+
+/// Whether `self` in `scope` is the first parameter of the method whose
+/// scope is `method`: no function between them binds a `self` of its own.
+fn self_reaches(checker: &Checker, scope: ScopeId, method: &ScopeId) -> bool {
+    let scopes = &checker.semantic.scopes;
+    let mut current = scope;
+    while current != *method {
+        let here = &scopes[current];
+        if here.kind == ScopeKind::Class || here.bindings.contains_key("self") {
+            return false;
+        }
+        match here.parent {
+            Some(parent) => current = parent,
+            None => return false,
+        }
+    }
+    true
+}
+
+/// The findings of one class's shared paths, each with the class's fix.
+fn decide_test_class(checker: &Checker, elsewhere: &Elsewhere, group: &TestClassGroup) -> Vec<Diagnostic> {
+    let members: Vec<&Candidate> = group.members.iter().map(|&i| &elsewhere.all[i]).collect();
+    let built = build_test_class_fix(checker, group, &members);
+    members
+        .iter()
+        .filter(|c| {
+            let reach = reach(checker, c);
+            !reach.neutral_only && !bare_directory_only(c, &reach)
+        })
+        .map(|c| {
+            let mut d = diagnostic(c);
+            d.set_fix(built.clone());
+            d
+        })
+        .collect()
+}
+
+/// Ex) setUp: open("/tmp/s.sh", "w"); tearDown: os.remove("/tmp/s.sh")
+///  -> setUp: self.temp_dir = tempfile.mkdtemp(prefix="s_");
+///     self.addCleanup(shutil.rmtree, self.temp_dir, ignore_errors=True);
+///     open(os.path.join(self.temp_dir, "s.sh"), "w"); ...
+fn build_test_class_fix(
+    checker: &Checker,
+    group: &TestClassGroup,
+    members: &[&Candidate],
+) -> Result<BuiltFix, NoFix> {
+    let set_up = group.set_up;
+    let scope = *checker
+        .function_scopes
+        .get(&set_up.start())
+        .ok_or(NoFix::NotInFunctionBody)?;
+    let function = FunctionContext {
+        def: set_up,
+        class: Some(group.class),
+    };
+    // After a docstring, which stays the method's first statement.
+    let first = set_up
+        .body
+        .get(usize::from(set_up.body.first().is_some_and(is_docstring_stmt)))
+        .ok_or(NoFix::NotInFunctionBody)?;
+    let before = first.start();
+    let mut fix = FixBuilder::new(checker, scope);
+    let tempfile = module_here(&mut fix, checker, scope, function, "tempfile", before)?;
+    let shutil = module_here(&mut fix, checker, scope, function, "shutil", before)?;
+    let var = format!("self.{}", checker.fresh_name(scope, "temp_dir"));
+    let base = Base::Directory(var.clone());
+    let os = if members.iter().any(|c| needs_os(&base, c)) {
+        let os = module_here(&mut fix, checker, scope, function, "os", before)?;
+        if os != "os" {
+            return Err(NoFix::OsAliased);
+        }
+        // Each method writing `os.path.join` must see the module's `os`.
+        for c in members.iter().filter(|c| needs_os(&base, c)) {
+            let mut current = Some(c.scope);
+            while let Some(id) = current
+                && checker.semantic.scopes[id].kind != ScopeKind::Class
+            {
+                if id != scope && checker.semantic.scopes[id].bindings.contains_key("os") {
+                    return Err(NoFix::NameTaken { name: os });
+                }
+                current = checker.semantic.scopes[id].parent;
+            }
+        }
+        os
+    } else {
+        "os".to_string()
+    };
+    let components: Vec<Option<&str>> = members.iter().map(|c| c.path.first_component.as_deref()).collect();
+    let prefix = components[0]
+        .filter(|r| components.iter().all(|c| c == &Some(*r)))
+        .map(|r| {
+            let quote = checker.stylist.quote().as_char();
+            format!("prefix={quote}{}_{quote}", r.split('.').next().unwrap_or(r))
+        })
+        .unwrap_or_default();
+    let prelude = [
+        format!("{var} = {tempfile}.mkdtemp({prefix})"),
+        format!("self.addCleanup({shutil}.rmtree, {var}, ignore_errors=True)"),
+    ];
+    fix.push(lines_before(checker, first, &prelude)?);
+    for c in members.iter().filter(|c| c.path.rewrite.is_some()) {
+        fix.push(replacement(&base, c, members, checker.source, &os).ok_or(NoFix::CannotRewriteLiteral)?);
+    }
+    let safety = if group.left_alone {
+        Safety::Unsafe(UnsafeBecause::SamePathLeftAlone)
+    } else {
+        Safety::Safe
+    };
+    fix.finish(
+        safety,
+        "Use a `tempfile.mkdtemp()` directory made in `setUp` and removed by `self.addCleanup()`",
+    )
 }
 
 /// Whether `other` is the path of `path` or a path under it (as the text
