@@ -168,6 +168,9 @@ reasons! {
         LeftBehind => "left-behind",
         /// TMP003: created in the program's `dir`.
         CreatedInProgramDir => "created-in-program-dir",
+        /// TMP003: a module-level directory outside tests, which the program
+        /// may leave for a person or another program after it exits.
+        MayBeOutput => "may-be-output",
         /// TMP004: sharing with other users may have been intended.
         SharingIntended => "sharing-intended",
         /// TMP004: a test may set this mode on purpose (to read it back, or to

@@ -176,6 +176,10 @@ impl UnsafeBecause {
             UnsafeBecause::LeftBehind => {
                 "the function left the path behind; another program may expect it there"
             }
+            UnsafeBecause::MayBeOutput => {
+                "outside tests, the program may leave the directory for a person or another \
+                 program to read after it exits"
+            }
             UnsafeBecause::CreatedInProgramDir => {
                 "it is created in a directory the program chose (`dir`); code after this block \
                  may expect to find it there"

@@ -142,9 +142,15 @@
 //! code it escapes to decides when it is no longer needed. One stored on
 //! `self` that a method ending the object's life (`close`, `cleanup`,
 //! `__exit__`, `__del__`, `tearDown`) removes is not reported: the object
-//! owns it. A module-level
-//! object is reported without a fix too, and so is one made in a class body
-//! (a class attribute, which methods read after the body ends). The `with` forms have the
+//! owns it. A `mkdtemp()` directory bound to a module-level name once lives
+//! as long as the process: it gets `atexit.register(shutil.rmtree, NAME,
+//! ignore_errors=True)` after the assignment, safe in a test module (named
+//! `test_*.py`, `*_test.py`, `conftest.py`, or defining a test), unsafe
+//! elsewhere (`may-be-output`: it may be left for someone on purpose); one
+//! the module removes (`tearDownModule`, `atexit`) is not reported. Other
+//! module-level objects are reported without a fix, and so is one made in a
+//! class body (a class attribute, which methods read after the body ends).
+//! The `with` forms have the
 //! applicability the `try` form would have (unsafe with a `dir` argument).
 //!
 //! ## References
@@ -214,7 +220,14 @@ enum Context<'a> {
     },
     /// Ex) with tempfile.NamedTemporaryFile(delete=False) as f:
     WithItem { watch: WatchId },
-    /// At module level: reported, never fixed.
+    /// Ex) WORK_DIR = tempfile.mkdtemp() at module level: lives as long as
+    /// the process.
+    ModuleDirectory {
+        stmt: &'a Stmt,
+        name: &'a str,
+        watch: WatchId,
+    },
+    /// Anything else at module level: reported, never fixed.
     Module,
     /// In a class body: a class attribute, read by methods (`self.x`)
     /// after the body ends; reported, never fixed.
@@ -372,6 +385,13 @@ fn visit_call<'a>(
         }
         Stmt::Assign(assign) if assign.value.range() == call.range() => {
             match (assign.targets.as_slice(), created) {
+                ([Expr::Name(name)], Created::Directory) if scope_kind == ScopeKind::Module => {
+                    Context::ModuleDirectory {
+                        stmt,
+                        name: name.id.as_str(),
+                        watch: checker.watch(name.id.as_str()),
+                    }
+                }
                 (_, _) if scope_kind == ScopeKind::Module => Context::Module,
                 (_, _) if scope_kind == ScopeKind::Class => Context::Class,
                 // Ex) fd, path = tempfile.mkstemp()
@@ -588,6 +608,9 @@ fn decide(checker: &Checker, candidate: &Candidate) -> Option<Diagnostic> {
             let mut d = diagnostic(candidate, "is created at module level and never removed");
             d.no_fix = Some(NoFix::ModuleLevel);
             Some(d)
+        }
+        Context::ModuleDirectory { stmt, name, watch } => {
+            module_directory(checker, candidate, stmt, name, *watch)
         }
         Context::Class => {
             let mut d = diagnostic(candidate, "is a class attribute and never removed");
@@ -1198,6 +1221,82 @@ fn owned_by_the_object(checker: &Checker, candidate: &Candidate, watch: WatchId)
 
 /// Ex) self.test_dir = tempfile.mkdtemp() in setUp, with no tearDown
 /// removing it -> self.addCleanup(shutil.rmtree, self.test_dir, ignore_errors=True)
+/// Ex) WORK_DIR = tempfile.mkdtemp()
+///  -> WORK_DIR = tempfile.mkdtemp()
+///     atexit.register(shutil.rmtree, WORK_DIR, ignore_errors=True)
+/// Not a finding when the module removes it (`tearDownModule`, a function
+/// registered with `atexit`, an `atexit.register(shutil.rmtree, …)`).
+fn module_directory(
+    checker: &Checker,
+    candidate: &Candidate,
+    stmt: &Stmt,
+    name: &str,
+    watch: WatchId,
+) -> Option<Diagnostic> {
+    let what = "is created at module level and never removed";
+    // Bound once, never by a function's `global`: the removal names this
+    // directory and no other.
+    let scopes = &checker.semantic.scopes;
+    let bound_once = scopes[MODULE_SCOPE]
+        .bindings
+        .get(name)
+        .is_some_and(|b| b.len() == 1)
+        && !scopes.iter().any(|s| s.declared_elsewhere.contains(&name));
+    if !bound_once {
+        let mut d = diagnostic(candidate, what);
+        d.no_fix = Some(NoFix::ModuleLevel);
+        return Some(d);
+    }
+    let removed = checker
+        .uses_with_derived(watch)
+        .iter()
+        .any(|u| matches!(u.kind, UseKind::Remove { .. } | UseKind::CleanupRegistered));
+    if removed {
+        return None;
+    }
+    let mut d = diagnostic(candidate, what);
+    let mut fix = FixBuilder::new(checker, MODULE_SCOPE);
+    // The process ends the directory's life; in a test module nothing
+    // reads it after that. Elsewhere it may be left for a person or
+    // another program on purpose.
+    let safety = if test_module(checker) {
+        Safety::Safe
+    } else {
+        Safety::Unsafe(UnsafeBecause::MayBeOutput)
+    };
+    let built = fix.module("atexit").and_then(|atexit| {
+        let shutil = fix.module("shutil")?;
+        fix.push(statement_after(
+            checker.source,
+            &checker.stylist,
+            stmt.range(),
+            &format!("{atexit}.register({shutil}.rmtree, {name}, ignore_errors=True)"),
+        ));
+        fix.finish(safety, "Remove it when the process exits, with `atexit.register()`")
+    });
+    d.set_fix(built);
+    Some(d)
+}
+
+/// A module of tests: named as pytest collects them (`test_*.py`,
+/// `*_test.py`, `conftest.py`), or defining a test function or class.
+fn test_module(checker: &Checker) -> bool {
+    let named = checker
+        .file_path()
+        .and_then(|p| p.file_name())
+        .and_then(|n| n.to_str())
+        .is_some_and(|n| n.starts_with("test_") || n.ends_with("_test.py") || n == "conftest.py");
+    named
+        || checker.parsed.syntax().body.iter().any(|s| match s {
+            Stmt::FunctionDef(f) => f.name.id.as_str().starts_with("test"),
+            Stmt::ClassDef(c) => {
+                let n = c.name.id.as_str();
+                n.starts_with("Test") || n.ends_with("Test") || n.ends_with("Tests")
+            }
+            _ => false,
+        })
+}
+
 fn set_up(
     checker: &Checker,
     candidate: &Candidate,

@@ -159,7 +159,8 @@ def last_statement():
     d = tempfile.mkdtemp()
 
 
-# expect: TMP003 no-fix
+# Outside tests, the directory may be left for someone on purpose.
+# expect: TMP003 unsafe(may-be-output)
 module_level_dir = tempfile.mkdtemp()
 
 
