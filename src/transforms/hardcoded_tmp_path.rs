@@ -1024,17 +1024,23 @@ fn shared_in_one_test<'a>(
     if members.is_empty() {
         return None;
     }
+    // The last `def setUp` is the one the class has.
     let set_up = class
         .body
         .iter()
         .filter_map(Stmt::as_function_def_stmt)
-        .find(|f| f.name.id.as_str() == "setUp" && !f.is_async)?;
+        .filter(|f| f.name.id.as_str() == "setUp")
+        .last()
+        .filter(|f| !f.is_async)?;
     let in_test = |def| crate::test_lifetime::unittest_method(checker, FunctionContext { def, class: Some(class) });
-    if !in_test(set_up) {
+    if !in_test(set_up) || set_up_skipped_by_a_subclass(checker, class) {
         return None;
     }
     let mut left_alone = false;
     let mut reaches_file_system = false;
+    // The methods holding the paths, and whether each makes them (or hands
+    // them to code that may).
+    let mut makers: Vec<(&StmtFunctionDef, bool)> = Vec::new();
     for &m in members {
         let c = &all[m];
         let method = class
@@ -1067,8 +1073,49 @@ fn shared_in_one_test<'a>(
             _ => {}
         }
         reaches_file_system |= reported && reach.file_system;
+        let makes = makes_it(&reach) || reach.unknown;
+        match makers.iter_mut().find(|(f, _)| std::ptr::eq(*f, method)) {
+            Some((_, made)) => *made |= makes,
+            None => makers.push((method, makes)),
+        }
     }
-    reaches_file_system.then_some((set_up, left_alone))
+    // Ex) test_1 writes the path, test_2 only reads it: test_2 depends on
+    // what test_1 left, and a directory per test would break it. Each test
+    // must make the paths itself, or setUp must (tearDown runs after the
+    // test, in the same life).
+    let set_up_makes = makers.iter().any(|(f, made)| std::ptr::eq(*f, set_up) && *made);
+    let each_makes = makers
+        .iter()
+        .all(|(f, made)| *made || set_up_makes || f.name.id.as_str() == "tearDown");
+    (reaches_file_system && each_makes).then_some((set_up, left_alone))
+}
+
+/// Whether a class of the module derives from `class` and has a `setUp`
+/// that does not call another: the inherited tests would run without the
+/// directory.
+fn set_up_skipped_by_a_subclass(checker: &Checker, class: &StmtClassDef) -> bool {
+    let name = class.name.id.as_str();
+    checker
+        .parsed
+        .syntax()
+        .body
+        .iter()
+        .filter_map(Stmt::as_class_def_stmt)
+        .filter(|sub| {
+            sub.bases()
+                .iter()
+                .any(|b| checker.source[b.range()].rsplit('.').next() == Some(name))
+        })
+        .flat_map(|sub| sub.body.iter().filter_map(Stmt::as_function_def_stmt))
+        .any(|f| {
+            f.name.id.as_str() == "setUp"
+                && match (f.body.first(), f.body.last()) {
+                    (Some(first), Some(last)) => !checker.source
+                        [TextRange::new(first.start(), last.end())]
+                        .contains("setUp("),
+                    _ => true,
+                }
+        })
 }
 
 /// Whether `self` in `scope` is the first parameter of the method whose

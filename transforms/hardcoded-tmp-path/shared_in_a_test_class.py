@@ -130,3 +130,37 @@ class MessageTest(unittest.TestCase):
 
     def test_exists(self):
         self.assertTrue(os.path.exists("/tmp/message_log.txt"), "no /tmp/message_log.txt")
+
+
+# A test that only reads what another test wrote depends on it, setUp or
+# not: a directory per test would break it.
+# expect: TMP002 no-fix(shared-with-another-function), TMP002 no-fix(shared-with-another-function)
+class OrderedWithSetUpTest(unittest.TestCase):
+    def setUp(self):
+        self.ready = True
+
+    def test_1_write(self):
+        with open("/tmp/ordered_with_set_up", "w") as f:
+            f.write("x")
+
+    def test_2_read(self):
+        self.assertTrue(os.path.exists("/tmp/ordered_with_set_up"))
+
+
+# A subclass's setUp that calls no other: its inherited tests would run
+# without the directory.
+# expect: TMP002 no-fix(shared-with-another-function), TMP002 no-fix(shared-with-another-function)
+class BaseFixtureTest(unittest.TestCase):
+    def setUp(self):
+        with open("/tmp/base_fixture.txt", "w") as f:
+            f.write("x")
+
+    def test_read(self):
+        with open("/tmp/base_fixture.txt") as f:
+            self.assertEqual(f.read(), "x")
+
+
+# ok
+class OwnFixtureTest(BaseFixtureTest):
+    def setUp(self):
+        self.own = True
