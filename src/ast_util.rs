@@ -27,6 +27,16 @@ pub fn bodies(stmt: &Stmt) -> Vec<&[Stmt]> {
     }
 }
 
+/// Whether a `return` in `body` (not in a function or class defined there)
+/// may leave it early.
+pub fn contains_return(body: &[Stmt]) -> bool {
+    body.iter().any(|stmt| match stmt {
+        Stmt::Return(_) => true,
+        Stmt::FunctionDef(_) | Stmt::ClassDef(_) => false,
+        _ => bodies(stmt).into_iter().any(contains_return),
+    })
+}
+
 /// The statement of `body` that contains `range`. Statements are in source
 /// order: a binary search, so a module of 100,000 statements costs no more
 /// than a few comparisons per lookup.

@@ -166,11 +166,20 @@ reasons! {
         SamePathLeftAlone => "same-path-left-alone",
         /// TMP002: the function left the path behind.
         LeftBehind => "left-behind",
+        /// TMP002: a `TestCase` whose base is defined elsewhere: its `setUp`
+        /// is not seen.
+        BaseClassNotSeen => "base-class-not-seen",
         /// TMP003: created in the program's `dir`.
         CreatedInProgramDir => "created-in-program-dir",
         /// TMP003: a module-level directory outside tests, which the program
         /// may leave for a person or another program after it exits.
         MayBeOutput => "may-be-output",
+        /// TMP003: the module registers other exit handlers, which run after
+        /// the removal.
+        OtherExitHandlers => "other-exit-handlers",
+        /// TMP003: the module starts processes, which import it again and
+        /// remove their own directory at their exit.
+        ChildProcesses => "child-processes",
         /// TMP004: sharing with other users may have been intended.
         SharingIntended => "sharing-intended",
         /// TMP004: a test may set this mode on purpose (to read it back, or to

@@ -173,8 +173,20 @@ impl UnsafeBecause {
             UnsafeBecause::SamePathLeftAlone => {
                 "the same path also appears in a string that is not rewritten (a comparison or a message)"
             }
+            UnsafeBecause::BaseClassNotSeen => {
+                "the class's base is defined elsewhere: its setUp may use the path or an \
+                 attribute of the same name"
+            }
             UnsafeBecause::LeftBehind => {
                 "the function left the path behind; another program may expect it there"
+            }
+            UnsafeBecause::OtherExitHandlers => {
+                "the module registers other exit handlers; they run after the removal and may \
+                 still use the directory"
+            }
+            UnsafeBecause::ChildProcesses => {
+                "the module starts processes that import it again; each removes its own \
+                 directory when it exits, with the files it may have handed back"
             }
             UnsafeBecause::MayBeOutput => {
                 "outside tests, the program may leave the directory for a person or another \

@@ -81,7 +81,6 @@
 use std::collections::{BTreeMap, HashMap};
 
 use ruff_diagnostics::Edit;
-use ruff_python_ast::helpers::is_docstring_stmt;
 use ruff_python_ast::{Expr, ExprCall, Stmt, StmtClassDef, StmtFunctionDef};
 use ruff_python_ast::token::TokenKind;
 use ruff_source_file::LineRanges;
@@ -1033,14 +1032,14 @@ fn shared_in_one_test<'a>(
         .last()
         .filter(|f| !f.is_async)?;
     let in_test = |def| crate::test_lifetime::unittest_method(checker, FunctionContext { def, class: Some(class) });
-    if !in_test(set_up) || set_up_skipped_by_a_subclass(checker, class) {
+    if !in_test(set_up) || has_a_subclass(checker, class) {
         return None;
     }
     let mut left_alone = false;
     let mut reaches_file_system = false;
-    // The methods holding the paths, and whether each makes them (or hands
-    // them to code that may).
-    let mut makers: Vec<(&StmtFunctionDef, bool)> = Vec::new();
+    // Each member's method, and whether the member makes its path (or
+    // hands it to code that may).
+    let mut made: Vec<(&StmtFunctionDef, usize, bool)> = Vec::new();
     for &m in members {
         let c = &all[m];
         let method = class
@@ -1073,49 +1072,80 @@ fn shared_in_one_test<'a>(
             _ => {}
         }
         reaches_file_system |= reported && reach.file_system;
-        let makes = makes_it(&reach) || reach.unknown;
-        match makers.iter_mut().find(|(f, _)| std::ptr::eq(*f, method)) {
-            Some((_, made)) => *made |= makes,
-            None => makers.push((method, makes)),
-        }
+        made.push((method, m, makes_it(&reach) || reach.unknown));
     }
     // Ex) test_1 writes the path, test_2 only reads it: test_2 depends on
-    // what test_1 left, and a directory per test would break it. Each test
-    // must make the paths itself, or setUp must (tearDown runs after the
-    // test, in the same life).
-    let set_up_makes = makers.iter().any(|(f, made)| std::ptr::eq(*f, set_up) && *made);
-    let each_makes = makers
-        .iter()
-        .all(|(f, made)| *made || set_up_makes || f.name.id.as_str() == "tearDown");
-    (reaches_file_system && each_makes).then_some((set_up, left_alone))
+    // what test_1 left, and a directory per test would break it. Each path
+    // a test uses must be made by that test or by setUp, that very path
+    // (setUp making `/tmp/d` does not make `/tmp/d/f`); tearDown runs after
+    // the test, in the same life.
+    let equal = |a: usize, b: usize| same_path(&all[a].path, &all[b].path) && same_path(&all[b].path, &all[a].path);
+    let made_in = |def: &StmtFunctionDef, m: usize| {
+        made.iter()
+            .any(|&(f, other, makes)| makes && std::ptr::eq(f, def) && equal(m, other))
+    };
+    let each_makes = made.iter().all(|&(f, m, _)| {
+        f.name.id.as_str() == "tearDown" || made_in(f, m) || made_in(set_up, m)
+    });
+    // Ex) glob.glob("/tmp/part*.log"), os.listdir("/tmp"), f"/tmp/{name}"
+    // elsewhere in the class: they may name the same files, and would not
+    // move with them.
+    let class_range = class.range();
+    let may_name_them = all.iter().enumerate().any(|(i, c)| {
+        !members.contains(&i)
+            && class_range.contains_range(c.range())
+            && (names_unknown(&c.path)
+                || c.path.rest.trim_end_matches('/').is_empty()
+                || c.path.rest.contains(['*', '?', '[']))
+    });
+    (reaches_file_system && each_makes && !may_name_them).then_some((set_up, left_alone))
 }
 
-/// Whether a class of the module derives from `class` and has a `setUp`
-/// that does not call another: the inherited tests would run without the
-/// directory.
-fn set_up_skipped_by_a_subclass(checker: &Checker, class: &StmtClassDef) -> bool {
-    let name = class.name.id.as_str();
-    checker
+/// Whether a class of the module derives from `class`, directly or through
+/// others (mixins included): its inherited tests would run with a setUp
+/// that may not make the directory, and a rewritten subclass would use the
+/// same attribute.
+fn has_a_subclass(checker: &Checker, class: &StmtClassDef) -> bool {
+    let classes: Vec<&StmtClassDef> = checker
         .parsed
         .syntax()
         .body
         .iter()
         .filter_map(Stmt::as_class_def_stmt)
-        .filter(|sub| {
-            sub.bases()
-                .iter()
-                .any(|b| checker.source[b.range()].rsplit('.').next() == Some(name))
-        })
-        .flat_map(|sub| sub.body.iter().filter_map(Stmt::as_function_def_stmt))
-        .any(|f| {
-            f.name.id.as_str() == "setUp"
-                && match (f.body.first(), f.body.last()) {
-                    (Some(first), Some(last)) => !checker.source
-                        [TextRange::new(first.start(), last.end())]
-                        .contains("setUp("),
-                    _ => true,
-                }
-        })
+        .collect();
+    let mut derived: Vec<&str> = vec![class.name.id.as_str()];
+    let mut grown = true;
+    while grown {
+        grown = false;
+        for c in &classes {
+            let name = c.name.id.as_str();
+            if derived.contains(&name) {
+                continue;
+            }
+            let from_derived = c.bases().iter().any(|b| {
+                checker.source[b.range()]
+                    .rsplit('.')
+                    .next()
+                    .is_some_and(|base| derived.contains(&base))
+            });
+            if from_derived {
+                derived.push(name);
+                grown = true;
+            }
+        }
+    }
+    derived.len() > 1
+}
+
+/// Whether every base of `class` is the standard library's `TestCase` (as
+/// written: `unittest.TestCase`, `TestCase`, `IsolatedAsyncioTestCase`).
+fn plain_test_case(checker: &Checker, class: &StmtClassDef) -> bool {
+    class.bases().iter().all(|b| {
+        matches!(
+            checker.source[b.range()].rsplit('.').next(),
+            Some("TestCase" | "IsolatedAsyncioTestCase")
+        )
+    })
 }
 
 /// Whether `self` in `scope` is the first parameter of the method whose
@@ -1172,12 +1202,35 @@ fn build_test_class_fix(
         def: set_up,
         class: Some(group.class),
     };
-    // After a docstring, which stays the method's first statement.
-    let first = set_up
+    // Right before the first statement that uses the paths or calls a
+    // method of the class (which may use them): what setUp does first
+    // (`super().setUp()`, a fake file system) stays first. With none, at
+    // the end, unless setUp may return before it.
+    let own_methods: Vec<&str> = group
+        .class
         .body
-        .get(usize::from(set_up.body.first().is_some_and(is_docstring_stmt)))
-        .ok_or(NoFix::NotInFunctionBody)?;
-    let before = first.start();
+        .iter()
+        .filter_map(Stmt::as_function_def_stmt)
+        .map(|f| f.name.id.as_str())
+        .collect();
+    let uses_paths = |stmt: &&Stmt| {
+        members.iter().any(|c| stmt.range().contains_range(c.range()))
+            || own_methods.iter().any(|m| {
+                memchr::memmem::find(
+                    checker.source[stmt.range()].as_bytes(),
+                    format!("self.{m}(").as_bytes(),
+                )
+                .is_some()
+            })
+    };
+    let first = set_up.body.iter().find(uses_paths);
+    let before = match first {
+        Some(stmt) => stmt.start(),
+        None => set_up.body.last().ok_or(NoFix::NotInFunctionBody)?.end(),
+    };
+    if first.is_none() && crate::ast_util::contains_return(&set_up.body) {
+        return Err(NoFix::NotInFunctionBody);
+    }
     let mut fix = FixBuilder::new(checker, scope);
     let tempfile = module_here(&mut fix, checker, scope, function, "tempfile", before)?;
     let shutil = module_here(&mut fix, checker, scope, function, "shutil", before)?;
@@ -1216,12 +1269,25 @@ fn build_test_class_fix(
         format!("{var} = {tempfile}.mkdtemp({prefix})"),
         format!("self.addCleanup({shutil}.rmtree, {var}, ignore_errors=True)"),
     ];
-    fix.push(lines_before(checker, first, &prelude)?);
+    match (first, set_up.body.last()) {
+        (Some(stmt), _) => fix.push(lines_before(checker, stmt, &prelude)?),
+        (None, Some(last)) => fix.push(crate::edits::statement_after(
+            checker.source,
+            &checker.stylist,
+            last.range(),
+            &prelude.join("\n"),
+        )),
+        (None, None) => return Err(NoFix::NotInFunctionBody),
+    }
     for c in members.iter().filter(|c| c.path.rewrite.is_some()) {
         fix.push(replacement(&base, c, members, checker.source, &os).ok_or(NoFix::CannotRewriteLiteral)?);
     }
     let safety = if group.left_alone {
         Safety::Unsafe(UnsafeBecause::SamePathLeftAlone)
+    } else if !plain_test_case(checker, group.class) {
+        // A base defined elsewhere runs a setUp tempsafe does not see, and
+        // may use an attribute of the same name.
+        Safety::Unsafe(UnsafeBecause::BaseClassNotSeen)
     } else {
         Safety::Safe
     };
@@ -1229,6 +1295,12 @@ fn build_test_class_fix(
         safety,
         "Use a `tempfile.mkdtemp()` directory made in `setUp` and removed by `self.addCleanup()`",
     )
+}
+
+/// Whether the name under the temporary directory is known only at run
+/// time (`f"/tmp/{name}"`, `"/tmp/%s" % name`): it may be any other path.
+fn names_unknown(path: &PredictablePath) -> bool {
+    path.dynamic || path.rest.contains(['%', '{'])
 }
 
 /// Whether `other` is the path of `path` or a path under it (as the text
@@ -1343,6 +1415,12 @@ fn decide_plan(
     if !unknown && !makes && !in_test {
         // Ex) os.path.exists("/tmp/.X11-unix/X0"): another program makes
         // the path; a fresh directory would never hold it.
+        return Err(NoFix::CreatedElsewhere);
+    }
+    if !unknown && !makes && group.iter().any(|c| names_unknown(&c.path)) {
+        // Ex) a test checking os.path.exists(f"/tmp/{NAME}") that setUp
+        // wrote as "/tmp/x.txt": a path not written out hides the copies
+        // that make it, and the test does not make it itself.
         return Err(NoFix::CreatedElsewhere);
     }
     if test == TestKind::Pytest {

@@ -1259,10 +1259,14 @@ fn module_directory(
     // The process ends the directory's life; in a test module nothing
     // reads it after that. Elsewhere it may be left for a person or
     // another program on purpose.
-    let safety = if test_module(checker) {
-        Safety::Safe
-    } else {
+    let safety = if dir_argument(candidate).is_some() {
+        Safety::Unsafe(UnsafeBecause::CreatedInProgramDir)
+    } else if !test_module(checker) {
         Safety::Unsafe(UnsafeBecause::MayBeOutput)
+    } else if let Some(reason) = other_lives(checker) {
+        reason
+    } else {
+        Safety::Safe
     };
     let built = fix.module("atexit").and_then(|atexit| {
         let shutil = fix.module("shutil")?;
@@ -1279,22 +1283,55 @@ fn module_directory(
 }
 
 /// A module of tests: named as pytest collects them (`test_*.py`,
-/// `*_test.py`, `conftest.py`), or defining a test function or class.
+/// `*_test.py`, `conftest.py`), or importing a test framework and
+/// defining a test function or class (a benchmark's `class LoadTest` alone
+/// does not make one).
 fn test_module(checker: &Checker) -> bool {
     let named = checker
         .file_path()
         .and_then(|p| p.file_name())
         .and_then(|n| n.to_str())
         .is_some_and(|n| n.starts_with("test_") || n.ends_with("_test.py") || n == "conftest.py");
+    let body = &checker.parsed.syntax().body;
+    let framework = body.iter().any(|s| match s {
+        Stmt::Import(i) => i
+            .names
+            .iter()
+            .any(|a| matches!(a.name.id.as_str(), "unittest" | "pytest")),
+        Stmt::ImportFrom(i) => i
+            .module
+            .as_ref()
+            .is_some_and(|m| matches!(m.id.as_str(), "unittest" | "pytest")),
+        _ => false,
+    });
     named
-        || checker.parsed.syntax().body.iter().any(|s| match s {
-            Stmt::FunctionDef(f) => f.name.id.as_str().starts_with("test"),
-            Stmt::ClassDef(c) => {
-                let n = c.name.id.as_str();
-                n.starts_with("Test") || n.ends_with("Test") || n.ends_with("Tests")
-            }
-            _ => false,
-        })
+        || framework
+            && body.iter().any(|s| match s {
+                Stmt::FunctionDef(f) => f.name.id.as_str().starts_with("test"),
+                Stmt::ClassDef(c) => {
+                    let n = c.name.id.as_str();
+                    n.starts_with("Test") || n.ends_with("Test") || n.ends_with("Tests")
+                }
+                _ => false,
+            })
+}
+
+/// Why removing a module-level directory at exit may run too early for
+/// code tempsafe does not follow: other exit handlers run after it (they
+/// run last registered first), and processes started from the module
+/// (`multiprocessing`, process pools with the spawn method) import it
+/// again, each making and, at its exit, removing a directory of its own
+/// whose files it may have handed to the parent.
+fn other_lives(checker: &Checker) -> Option<Safety> {
+    // Names the code uses, not words in comments.
+    let names = checker.identifiers();
+    if names.contains("atexit") {
+        return Some(Safety::Unsafe(UnsafeBecause::OtherExitHandlers));
+    }
+    ["multiprocessing", "billiard", "ProcessPoolExecutor", "fork"]
+        .iter()
+        .any(|n| names.contains(n))
+        .then_some(Safety::Unsafe(UnsafeBecause::ChildProcesses))
 }
 
 fn set_up(

@@ -6,6 +6,8 @@ import os
 import subprocess
 import unittest
 
+from package.testing import PackageTestCase
+
 SCRIPT = "touch /tmp/sigpipe.marker"
 
 
@@ -147,8 +149,8 @@ class OrderedWithSetUpTest(unittest.TestCase):
         self.assertTrue(os.path.exists("/tmp/ordered_with_set_up"))
 
 
-# A subclass's setUp that calls no other: its inherited tests would run
-# without the directory.
+# A subclass (here one whose setUp calls no other): its inherited tests
+# might run without the directory.
 # expect: TMP002 no-fix(shared-with-another-function), TMP002 no-fix(shared-with-another-function)
 class BaseFixtureTest(unittest.TestCase):
     def setUp(self):
@@ -164,3 +166,82 @@ class BaseFixtureTest(unittest.TestCase):
 class OwnFixtureTest(BaseFixtureTest):
     def setUp(self):
         self.own = True
+
+
+# setUp sets up what the path lives in first (a fake file system, the
+# base's setUp): the directory is made right before the path is first used.
+# expect: TMP002 safe, TMP002 safe
+class FakeFilesystemTest(unittest.TestCase):
+    def setUp(self):
+        super().setUp()
+        self.ready = True
+        with open("/tmp/after_setup.txt", "w") as f:
+            f.write("x")
+
+    def test_read(self):
+        with open("/tmp/after_setup.txt") as f:
+            self.assertEqual(f.read(), "x")
+
+
+# setUp makes the directory, but a test reads a file in it that another
+# test wrote.
+# expect: TMP002 no-fix(shared-with-another-function), TMP002 no-fix(shared-with-another-function), TMP002 no-fix(shared-with-another-function)
+class CacheDirTest(unittest.TestCase):
+    def setUp(self):
+        os.makedirs("/tmp/cache_dir", exist_ok=True)
+
+    def test_1_store(self):
+        with open("/tmp/cache_dir/entry", "w") as f:
+            f.write("x")
+
+    def test_2_load(self):
+        with open("/tmp/cache_dir/entry") as f:
+            self.assertEqual(f.read(), "x")
+
+
+# A pattern elsewhere in the class may match the files: it would not move
+# with them.
+# expect: TMP002 no-fix(shared-with-another-function), TMP002 no-fix(shared-with-another-function), TMP002 no-fix(passed-on)
+class PatternTest(unittest.TestCase):
+    def setUp(self):
+        open("/tmp/part1.log", "w").close()
+
+    def tearDown(self):
+        os.remove("/tmp/part1.log")
+
+    def test_listed(self):
+        import glob
+
+        self.assertEqual(len(glob.glob("/tmp/part*.log")), 1)
+
+
+# A base defined elsewhere runs a setUp that is not seen: not safe.
+# expect: TMP002 unsafe(base-class-not-seen), TMP002 unsafe(base-class-not-seen)
+class OnAPackageBase(PackageTestCase):
+    def setUp(self):
+        open("/tmp/package_base.txt", "w").close()
+
+    def tearDown(self):
+        os.remove("/tmp/package_base.txt")
+
+
+NAME = "spelled.txt"
+
+
+# The same path spelled with its name known only at run time: the class
+# is not rewritten, and a test that only checks such a path (made by setUp,
+# by another test or by another program) keeps it as it is.
+# expect: TMP002 no-fix(shared-with-another-function), TMP002 no-fix(shared-with-another-function), TMP002 no-fix(created-elsewhere), TMP002 no-fix(created-elsewhere)
+class SpelledTest(unittest.TestCase):
+    def setUp(self):
+        with open("/tmp/spelled.txt", "w") as f:
+            f.write("x")
+
+    def tearDown(self):
+        os.remove("/tmp/spelled.txt")
+
+    def test_fstring(self):
+        self.assertTrue(os.path.exists(f"/tmp/{NAME}"))
+
+    def test_percent(self):
+        self.assertTrue(os.path.exists("/tmp/%s" % NAME))

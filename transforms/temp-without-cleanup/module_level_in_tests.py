@@ -1,7 +1,6 @@
 # A directory made at module level lives as long as the process: in a test
 # module, removing it at exit (`atexit`) changes nothing the tests see.
-# One the module already removes (tearDownModule, atexit) is not a finding.
-import atexit
+# One the module already removes (tearDownModule) is not a finding.
 import os
 import shutil
 import tempfile
@@ -12,10 +11,6 @@ WORK_DIR = tempfile.mkdtemp(prefix="work_")
 
 # ok
 REMOVED_DIR = tempfile.mkdtemp()
-
-# ok
-REGISTERED_DIR = tempfile.mkdtemp()
-atexit.register(shutil.rmtree, REGISTERED_DIR, ignore_errors=True)
 
 # Bound twice: the removal registered for one would not name the other.
 # expect: TMP003 no-fix(module-level), TMP003 no-fix(module-level)
@@ -37,7 +32,6 @@ class WorkTest(unittest.TestCase):
         with open(os.path.join(WORK_DIR, "a.txt"), "w") as f:
             f.write("x")
         self.assertTrue(os.path.exists(os.path.join(REMOVED_DIR)))
-        self.assertTrue(os.path.isdir(REGISTERED_DIR))
         self.assertTrue(os.path.isdir(TWICE))
         os.close(fd)
         os.remove(MODULE_FILE)
