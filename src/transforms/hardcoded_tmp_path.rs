@@ -895,13 +895,7 @@ struct TestClassGroup<'a> {
 /// `setUp` to make the directory in.
 fn test_class_groups<'a>(checker: &Checker<'a>, elsewhere: &Elsewhere<'_, 'a>) -> Vec<TestClassGroup<'a>> {
     let all = elsewhere.all;
-    let classes: Vec<&'a StmtClassDef> = checker
-        .parsed
-        .syntax()
-        .body
-        .iter()
-        .filter_map(Stmt::as_class_def_stmt)
-        .collect();
+    let classes = module_classes(checker);
     let class_of = |c: &Candidate| classes.iter().position(|k| k.range().contains_range(c.range()));
     let related = |a: &Candidate, b: &Candidate| same_path(&a.path, &b.path) || same_path(&b.path, &a.path);
     // One cluster per path a class shares (with the paths under it): each
@@ -1106,13 +1100,7 @@ fn shared_in_one_test<'a>(
 /// that may not make the directory, and a rewritten subclass would use the
 /// same attribute.
 fn has_a_subclass(checker: &Checker, class: &StmtClassDef) -> bool {
-    let classes: Vec<&StmtClassDef> = checker
-        .parsed
-        .syntax()
-        .body
-        .iter()
-        .filter_map(Stmt::as_class_def_stmt)
-        .collect();
+    let classes = module_classes(checker);
     let mut derived: Vec<&str> = vec![class.name.id.as_str()];
     let mut grown = true;
     while grown {
@@ -1135,6 +1123,17 @@ fn has_a_subclass(checker: &Checker, class: &StmtClassDef) -> bool {
         }
     }
     derived.len() > 1
+}
+
+/// The classes defined at the module's top level.
+fn module_classes<'a>(checker: &Checker<'a>) -> Vec<&'a StmtClassDef> {
+    checker
+        .parsed
+        .syntax()
+        .body
+        .iter()
+        .filter_map(Stmt::as_class_def_stmt)
+        .collect()
 }
 
 /// Whether every base of `class` is the standard library's `TestCase` (as
